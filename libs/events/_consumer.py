@@ -1,0 +1,209 @@
+"""Following another service's feed into local projections, exactly once.
+
+Each page of events is applied in one local transaction that first moves the consumer's
+cursor row from the cursor it started from (compare-and-set) and then lets the projection
+write its rows.  Commit makes both durable together; a crash before commit loses both, so the
+page is fetched again.  A second instance that raced us finds the cursor moved and backs off.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import zlib
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import asyncpg
+import httpx
+
+from ._db import Connection, Database, PostgresDatabase
+from ._model import FeedCursor, RecordedEvent
+
+log = logging.getLogger(__name__)
+
+Apply = Callable[[RecordedEvent, Connection], Awaitable[None]]
+TokenSource = Callable[[], str]
+
+_INIT = ("INSERT INTO consumer_cursors (name, cursor, position, source_recorded_at, updated_at) "
+         "VALUES ($1, '', 0, NULL, $2) ON CONFLICT (name) DO NOTHING")
+_LOAD = "SELECT cursor, position, source_recorded_at FROM consumer_cursors WHERE name = $1"
+_ADVANCE = ("UPDATE consumer_cursors SET cursor = $2, position = $3, source_recorded_at = $4, "
+            "updated_at = $5 WHERE name = $1 AND cursor = $6 RETURNING name")
+
+
+class CursorMovedError(Exception):
+    """Another instance advanced the cursor first; this page was not applied."""
+
+
+@dataclass(frozen=True)
+class ConsumerStatus:
+    name: str
+    source: str
+    cursor: str
+    position: int
+    head_position: int | None
+    lag_events: int
+    lag_seconds: float
+    active: bool
+    caught_up: bool
+    last_error: str | None
+
+
+class FeedConsumer:
+    def __init__(self, name: str, source_url: str, db: Database, apply: Apply, *,
+                 token: TokenSource | None = None, batch_size: int = 500,
+                 wait_seconds: float = 10.0, retry_seconds: float = 1.0,
+                 http: httpx.AsyncClient | None = None) -> None:
+        self.name = name
+        self.source_url = source_url.rstrip("/")
+        self.db = db
+        self._apply = apply
+        self._token = token
+        self.batch_size = batch_size
+        self.wait_seconds = wait_seconds
+        self.retry_seconds = retry_seconds
+        self._http = http or httpx.AsyncClient(timeout=wait_seconds + 30)
+        self._own_http = http is None
+        self._task: asyncio.Task[None] | None = None
+        self._lock_conn: asyncpg.Connection | None = None
+        self.cursor = FeedCursor()
+        self._source_recorded_at: datetime | None = None
+        self._head_position: int | None = None
+        self._lag_events = 0
+        self._lag_seconds = 0.0
+        self._caught_up = False
+        self._active = False
+        self._last_error: str | None = None
+        self._cursor_loaded = False
+
+    # --- running ----------------------------------------------------------------------
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self.run(), name=f"consumer-{self.name}")
+
+    async def stop(self) -> None:
+        if self._task:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        if self._lock_conn is not None:
+            with contextlib.suppress(Exception):
+                await self._lock_conn.close()
+        if self._own_http:
+            await self._http.aclose()
+
+    async def run(self) -> None:
+        """Follow the feed until cancelled; errors are reported in ``status`` and retried."""
+        delay = self.retry_seconds
+        while True:
+            try:
+                if not await self._elected():
+                    await asyncio.sleep(self.retry_seconds * 5)
+                    continue
+                await self.step(self.wait_seconds)
+                delay = self.retry_seconds
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:
+                self._last_error = f"{type(exc).__name__}: {exc}"
+                log.warning("consumer %s: %s; retrying in %.1fs", self.name, self._last_error, delay)
+                await asyncio.sleep(delay)
+                delay = min(delay * 2, 30.0)
+
+    async def catch_up(self) -> int:
+        """Apply pages until the feed has nothing newer; returns how many events were applied."""
+        applied = 0
+        while True:
+            count = await self.step(0)
+            applied += count
+            if count == 0:
+                return applied
+
+    async def step(self, wait: float) -> int:
+        """Fetch one page (holding up to ``wait`` seconds) and apply it; returns its size."""
+        if not self._cursor_loaded:
+            await self._load_cursor()
+        page = await self._fetch(wait)
+        events = [RecordedEvent.from_json(e) for e in page["events"]]
+        if events:
+            await self._apply_page(events)
+        self._note_head(page, events)
+        self._last_error = None
+        return len(events)
+
+    # --- internals --------------------------------------------------------------------
+
+    async def _load_cursor(self) -> None:
+        async with self.db.transaction() as conn:
+            await conn.execute(_INIT, self.name, conn.timestamp(datetime.now(UTC)))
+            row = await conn.fetchrow(_LOAD, self.name)
+        self.cursor = FeedCursor.parse(row["cursor"])
+        self._source_recorded_at = _as_datetime(row["source_recorded_at"])
+        self._cursor_loaded = True
+
+    async def _fetch(self, wait: float) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {self._token()}"} if self._token else {}
+        params: dict[str, Any] = {"limit": self.batch_size, "wait": wait}
+        if self.cursor.position or self.cursor.tx_id:
+            params["after"] = str(self.cursor)
+        response = await self._http.get(f"{self.source_url}/v1/events", params=params,
+                                        headers=headers)
+        response.raise_for_status()
+        return response.json()
+
+    async def _apply_page(self, events: list[RecordedEvent]) -> None:
+        last = events[-1]
+        async with self.db.transaction() as conn:
+            moved = await conn.fetchrow(
+                _ADVANCE, self.name, str(last.cursor), last.position,
+                conn.timestamp(last.recorded_at), conn.timestamp(datetime.now(UTC)),
+                "" if self.cursor == FeedCursor() else str(self.cursor))
+            if moved is None:
+                self._cursor_loaded = False
+                raise CursorMovedError(f"consumer {self.name}: cursor moved by another instance")
+            for event in events:
+                await self._apply(event, conn)
+        self.cursor = last.cursor
+        self._source_recorded_at = last.recorded_at
+
+    def _note_head(self, page: dict[str, Any], events: list[RecordedEvent]) -> None:
+        head = page.get("head")
+        self._head_position = head["position"] if head else None
+        self._lag_events = int(page.get("remaining", 0))
+        self._caught_up = self._lag_events == 0
+        if self._caught_up or not head or self._source_recorded_at is None:
+            self._lag_seconds = 0.0
+        else:
+            head_time = datetime.fromisoformat(head["recorded_at"])
+            self._lag_seconds = max(0.0, (head_time - self._source_recorded_at).total_seconds())
+
+    async def _elected(self) -> bool:
+        """On PostgreSQL one instance per consumer name holds an advisory lock and runs."""
+        if not isinstance(self.db, PostgresDatabase):
+            self._active = True
+            return True
+        if self._active and self._lock_conn is not None and not self._lock_conn.is_closed():
+            return True
+        if self._lock_conn is None or self._lock_conn.is_closed():
+            self._active = False
+            self._lock_conn = await asyncpg.connect(self.db.dsn)
+        key = zlib.crc32(f"jingkang-consumer:{self.name}".encode())
+        self._active = bool(await self._lock_conn.fetchval("SELECT pg_try_advisory_lock($1)", key))
+        return self._active
+
+    def status(self) -> ConsumerStatus:
+        return ConsumerStatus(
+            name=self.name, source=self.source_url, cursor=str(self.cursor),
+            position=self.cursor.position, head_position=self._head_position,
+            lag_events=self._lag_events, lag_seconds=self._lag_seconds, active=self._active,
+            caught_up=self._caught_up, last_error=self._last_error)
+
+
+def _as_datetime(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(value)

@@ -1,0 +1,253 @@
+"""A thin async database layer over asyncpg and aiosqlite.
+
+The event store's hot path runs here rather than through SQLAlchemy's async engine: one
+append is one statement on PostgreSQL, and the ORM/engine layers cost more per call than
+the statement itself (see docs/performance.md).  SQL is written with PostgreSQL's ``$n``
+placeholders and translated to SQLite's ``?n``.
+
+Each database hands out two kinds of connection:
+
+* ``transaction()`` — a write transaction; callbacks registered with ``after_commit`` run
+  once it has committed.  On SQLite it is ``BEGIN IMMEDIATE`` on the one writer connection,
+  so writers queue instead of failing with ``database is locked``.
+* ``connection()`` — single statements outside an explicit transaction (autocommit on
+  PostgreSQL; a read-only reader connection on SQLite).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import re
+import sqlite3
+from abc import ABC, abstractmethod
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+import aiosqlite
+import asyncpg
+from sqlalchemy.engine import make_url
+
+from ._chain import format_time
+
+Dialect = Literal["postgresql", "sqlite"]
+Row = Any  # asyncpg.Record or sqlite3.Row: both index by column name and by position
+
+
+class UniqueViolation(Exception):
+    """A unique constraint refused a row; ``columns`` names what collided where known."""
+
+    def __init__(self, detail: str) -> None:
+        self.detail = detail
+        super().__init__(detail)
+
+
+class Connection(ABC):
+    dialect: Dialect
+
+    def __init__(self) -> None:
+        self._after_commit: list[Callable[[], None]] = []
+
+    @abstractmethod
+    async def execute(self, sql: str, *args: Any) -> None: ...
+
+    @abstractmethod
+    async def fetch(self, sql: str, *args: Any) -> list[Row]: ...
+
+    async def fetchrow(self, sql: str, *args: Any) -> Row | None:
+        rows = await self.fetch(sql, *args)
+        return rows[0] if rows else None
+
+    async def fetchval(self, sql: str, *args: Any) -> Any:
+        row = await self.fetchrow(sql, *args)
+        return None if row is None else row[0]
+
+    def timestamp(self, moment: datetime) -> Any:
+        """A time as this driver takes it (SQLite stores the fixed-width UTC text)."""
+        return moment if self.dialect == "postgresql" else format_time(moment)
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once this transaction has committed (never on rollback)."""
+        self._after_commit.append(callback)
+
+    def _committed(self) -> None:
+        callbacks, self._after_commit = self._after_commit, []
+        for callback in callbacks:
+            callback()
+
+
+class Database(ABC):
+    dialect: Dialect
+
+    @abstractmethod
+    def transaction(self) -> Any:
+        """``async with db.transaction() as conn``: a write transaction."""
+
+    @abstractmethod
+    def connection(self) -> Any:
+        """``async with db.connection() as conn``: single statements, no explicit transaction."""
+
+    @abstractmethod
+    async def close(self) -> None: ...
+
+
+async def connect(url: str, *, pool_size: int = 10) -> Database:
+    """Open a database from a SQLAlchemy-style URL (``postgresql+asyncpg://`` or ``sqlite+aiosqlite://``)."""
+    parsed = make_url(url)
+    backend = parsed.get_backend_name()
+    if backend == "postgresql":
+        dsn = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+        return await PostgresDatabase.open(dsn, pool_size=pool_size)
+    if backend == "sqlite":
+        if not parsed.database or parsed.database == ":memory:":
+            raise ValueError("SQLite needs a file path: the store uses several connections")
+        return await SqliteDatabase.open(Path(parsed.database), readers=min(pool_size, 4))
+    raise ValueError(f"unsupported database URL scheme {parsed.drivername!r}")
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------
+
+
+class _PgConnection(Connection):
+    dialect: Dialect = "postgresql"
+
+    def __init__(self, raw: asyncpg.Connection) -> None:
+        super().__init__()
+        self.raw = raw
+
+    async def execute(self, sql: str, *args: Any) -> None:
+        try:
+            await self.raw.execute(sql, *args)
+        except asyncpg.UniqueViolationError as exc:
+            raise UniqueViolation(exc.constraint_name or str(exc)) from exc
+
+    async def fetch(self, sql: str, *args: Any) -> list[Row]:
+        try:
+            return await self.raw.fetch(sql, *args)
+        except asyncpg.UniqueViolationError as exc:
+            raise UniqueViolation(exc.constraint_name or str(exc)) from exc
+
+
+class PostgresDatabase(Database):
+    dialect: Dialect = "postgresql"
+
+    def __init__(self, pool: asyncpg.Pool, dsn: str) -> None:
+        self.pool = pool
+        self.dsn = dsn
+
+    @classmethod
+    async def open(cls, dsn: str, *, pool_size: int) -> PostgresDatabase:
+        pool = await asyncpg.create_pool(dsn, min_size=1, max_size=pool_size)
+        return cls(pool, dsn)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Connection]:
+        async with self.pool.acquire() as raw:
+            conn = _PgConnection(raw)
+            async with raw.transaction():
+                yield conn
+        conn._committed()
+
+    @asynccontextmanager
+    async def connection(self) -> AsyncIterator[Connection]:
+        async with self.pool.acquire() as raw:
+            yield _PgConnection(raw)
+
+    async def close(self) -> None:
+        await self.pool.close()
+
+
+# --- SQLite -------------------------------------------------------------------------------
+
+
+@functools.lru_cache(maxsize=512)
+def _to_sqlite(sql: str) -> str:
+    return re.sub(r"\$(\d+)", r"?\1", sql)
+
+
+class _SqliteConnection(Connection):
+    dialect: Dialect = "sqlite"
+
+    def __init__(self, raw: aiosqlite.Connection) -> None:
+        super().__init__()
+        self.raw = raw
+
+    async def execute(self, sql: str, *args: Any) -> None:
+        await self.fetch(sql, *args)
+
+    async def fetch(self, sql: str, *args: Any) -> list[Row]:
+        try:
+            async with self.raw.execute(_to_sqlite(sql), args) as cursor:
+                return list(await cursor.fetchall())
+        except sqlite3.IntegrityError as exc:
+            if "UNIQUE" in str(exc):
+                raise UniqueViolation(str(exc)) from exc
+            raise
+
+
+async def _open_sqlite(path: Path, *, read_only: bool) -> aiosqlite.Connection:
+    raw = await aiosqlite.connect(path, isolation_level=None)
+    raw.row_factory = sqlite3.Row
+    # FULL: a commit that was acknowledged survives a power cut, not only a process crash.
+    for pragma in ("journal_mode=WAL", "synchronous=FULL", "busy_timeout=30000",
+                   "foreign_keys=ON"):
+        await raw.execute(f"PRAGMA {pragma}")
+    if read_only:
+        await raw.execute("PRAGMA query_only=ON")
+    return raw
+
+
+class SqliteDatabase(Database):
+    """One writer connection (writers are serialised by SQLite anyway) and a few readers."""
+
+    dialect: Dialect = "sqlite"
+
+    def __init__(self, path: Path, writer: aiosqlite.Connection,
+                 readers: Sequence[aiosqlite.Connection]) -> None:
+        self.path = path
+        self._writer = writer
+        self._write_lock = asyncio.Lock()
+        self._readers: asyncio.Queue[aiosqlite.Connection] = asyncio.Queue()
+        for reader in readers:
+            self._readers.put_nowait(reader)
+        self._all = [writer, *readers]
+
+    @classmethod
+    async def open(cls, path: Path, *, readers: int) -> SqliteDatabase:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        writer = await _open_sqlite(path, read_only=False)
+        reader_conns = [await _open_sqlite(path, read_only=True) for _ in range(max(readers, 1))]
+        return cls(path, writer, reader_conns)
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[Connection]:
+        async with self._write_lock:
+            conn = _SqliteConnection(self._writer)
+            await self._writer.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                await self._writer.execute("ROLLBACK")
+                raise
+            try:
+                await self._writer.execute("COMMIT")
+            except BaseException:
+                if self._writer.in_transaction:
+                    await self._writer.execute("ROLLBACK")
+                raise
+        conn._committed()
+
+    @asynccontextmanager
+    async def connection(self) -> AsyncIterator[Connection]:
+        raw = await self._readers.get()
+        try:
+            yield _SqliteConnection(raw)
+        finally:
+            self._readers.put_nowait(raw)
+
+    async def close(self) -> None:
+        for raw in self._all:
+            await raw.close()

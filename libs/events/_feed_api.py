@@ -1,0 +1,104 @@
+"""A FastAPI router that serves a store as the event feed of API.md."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import Response
+from pydantic import BaseModel, Field
+
+from ._errors import InvalidCursorError
+from ._model import FeedCursor, FeedPage
+from ._store import EventStore
+
+
+class FeedEventOut(BaseModel):
+    cursor: str = Field(description="此事件在事件流中的游标 the event's feed cursor (opaque)")
+    position: int = Field(description="全局位置 global position")
+    event_id: str = Field(description="事件标识 event id (UUID)")
+    stream_id: str = Field(description="事件流标识 stream id (a case or an institution)")
+    stream_type: str = Field(description="事件流类型 stream type")
+    version: int = Field(description="流内版本 version within the stream, from 1")
+    type: str = Field(description="事件类型 event type, past tense")
+    schema_version: int = Field(description="数据结构版本 schema version of data")
+    data: dict[str, Any] = Field(description="事件数据 event data")
+    metadata: dict[str, Any] = Field(
+        description="元数据 actor id, role, org, request, correlation and causation ids")
+    recorded_at: str = Field(description="记录时间 recorded time, RFC 3339")
+    prev_hash: str = Field(description="前一事件哈希 hash of the previous event in the stream")
+    hash: str = Field(description="本事件哈希 this event's chain hash (SHA-256, hex)")
+
+
+class FeedHeadOut(BaseModel):
+    cursor: str = Field(description="最新可读事件的游标 cursor of the newest servable event")
+    position: int = Field(description="其全局位置 its global position")
+    recorded_at: str = Field(description="其记录时间 its recorded time")
+
+
+class FeedPageOut(BaseModel):
+    events: list[FeedEventOut] = Field(description="事件 events in feed order")
+    next: str = Field(description="下次请求的游标 cursor to pass as `after` next time")
+    head: FeedHeadOut | None = Field(description="事件流最新位置 newest servable event, if any")
+    remaining: int = Field(description="游标之后尚余事件数 events after `next` (capped count)")
+
+
+EventView = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def page_json(page: FeedPage, view: EventView | None = None) -> dict[str, Any]:
+    events = [e.to_json() for e in page.events]
+    if view is not None:
+        events = [view(e) for e in events]
+    head = page.head
+    return {
+        "events": events,
+        "next": str(page.next),
+        "head": None if head is None else {
+            "cursor": str(head.cursor), "position": head.position,
+            "recorded_at": head.recorded_at.isoformat()},
+        "remaining": page.remaining,
+    }
+
+
+def feed_router(get_store: Callable[..., EventStore], *, dependencies: Sequence[Any] = (),
+                max_limit: int = 500, max_wait: float = 30.0,
+                view: EventView | None = None, tags: Sequence[str] = ("feed",)) -> APIRouter:
+    """``GET /v1/events?after=&limit=&wait=`` over the store that ``get_store`` provides.
+
+    ``dependencies`` carry the service's authentication; ``view`` may reshape each event
+    (for example to mask personal data for the caller's role).
+    """
+    router = APIRouter(tags=list(tags), dependencies=list(dependencies))
+
+    @router.get("/v1/events", response_model=FeedPageOut, operation_id="read_event_feed",
+                summary="事件流 The global event feed")
+    async def read_event_feed(
+        store: Annotated[EventStore, Depends(get_store)],
+        after: Annotated[str | None, Query(
+            description="上次返回的 `next` 游标 the `next` cursor of the previous page; "
+                        "omit to start from the beginning", max_length=60)] = None,
+        limit: Annotated[int, Query(ge=1, le=max_limit, description="每页事件数 page size")] = 100,
+        wait: Annotated[float, Query(
+            ge=0, le=max_wait,
+            description="长轮询秒数 seconds to hold the call when no newer event exists")] = 0,
+    ) -> Response:
+        """事件流：按永不改变的全序返回游标之后的事件 (API.md, The event feed).
+
+        A consumer that keeps `next` and calls again receives every event exactly once, even
+        while many writers commit concurrently.
+        """
+        try:
+            cursor = FeedCursor.parse(after)
+        except InvalidCursorError as exc:
+            raise RequestValidationError([{
+                "loc": ("query", "after"), "msg": str(exc), "type": "value_error",
+                "input": after}]) from exc
+        page = await store.wait_for_feed(cursor, limit, wait)
+        body = json.dumps(page_json(page, view), ensure_ascii=False, separators=(",", ":"))
+        return Response(body, media_type="application/json")
+
+    return router

@@ -1,0 +1,159 @@
+"""The plain values the store takes and returns."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """Who caused an event and within which request (auditors read this on every step)."""
+
+    actor_id: str | None = None
+    role: str | None = None
+    org_id: str | None = None
+    request_id: str | None = None
+    correlation_id: str | None = None
+    causation_id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "actor_id": self.actor_id,
+            "role": self.role,
+            "org_id": self.org_id,
+            "request_id": self.request_id,
+            "correlation_id": self.correlation_id,
+            "causation_id": self.causation_id,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class NewEvent:
+    """An event a caller wants appended; the store gives it position, version and hash."""
+
+    type: str
+    data: dict[str, Any]
+    schema_version: int = 1
+    metadata: Metadata = field(default_factory=Metadata)
+    event_id: uuid.UUID = field(default_factory=uuid.uuid4)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedCursor:
+    """Where a reader stands in the global feed: (transaction order, position).
+
+    On PostgreSQL the feed is ordered by the writing transaction's id and then by position,
+    so an event committed late is never behind a cursor that has passed it.  On SQLite the
+    transaction part is always 0 because writers are serialised.
+    """
+
+    tx_id: int = 0
+    position: int = 0
+
+    @classmethod
+    def parse(cls, text: str | None) -> FeedCursor:
+        from ._errors import InvalidCursorError
+
+        if not text:
+            return cls()
+        tx, sep, pos = text.partition(":")
+        if not sep or not tx.isdigit() or not pos.isdigit():
+            raise InvalidCursorError(f"malformed feed cursor {text!r}")
+        return cls(int(tx), int(pos))
+
+    def __str__(self) -> str:
+        return f"{self.tx_id}:{self.position}"
+
+
+@dataclass(frozen=True, slots=True)
+class RecordedEvent:
+    """An event as stored, with its data read through the upcasters (newest schema)."""
+
+    position: int
+    event_id: uuid.UUID
+    stream_id: str
+    stream_type: str
+    version: int
+    type: str
+    schema_version: int
+    data: dict[str, Any]
+    metadata: dict[str, Any]
+    recorded_at: datetime
+    prev_hash: str
+    hash: str
+    cursor: FeedCursor
+
+    def to_json(self) -> dict[str, Any]:
+        """The feed's representation of the event (API.md, The event feed)."""
+        return {
+            "cursor": str(self.cursor),
+            "position": self.position,
+            "event_id": str(self.event_id),
+            "stream_id": self.stream_id,
+            "stream_type": self.stream_type,
+            "version": self.version,
+            "type": self.type,
+            "schema_version": self.schema_version,
+            "data": self.data,
+            "metadata": self.metadata,
+            "recorded_at": self.recorded_at.isoformat(),
+            "prev_hash": self.prev_hash,
+            "hash": self.hash,
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> RecordedEvent:
+        """Read an event as a feed serves it (the inverse of ``to_json``)."""
+        return cls(
+            position=d["position"], event_id=uuid.UUID(d["event_id"]), stream_id=d["stream_id"],
+            stream_type=d["stream_type"], version=d["version"], type=d["type"],
+            schema_version=d["schema_version"], data=d["data"], metadata=d["metadata"],
+            recorded_at=datetime.fromisoformat(d["recorded_at"]), prev_hash=d["prev_hash"],
+            hash=d["hash"], cursor=FeedCursor.parse(d["cursor"]),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class AppendResult:
+    """What an append stored; ``already_stored`` is true when it was a retry of a stored batch."""
+
+    stream_id: str
+    events: tuple[RecordedEvent, ...]
+    already_stored: bool = False
+
+    @property
+    def version(self) -> int:
+        return self.events[-1].version
+
+
+@dataclass(frozen=True, slots=True)
+class FeedPage:
+    """One page of the global feed, the cursor to continue from, and the newest servable event."""
+
+    events: tuple[RecordedEvent, ...]
+    next: FeedCursor
+    head: FeedHead | None
+    remaining: int = 0  # servable events after ``next`` (counted up to a cap)
+
+
+@dataclass(frozen=True, slots=True)
+class FeedHead:
+    cursor: FeedCursor
+    position: int
+    recorded_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class VerifyResult:
+    """The outcome of recomputing a stream's hash chain."""
+
+    stream_id: str
+    valid: bool
+    events_checked: int
+    first_bad_position: int | None = None
+    first_bad_event_id: str | None = None
+    first_bad_version: int | None = None
+    reason: str | None = None

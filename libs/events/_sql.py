@@ -1,0 +1,103 @@
+"""The statements the store runs, per engine.
+
+PostgreSQL appends a whole batch in one statement: the WHERE clause checks that the stream is
+still at the expected version (by the hash of its last event) and that none of the event ids
+is stored; the (stream, version) and event-id unique constraints settle any race.  The feed
+serves only rows of transactions older than the oldest transaction still running, ordered by
+transaction id, so a position taken early but committed late is never skipped.
+
+SQLite serialises writers, so position order is commit order and the feed is by position.
+"""
+
+from __future__ import annotations
+
+from ._rows import COLUMNS
+
+PG_HORIZON = "pg_snapshot_xmin(pg_current_snapshot())::text::bigint"
+
+PG_APPEND = """
+WITH batch AS (
+    SELECT $1::text AS stream_id, $2::text AS stream_type, $3::timestamptz AS recorded_at,
+           $12::int AS expected, $13::text AS expected_hash
+)
+INSERT INTO events (event_id, stream_id, stream_type, version, type, schema_version,
+                    data, metadata, recorded_at, prev_hash, hash, tx_id)
+SELECT e.event_id, b.stream_id, b.stream_type, e.version, e.type, e.schema_version,
+       e.data::json, e.metadata::json, b.recorded_at, e.prev_hash, e.hash,
+       pg_current_xact_id()::text::bigint
+FROM batch AS b,
+     unnest($4::uuid[], $5::int[], $6::text[], $7::int[], $8::text[], $9::text[],
+            $10::text[], $11::text[])
+     AS e(event_id, version, type, schema_version, data, metadata, prev_hash, hash)
+WHERE (CASE WHEN b.expected = 0
+            THEN NOT EXISTS (SELECT 1 FROM events WHERE stream_id = b.stream_id)
+            ELSE EXISTS (SELECT 1 FROM events WHERE stream_id = b.stream_id
+                         AND version = b.expected AND hash = b.expected_hash) END)
+  AND NOT EXISTS (SELECT 1 FROM events WHERE event_id = ANY($4::uuid[]))
+ORDER BY e.version
+RETURNING position, version, tx_id
+"""
+
+PG_BY_IDS = f"SELECT {COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position"
+
+PG_FEED = f"""
+SELECT {COLUMNS} FROM events
+WHERE (tx_id, position) > ($1, $2) AND tx_id < {PG_HORIZON}
+ORDER BY tx_id, position
+LIMIT $3
+"""
+
+PG_FEED_HEAD = f"""
+SELECT tx_id, position, recorded_at FROM events
+WHERE tx_id < {PG_HORIZON}
+ORDER BY tx_id DESC, position DESC
+LIMIT 1
+"""
+
+REMAINING_CAP = 100_000
+
+PG_REMAINING = f"""
+SELECT count(*) FROM (SELECT 1 FROM events
+                      WHERE (tx_id, position) > ($1, $2) AND tx_id < {PG_HORIZON}
+                      LIMIT {REMAINING_CAP}) AS later
+"""
+
+SQLITE_REMAINING = (
+    f"SELECT count(*) FROM (SELECT 1 FROM events WHERE position > $2 LIMIT {REMAINING_CAP})"
+)
+
+PG_UNSETTLED = f"SELECT EXISTS (SELECT 1 FROM events WHERE tx_id >= {PG_HORIZON})"
+
+# A store restored into another cluster could see transaction ids lower than stored ones,
+# which would put new events behind every reader's cursor.
+PG_TX_IDS_AHEAD = """
+SELECT coalesce(max(tx_id), 0) >= pg_snapshot_xmax(pg_current_snapshot())::text::bigint
+FROM events
+"""
+
+SQLITE_INSERT_ROW = (
+    "INSERT INTO events (event_id, stream_id, stream_type, version, type, schema_version, "
+    "data, metadata, recorded_at, prev_hash, hash, tx_id) "
+    "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0) RETURNING position, version, tx_id"
+)
+
+SQLITE_FEED = f"SELECT {COLUMNS} FROM events WHERE position > $2 ORDER BY position LIMIT $3"
+
+SQLITE_FEED_HEAD = "SELECT tx_id, position, recorded_at FROM events ORDER BY position DESC LIMIT 1"
+
+STREAM_HEAD = "SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1"
+
+STREAM = f"SELECT {COLUMNS} FROM events WHERE stream_id = $1 ORDER BY version"
+STREAM_TO_VERSION = (
+    f"SELECT {COLUMNS} FROM events WHERE stream_id = $1 AND version <= $2 ORDER BY version"
+)
+STREAM_AS_OF = (
+    f"SELECT {COLUMNS} FROM events WHERE stream_id = $1 AND recorded_at <= $2 ORDER BY version"
+)
+
+STORED_TYPES = "SELECT type, schema_version FROM events GROUP BY type, schema_version"
+
+
+def sqlite_by_ids(count: int) -> str:
+    marks = ", ".join(f"${i}" for i in range(1, count + 1))
+    return f"SELECT {COLUMNS} FROM events WHERE event_id IN ({marks}) ORDER BY position"

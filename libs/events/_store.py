@@ -1,0 +1,368 @@
+"""The event store: append with optimistic concurrency, read streams, serve the global feed."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from . import _sql as sql
+from ._chain import GENESIS_HASH, canonical_json, chain_hash, format_time
+from ._db import Connection, Database, PostgresDatabase, UniqueViolation
+from ._errors import ConcurrencyError, EventIdConflictError, StoreMisconfiguredError
+from ._model import (
+    AppendResult, FeedCursor, FeedHead, FeedPage, NewEvent, RecordedEvent, VerifyResult,
+)
+from ._rows import as_datetime, as_uuid, recompute_hash, to_recorded
+from ._types import EventTypes
+from ._wakeup import PgNotifier, Wakeup
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """A batch with versions, canonical JSON and chain hashes computed, ready to insert."""
+
+    stream_id: str
+    stream_type: str
+    expected_version: int
+    prev_hash: str
+    recorded_at: datetime
+    event_ids: list[str]
+    versions: list[int]
+    types: list[str]
+    schema_versions: list[int]
+    data: list[str]
+    metadata: list[str]
+    prev_hashes: list[str]
+    hashes: list[str]
+
+
+class EventStore:
+    """One database's append-only ``events`` table.
+
+    ``conn`` arguments let a caller run an append or a read inside its own transaction (for
+    example together with the rows of an inline projection); without one the store uses a
+    connection of its own.
+    """
+
+    def __init__(self, db: Database, types: EventTypes, *, clock: Clock | None = None,
+                 poll_interval: float = 0.5, head_cache_size: int = 10_000) -> None:
+        self.db = db
+        self.types = types
+        self.wakeup = Wakeup()
+        self.poll_interval = poll_interval
+        self._clock = clock or (lambda: datetime.now(UTC))
+        # Last (version, hash) seen per stream: lets an append skip reading the head.  It is
+        # only a guess: the append statement checks it, so a stale entry costs a retry.
+        self._heads: OrderedDict[str, tuple[int, str]] = OrderedDict()
+        self._head_cache_size = head_cache_size
+        self._notifier = (
+            PgNotifier(db.dsn, self.wakeup) if isinstance(db, PostgresDatabase) else None
+        )
+
+    # --- lifecycle --------------------------------------------------------------------
+
+    async def start(self) -> None:
+        """Refuse to run on a store we cannot read or serve safely; start wake-ups."""
+        async with self.db.connection() as conn:
+            stored = [(r[0], r[1]) for r in await conn.fetch(sql.STORED_TYPES)]
+            self.types.check_readable(stored)
+            if self.db.dialect == "postgresql" and await conn.fetchval(sql.PG_TX_IDS_AHEAD):
+                raise StoreMisconfiguredError(
+                    "events.tx_id holds transaction ids at or beyond this cluster's next one "
+                    "(restored into another cluster?); see docs/event-store.md, Restores")
+        if self._notifier:
+            self._notifier.start()
+
+    async def stop(self) -> None:
+        if self._notifier:
+            await self._notifier.stop()
+
+    @property
+    def notifications_connected(self) -> bool | None:
+        return None if self._notifier is None else self._notifier.connected
+
+    # --- append -----------------------------------------------------------------------
+
+    async def append(self, stream_id: str, stream_type: str, expected_version: int,
+                     events: Sequence[NewEvent], *, conn: Connection | None = None) -> AppendResult:
+        """Append ``events`` after ``expected_version`` (0 for a new stream), all or nothing.
+
+        Raises ``ConcurrencyError`` when the stream is elsewhere (nothing written; inside a
+        caller's transaction, that transaction must be rolled back).  A batch whose event ids
+        are all stored already is a retry: nothing is written and the stored events return.
+        """
+        if not events:
+            raise ValueError("append needs at least one event")
+        if expected_version < 0:
+            raise ValueError("expected_version must be 0 or more")
+        for event in events:
+            if event.schema_version != self.types.current_version(event.type):
+                raise ValueError(f"{event.type} must be written at schema version "
+                                 f"{self.types.current_version(event.type)}")
+        if self.db.dialect == "postgresql":
+            return await self._append_pg(stream_id, stream_type, expected_version, events, conn)
+        return await self._append_sqlite(stream_id, stream_type, expected_version, events, conn)
+
+    async def _append_pg(self, stream_id: str, stream_type: str, expected: int,
+                         events: Sequence[NewEvent], conn: Connection | None) -> AppendResult:
+        cached = self._heads.get(stream_id)
+        prev_hash = GENESIS_HASH if expected == 0 else (
+            cached[1] if cached and cached[0] == expected else None)
+        async with self._use(conn) as c:
+            if prev_hash is None:
+                prev_hash = await self._pg_read_head(c, stream_id, expected, events)
+                if isinstance(prev_hash, AppendResult):
+                    return prev_hash
+            batch = self._prepare(stream_id, stream_type, expected, prev_hash, events)
+            try:
+                rows = await c.fetch(*self._pg_append_args(batch))
+            except UniqueViolation as exc:
+                return await self._pg_unique_violation(c, exc, batch, events, own=conn is None)
+            if not rows:
+                # The WHERE clause refused: stale head guess, wrong version or a retry.
+                prev_hash = await self._pg_read_head(c, stream_id, expected, events)
+                if isinstance(prev_hash, AppendResult):
+                    return prev_hash
+                batch = self._prepare(stream_id, stream_type, expected, prev_hash, events)
+                try:
+                    rows = await c.fetch(*self._pg_append_args(batch))
+                except UniqueViolation as exc:
+                    return await self._pg_unique_violation(c, exc, batch, events, own=conn is None)
+                if not rows:
+                    raise ConcurrencyError(stream_id, expected, None)
+            self._after_write(c, own=conn is None)
+        return self._result(batch, rows)
+
+    async def _pg_read_head(self, c: Connection, stream_id: str, expected: int,
+                            events: Sequence[NewEvent]) -> str | AppendResult:
+        """The hash to chain from, the stored result of a retry, or a concurrency error."""
+        stored = await c.fetch(sql.PG_BY_IDS, [e.event_id for e in events])
+        if stored:
+            return self._retry_result(stream_id, events, stored)
+        head = await c.fetchrow(sql.STREAM_HEAD, stream_id)
+        actual = head["version"] if head else 0
+        if actual != expected:
+            raise ConcurrencyError(stream_id, expected, actual)
+        return head["hash"] if head else GENESIS_HASH
+
+    async def _pg_unique_violation(self, c: Connection, exc: UniqueViolation, batch: _Prepared,
+                                   events: Sequence[NewEvent], *, own: bool) -> AppendResult:
+        self._heads.pop(batch.stream_id, None)
+        if "uq_events_event_id" in exc.detail and own:
+            # A concurrent retry of the same batch committed first: report what it stored.
+            # (Our own connection runs single statements, so it is still usable.)
+            stored = await c.fetch(sql.PG_BY_IDS, [e.event_id for e in events])
+            if stored:
+                return self._retry_result(batch.stream_id, events, stored)
+        raise ConcurrencyError(batch.stream_id, batch.expected_version, None) from exc
+
+    @staticmethod
+    def _pg_append_args(b: _Prepared) -> tuple[Any, ...]:
+        return (sql.PG_APPEND, b.stream_id, b.stream_type, b.recorded_at, b.event_ids,
+                b.versions, b.types, b.schema_versions, b.data, b.metadata, b.prev_hashes,
+                b.hashes, b.expected_version, b.prev_hash)
+
+    async def _append_sqlite(self, stream_id: str, stream_type: str, expected: int,
+                             events: Sequence[NewEvent], conn: Connection | None) -> AppendResult:
+        async with self._use(conn, write=True) as c:
+            head = await c.fetchrow(sql.STREAM_HEAD, stream_id)
+            actual = head["version"] if head else 0
+            if actual != expected:
+                stored = await c.fetch(sql.sqlite_by_ids(len(events)),
+                                       *[str(e.event_id) for e in events])
+                if stored:
+                    return self._retry_result(stream_id, events, stored)
+                raise ConcurrencyError(stream_id, expected, actual)
+            batch = self._prepare(stream_id, stream_type, expected,
+                                  head["hash"] if head else GENESIS_HASH, events)
+            rows = []
+            try:
+                for i in range(len(events)):
+                    rows += await c.fetch(
+                        sql.SQLITE_INSERT_ROW, batch.event_ids[i], stream_id, stream_type,
+                        batch.versions[i], batch.types[i], batch.schema_versions[i],
+                        batch.data[i], batch.metadata[i], format_time(batch.recorded_at),
+                        batch.prev_hashes[i], batch.hashes[i])
+            except UniqueViolation as exc:
+                raise EventIdConflictError(stream_id, batch.event_ids) from exc
+            self._after_write(c, own=conn is None)
+        return self._result(batch, rows)
+
+    def _prepare(self, stream_id: str, stream_type: str, expected: int, prev_hash: str,
+                 events: Sequence[NewEvent]) -> _Prepared:
+        recorded_at = self._clock()
+        when = format_time(recorded_at)
+        b = _Prepared(stream_id, stream_type, expected, prev_hash, recorded_at,
+                      event_ids=[], versions=[], types=[], schema_versions=[], data=[],
+                      metadata=[], prev_hashes=[], hashes=[])
+        previous = prev_hash
+        for offset, event in enumerate(events, start=1):
+            event_id, version = str(event.event_id), expected + offset
+            data, metadata = canonical_json(event.data), canonical_json(event.metadata.to_dict())
+            digest = chain_hash(previous, event_id=event_id, stream_id=stream_id,
+                                stream_type=stream_type, version=version, type=event.type,
+                                schema_version=event.schema_version, recorded_at=when,
+                                data_json=data, metadata_json=metadata)
+            b.event_ids.append(event_id)
+            b.versions.append(version)
+            b.types.append(event.type)
+            b.schema_versions.append(event.schema_version)
+            b.data.append(data)
+            b.metadata.append(metadata)
+            b.prev_hashes.append(previous)
+            b.hashes.append(digest)
+            previous = digest
+        return b
+
+    def _result(self, b: _Prepared, rows: Sequence[Any]) -> AppendResult:
+        self._remember_head(b.stream_id, b.versions[-1], b.hashes[-1])
+        recorded = tuple(
+            RecordedEvent(
+                position=row["position"], event_id=as_uuid(b.event_ids[i]),
+                stream_id=b.stream_id, stream_type=b.stream_type, version=b.versions[i],
+                type=b.types[i], schema_version=b.schema_versions[i],
+                data=events_data, metadata=metadata, recorded_at=b.recorded_at,
+                prev_hash=b.prev_hashes[i], hash=b.hashes[i],
+                cursor=FeedCursor(row["tx_id"], row["position"]),
+            )
+            for i, (row, events_data, metadata) in enumerate(
+                zip(rows, map(json.loads, b.data), map(json.loads, b.metadata), strict=True))
+        )
+        return AppendResult(b.stream_id, recorded)
+
+    def _retry_result(self, stream_id: str, events: Sequence[NewEvent],
+                      stored_rows: Sequence[Any]) -> AppendResult:
+        stored = [to_recorded(r, self.types) for r in stored_rows]
+        wanted = [e.event_id for e in events]
+        if [e.event_id for e in stored] != wanted or any(e.stream_id != stream_id for e in stored):
+            raise EventIdConflictError(stream_id, [str(e.event_id) for e in stored])
+        return AppendResult(stream_id, tuple(stored), already_stored=True)
+
+    def _after_write(self, conn: Connection, *, own: bool) -> None:
+        if own and self.db.dialect == "postgresql":
+            self._committed()  # our single statement has committed already
+        else:
+            conn.after_commit(self._committed)
+
+    def _committed(self) -> None:
+        self.wakeup.poke()
+        if self._notifier:
+            self._notifier.committed()
+
+    def _remember_head(self, stream_id: str, version: int, hash_: str) -> None:
+        self._heads[stream_id] = (version, hash_)
+        self._heads.move_to_end(stream_id)
+        if len(self._heads) > self._head_cache_size:
+            self._heads.popitem(last=False)
+
+    @asynccontextmanager
+    async def _use(self, conn: Connection | None, *, write: bool = False):
+        if conn is not None:
+            yield conn
+        elif write:
+            async with self.db.transaction() as own:
+                yield own
+        else:
+            async with self.db.connection() as own:
+                yield own
+
+    # --- reads ------------------------------------------------------------------------
+
+    async def read_stream(self, stream_id: str, *, to_version: int | None = None,
+                          as_of: datetime | None = None,
+                          conn: Connection | None = None) -> list[RecordedEvent]:
+        """The stream's events in order: all, up to ``to_version``, or recorded by ``as_of``."""
+        if to_version is not None:
+            query, args = sql.STREAM_TO_VERSION, (stream_id, to_version)
+        elif as_of is not None:
+            when = as_of if self.db.dialect == "postgresql" else format_time(as_of)
+            query, args = sql.STREAM_AS_OF, (stream_id, when)
+        else:
+            query, args = sql.STREAM, (stream_id,)
+        async with self._use(conn) as c:
+            rows = await c.fetch(query, *args)
+        events = [to_recorded(r, self.types) for r in rows]
+        if events and to_version is None and as_of is None:
+            self._remember_head(stream_id, events[-1].version, events[-1].hash)
+        return events
+
+    async def read_feed(self, after: FeedCursor, limit: int = 100) -> FeedPage:
+        """Up to ``limit`` events after ``after`` in feed order, and the feed's head."""
+        pg = self.db.dialect == "postgresql"
+        async with self.db.connection() as c:
+            rows = await c.fetch(sql.PG_FEED if pg else sql.SQLITE_FEED,
+                                 after.tx_id, after.position, limit)
+            head = await self._head(c)
+            next_cursor = FeedCursor(rows[-1]["tx_id"], rows[-1]["position"]) if rows else after
+            remaining = 0
+            if len(rows) == limit:  # a short page reached the end of what is servable
+                remaining = await c.fetchval(sql.PG_REMAINING if pg else sql.SQLITE_REMAINING,
+                                             next_cursor.tx_id, next_cursor.position)
+        events = tuple(to_recorded(r, self.types) for r in rows)
+        return FeedPage(events, next_cursor, head, remaining)
+
+    async def head(self) -> FeedHead | None:
+        """The newest event the feed serves now, if any."""
+        async with self.db.connection() as c:
+            return await self._head(c)
+
+    async def _head(self, c: Connection) -> FeedHead | None:
+        row = await c.fetchrow(sql.PG_FEED_HEAD if self.db.dialect == "postgresql"
+                               else sql.SQLITE_FEED_HEAD)
+        if row is None:
+            return None
+        return FeedHead(FeedCursor(row["tx_id"], row["position"]), row["position"],
+                        as_datetime(row["recorded_at"]))
+
+    async def wait_for_feed(self, after: FeedCursor, limit: int, wait: float) -> FeedPage:
+        """Like ``read_feed``, but holds up to ``wait`` seconds for an event to arrive."""
+        deadline = time.monotonic() + wait
+        while True:
+            seen = self.wakeup.generation
+            page = await self.read_feed(after, limit)
+            remaining = deadline - time.monotonic()
+            if page.events or remaining <= 0:
+                return page
+            # Committed rows held back behind an open transaction settle within moments.
+            interval = 0.01 if await self._has_unsettled() else self.poll_interval
+            await self.wakeup.wait(seen, min(remaining, interval))
+
+    async def _has_unsettled(self) -> bool:
+        if self.db.dialect != "postgresql":
+            return False
+        async with self.db.connection() as c:
+            return bool(await c.fetchval(sql.PG_UNSETTLED))
+
+    # --- integrity --------------------------------------------------------------------
+
+    async def verify_stream(self, stream_id: str) -> VerifyResult:
+        """Recompute the stream's hash chain from the stored bytes; name the first bad event."""
+        async with self.db.connection() as c:
+            rows = await c.fetch(sql.STREAM, stream_id)
+        previous = GENESIS_HASH
+        for expected_version, row in enumerate(rows, start=1):
+            reason = _chain_fault(row, expected_version, previous)
+            if reason:
+                return VerifyResult(stream_id, False, expected_version, row["position"],
+                                    str(as_uuid(row["event_id"])), row["version"], reason)
+            previous = row["hash"]
+        return VerifyResult(stream_id, True, len(rows))
+
+
+def _chain_fault(row: Any, expected_version: int, previous: str) -> str | None:
+    if row["version"] != expected_version:
+        return f"version {row['version']} where {expected_version} was expected"
+    if row["prev_hash"] != previous:
+        return "prev_hash does not match the previous event's hash"
+    if recompute_hash(row, previous) != row["hash"]:
+        return "content does not match its hash"
+    return None
+

@@ -1,0 +1,1 @@
+"""Jingkang (精康): referral case management for community mental-health rehabilitation."""

@@ -1,0 +1,180 @@
+"""The `jingkang` command: run the system, serve one service, migrate, mint tokens, dump OpenAPI."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+SERVICES = ("referral", "registry")
+OPENAPI_DIR = Path(__file__).resolve().parents[1] / "openapi"
+
+
+def _settings(service: str):  # noqa: ANN202 - each service has its own Settings class
+    if service == "referral":
+        from jingkang.referral.config import Settings
+    else:
+        from jingkang.registry.config import Settings
+    return Settings()
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from jingkang.common.migrations import upgrade_to_head
+
+    for service in SERVICES if args.service == "all" else (args.service,):
+        url = _settings(service).database_url
+        upgrade_to_head(service, url)
+        print(f"{service}: database at head ({_redact(url)})")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    settings = _settings(args.service)
+    config = uvicorn.Config(
+        f"jingkang.{args.service}.entrypoints.app:create_app", factory=True,
+        host=settings.host, port=settings.port, loop="uvloop", http="httptools",
+        log_level=settings.log_level, timeout_graceful_shutdown=10)
+    uvicorn.Server(config).run()
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Migrate both databases, start both services, wait for Ctrl-C."""
+    if cmd_migrate(argparse.Namespace(service="all")) != 0:
+        return 1
+    children = {s: subprocess.Popen([sys.executable, "-m", "jingkang.cli", "serve", s])
+                for s in SERVICES}
+    signal.signal(signal.SIGTERM, lambda *_: _stop(children))
+    try:
+        if not _wait_healthy(children):
+            _stop(children)
+            return 1
+        for service in SERVICES:
+            settings = _settings(service)
+            base = f"http://{settings.host}:{settings.port}"
+            print(f"{service:9} {base}  API docs: {base}/docs")
+        print("Press Ctrl-C to stop.", flush=True)
+        while all(child.poll() is None for child in children.values()):
+            time.sleep(0.5)
+        print("a service stopped; stopping the other", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        _stop(children)
+
+
+def _wait_healthy(children: dict[str, subprocess.Popen[bytes]], timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    pending = set(children)
+    while pending and time.monotonic() < deadline:
+        for service in list(pending):
+            if children[service].poll() is not None:
+                print(f"{service} exited during start-up", file=sys.stderr)
+                return False
+            settings = _settings(service)
+            try:
+                httpx.get(f"http://{settings.host}:{settings.port}/healthz", timeout=1)
+                pending.discard(service)
+            except httpx.HTTPError:
+                pass
+        time.sleep(0.2)
+    return not pending
+
+
+def _stop(children: dict[str, subprocess.Popen[bytes]]) -> None:
+    for child in children.values():
+        if child.poll() is None:
+            child.send_signal(signal.SIGINT)
+    for child in children.values():
+        try:
+            child.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from jingkang.common.auth import mint_token
+
+    settings = _settings("referral")
+    print(mint_token(settings.jwt_secret.get_secret_value(), sub=args.sub or f"{args.role}-user",
+                     role=args.role, org_id=args.org, region=args.region,
+                     ttl_seconds=args.ttl or settings.jwt_ttl_seconds))
+    return 0
+
+
+def openapi_document(service: str) -> dict:
+    module = __import__(f"jingkang.{service}.entrypoints.app", fromlist=["create_app"])
+    return module.create_app().openapi()
+
+
+def openapi_text(service: str) -> str:
+    return json.dumps(openapi_document(service), indent=2, ensure_ascii=False) + "\n"
+
+
+def cmd_openapi(args: argparse.Namespace) -> int:
+    stale = []
+    for service in SERVICES:
+        path = OPENAPI_DIR / f"{service}.json"
+        text = openapi_text(service)
+        if args.check:
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                stale.append(str(path.name))
+        else:
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+            print(f"wrote openapi/{path.name}")
+    if stale:
+        print(f"out of date: {', '.join(stale)}; run `jingkang openapi`", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _redact(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="jingkang", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="migrate and start both services").set_defaults(func=cmd_run)
+    serve = sub.add_parser("serve", help="start one service (uvloop, httptools)")
+    serve.add_argument("service", choices=SERVICES)
+    serve.set_defaults(func=cmd_serve)
+    migrate = sub.add_parser("migrate", help="apply Alembic migrations")
+    migrate.add_argument("service", choices=(*SERVICES, "all"), nargs="?", default="all")
+    migrate.set_defaults(func=cmd_migrate)
+    token = sub.add_parser("token", help="print a bearer token the local services accept")
+    token.add_argument("--role", required=True)
+    token.add_argument("--org", required=True, help="org_id claim")
+    token.add_argument("--region", required=True, help="GB/T 2260 region code claim")
+    token.add_argument("--sub", help="subject (user id)")
+    token.add_argument("--ttl", type=int, help="lifetime in seconds")
+    token.set_defaults(func=cmd_token)
+    openapi = sub.add_parser("openapi", help="write openapi/*.json from the code")
+    openapi.add_argument("--check", action="store_true", help="fail if the files differ")
+    openapi.set_defaults(func=cmd_openapi)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except ValueError as exc:
+        print(f"jingkang: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

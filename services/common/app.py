@@ -1,0 +1,52 @@
+"""The parts of a service application that both services build the same way."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from contextlib import asynccontextmanager
+
+from fastapi import Depends, FastAPI, Request
+
+from jingkang_events import EventStore, feed_router
+
+from .auth import TokenVerifier, require_roles
+from .ops import install_ops
+from .problems import install_problem_handlers
+from .runtime import ServiceRuntime
+from .settings import CommonSettings
+
+
+def runtime_of(app: FastAPI) -> ServiceRuntime:
+    return app.state.runtime
+
+
+def store_of(request: Request) -> EventStore:
+    return runtime_of(request.app).store
+
+
+def create_service_app(
+    *,
+    title: str,
+    description: str,
+    settings: CommonSettings,
+    build_runtime: Callable[[], Awaitable[ServiceRuntime]],
+    feed_roles: Sequence[str],
+) -> FastAPI:
+    """A FastAPI app with problem+json errors, JWT auth, the ops endpoints and the feed."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        runtime = await build_runtime()
+        app.state.runtime = runtime
+        await runtime.start()
+        try:
+            yield
+        finally:
+            await runtime.stop()
+
+    app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan)
+    app.state.token_verifier = TokenVerifier(settings.jwt_secret.get_secret_value())
+    install_problem_handlers(app)
+    install_ops(app, runtime_of)
+    app.include_router(feed_router(store_of, dependencies=[Depends(require_roles(feed_roles))]))
+    return app

@@ -1,0 +1,123 @@
+"""Operational endpoints of both services: /healthz, /readyz and /metrics (API.md)."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request
+from fastapi.responses import JSONResponse, PlainTextResponse
+from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.exposition import CONTENT_TYPE_LATEST
+
+from .migrations import current_revision, head_revision
+from .runtime import ServiceRuntime
+
+
+async def readiness(runtime: ServiceRuntime) -> tuple[bool, dict[str, Any]]:
+    checks: dict[str, Any] = {}
+    try:
+        revision = await current_revision(runtime.db)
+        checks["database"] = {"ok": True, "engine": runtime.db.dialect}
+    except Exception as exc:
+        checks["database"] = {"ok": False, "error": type(exc).__name__}
+        return False, checks
+    head = head_revision(runtime.service)
+    checks["migrations"] = {"ok": revision == head, "current": revision, "head": head}
+    if runtime.store.notifications_connected is not None:
+        checks["feed_notifications"] = {"connected": runtime.store.notifications_connected,
+                                        "note": "timed polling covers any gap"}
+    checks["consumers"] = [vars(c.status()) for c in runtime.consumers]
+    return checks["migrations"]["ok"], checks
+
+
+class _RuntimeCollector:
+    """Reads the store's head and the consumers' positions at scrape time."""
+
+    def __init__(self, runtime: ServiceRuntime) -> None:
+        self.runtime = runtime
+
+    def collect(self) -> Any:
+        consumers = [c.status() for c in self.runtime.consumers]
+        families = {
+            "jingkang_consumer_position": "position of the last event applied",
+            "jingkang_consumer_source_head_position": "newest servable position at the source",
+            "jingkang_consumer_lag_events": "events at the source not yet applied",
+            "jingkang_consumer_lag_seconds": "age of the newest event not yet applied",
+            "jingkang_consumer_active": "1 when this instance holds the consumer's lock",
+        }
+        values = {
+            "jingkang_consumer_position": lambda s: s.position,
+            "jingkang_consumer_source_head_position": lambda s: s.head_position or 0,
+            "jingkang_consumer_lag_events": lambda s: s.lag_events,
+            "jingkang_consumer_lag_seconds": lambda s: s.lag_seconds,
+            "jingkang_consumer_active": lambda s: int(s.active),
+        }
+        for name, doc in families.items():
+            family = GaugeMetricFamily(name, doc, labels=["consumer"])
+            for status in consumers:
+                family.add_metric([status.name], values[name](status))
+            yield family
+
+
+def install_ops(app: FastAPI, runtime_of: Any) -> None:
+    """Add the three endpoints and request metrics; ``runtime_of(app)`` gives the runtime."""
+    registry = CollectorRegistry()
+    requests = Counter("jingkang_http_requests", "HTTP requests",
+                       ["method", "route", "status"], registry=registry)
+    latency = Histogram("jingkang_http_request_seconds", "HTTP request latency",
+                        ["method", "route"], registry=registry)
+    app.state.metrics_registry = registry
+    router = APIRouter(tags=["operations"])
+
+    @app.middleware("http")
+    async def _count(request: Request, call_next: Any) -> Any:
+        started = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        template = getattr(route, "path", "unmatched")
+        requests.labels(request.method, template, response.status_code).inc()
+        latency.labels(request.method, template).observe(time.perf_counter() - started)
+        return response
+
+    @router.get("/healthz", operation_id="healthz", summary="进程存活 Process alive")
+    async def healthz() -> dict[str, str]:
+        """Answers 200 while the process runs; says nothing of its dependencies."""
+        return {"status": "ok"}
+
+    @router.get("/readyz", operation_id="readyz", summary="可以服务 Ready to serve",
+                responses={503: {"description": "database unreachable or not migrated"}})
+    async def readyz(request: Request) -> JSONResponse:
+        """Database reachable and migrated to head; feed consumers' cursors and lag."""
+        ready, checks = await readiness(runtime_of(request.app))
+        return JSONResponse({"status": "ready" if ready else "not_ready", "checks": checks},
+                            status_code=200 if ready else 503)
+
+    @router.get("/metrics", operation_id="metrics", summary="指标 Prometheus metrics",
+                response_class=PlainTextResponse)
+    async def metrics(request: Request) -> PlainTextResponse:
+        """Prometheus text format: requests, latency, store head, consumer cursor and lag."""
+        runtime = runtime_of(request.app)
+        head = await runtime.store_head_position()
+        output = generate_latest(registry).decode()
+        output += generate_latest(_ScrapeOnce(runtime, head)).decode()
+        return PlainTextResponse(output, media_type=CONTENT_TYPE_LATEST)
+
+    app.include_router(router)
+
+
+class _ScrapeOnce(CollectorRegistry):
+    """A throwaway registry for the figures that need the runtime (read per scrape)."""
+
+    def __init__(self, runtime: ServiceRuntime, head_position: int | None) -> None:
+        super().__init__(auto_describe=False)
+        self.register(_RuntimeCollector(runtime))
+        self._head = head_position
+
+    def collect(self) -> Any:
+        yield from super().collect()
+        family = GaugeMetricFamily("jingkang_store_head_position",
+                                   "newest servable position of this service's event feed")
+        family.add_metric([], self._head or 0)
+        yield family

@@ -1,0 +1,30 @@
+"""What a running service holds: its database, event store and feed consumers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from jingkang_events import Database, EventStore, FeedConsumer
+
+
+@dataclass
+class ServiceRuntime:
+    service: str
+    db: Database
+    store: EventStore
+    consumers: list[FeedConsumer] = field(default_factory=list)
+
+    async def start(self) -> None:
+        await self.store.start()
+        for consumer in self.consumers:
+            consumer.start()
+
+    async def stop(self) -> None:
+        for consumer in self.consumers:
+            await consumer.stop()
+        await self.store.stop()
+        await self.db.close()
+
+    async def store_head_position(self) -> int | None:
+        head = await self.store.head()
+        return None if head is None else head.position

@@ -1,0 +1,37 @@
+"""Settings both services read, from JINGKANG_* environment variables or a .env file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+# Accepted only with JINGKANG_ENVIRONMENT=development, so a deployment cannot forget it.
+DEVELOPMENT_SECRET = "jingkang-development-secret-change-me"
+
+
+class CommonSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="JINGKANG_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "production"] = "development"
+    data_dir: Path = Field(Path("data"), description="where the embedded SQLite files live")
+    host: str = Field("127.0.0.1", description="address the services listen on")
+    jwt_secret: SecretStr = SecretStr(DEVELOPMENT_SECRET)
+    jwt_ttl_seconds: int = Field(3600, ge=60)
+    log_level: Literal["critical", "error", "warning", "info", "debug"] = "info"
+    referral_url: str = "http://127.0.0.1:8001"
+    registry_url: str = "http://127.0.0.1:8002"
+    feed_poll_seconds: float = Field(0.5, gt=0, le=10,
+                                     description="timed re-poll behind feed wake-ups")
+
+    @model_validator(mode="after")
+    def _refuse_development_secret(self) -> CommonSettings:
+        if (self.environment == "production"
+                and self.jwt_secret.get_secret_value() == DEVELOPMENT_SECRET):
+            raise ValueError("JINGKANG_JWT_SECRET must be set in production")
+        return self
+
+    def sqlite_url(self, name: str) -> str:
+        return f"sqlite+aiosqlite:///{self.data_dir / f'{name}.db'}"

@@ -1,0 +1,23 @@
+"""The referral service's FastAPI application."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from jingkang.common.app import create_service_app
+
+from ..bootstrap import build_runtime
+from ..config import Settings
+
+FEED_ROLES = ("platform", "auditor", "service")
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or Settings()
+    return create_service_app(
+        title="Jingkang referral service (精康转介服务)",
+        description="Case lifecycle of community mental-health rehabilitation referrals: uploads, applications, dispatch, services, relocations, relapses, exits. 精神障碍社区康复服务转介个案管理。",
+        settings=settings,
+        build_runtime=lambda: build_runtime(settings),
+        feed_roles=FEED_ROLES,
+    )
