@@ -95,7 +95,7 @@ async def url(empty_url: str) -> str:
     return empty_url
 
 
-def test_types() -> EventTypes:
+def sample_types() -> EventTypes:
     types = EventTypes()
     for name in ("ThingHappened", "ThingChanged", "ThingClosed"):
         types.register(name)
@@ -113,7 +113,7 @@ async def db(url: str) -> AsyncIterator[Database]:
 
 @pytest.fixture
 async def store(db: Database) -> AsyncIterator[EventStore]:
-    event_store = EventStore(db, test_types(), poll_interval=0.2)
+    event_store = EventStore(db, sample_types(), poll_interval=0.2)
     await event_store.start()
     try:
         yield event_store

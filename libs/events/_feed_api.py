@@ -1,6 +1,7 @@
 """A FastAPI router that serves a store as the event feed of API.md."""
 
-from __future__ import annotations
+# No `from __future__ import annotations`: FastAPI must see the Query limits, which are
+# closures of feed_router, as real objects.
 
 import json
 from collections.abc import Callable, Sequence

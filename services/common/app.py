@@ -38,11 +38,11 @@ def create_service_app(
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime = await build_runtime()
         app.state.runtime = runtime
-        await runtime.start()
         try:
+            await runtime.start()
             yield
         finally:
-            await runtime.stop()
+            await runtime.stop()  # also after a failed start: open connections keep a process alive
 
     app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan)
     app.state.token_verifier = TokenVerifier(settings.jwt_secret.get_secret_value())

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from jingkang_events import Database, EventStore, FeedConsumer
 
+from .migrations import current_revision, head_revision
+
 
 @dataclass
 class ServiceRuntime:
@@ -15,6 +17,7 @@ class ServiceRuntime:
     consumers: list[FeedConsumer] = field(default_factory=list)
 
     async def start(self) -> None:
+        await self._require_migrated()
         await self.store.start()
         for consumer in self.consumers:
             consumer.start()
@@ -24,6 +27,13 @@ class ServiceRuntime:
             await consumer.stop()
         await self.store.stop()
         await self.db.close()
+
+    async def _require_migrated(self) -> None:
+        current, head = await current_revision(self.db), head_revision(self.service)
+        if current != head:
+            raise RuntimeError(
+                f"the {self.service} database is at revision {current or 'none'}, this code needs "
+                f"{head}: run `jingkang migrate {self.service}` first")
 
     async def store_head_position(self) -> int | None:
         head = await self.store.head()

@@ -53,10 +53,10 @@ async def test_wrong_expected_version_writes_nothing(store: EventStore) -> None:
 
 
 async def test_read_up_to_version_and_as_of_time(db, url) -> None:
-    from tests.conftest import test_types
+    from tests.conftest import sample_types
 
     clock_times = iter(datetime(2026, 1, 1, tzinfo=UTC) + timedelta(days=d) for d in range(10))
-    store = EventStore(db, test_types(), clock=lambda: next(clock_times))
+    store = EventStore(db, sample_types(), clock=lambda: next(clock_times))
     for version in range(3):
         await store.append("case-1", "case", version, [thing(version)])
     assert [e.version for e in await store.read_stream("case-1", to_version=2)] == [1, 2]

@@ -1,0 +1,73 @@
+"""The global feed: total order, pagination, long-poll, and consumers following it over HTTP."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+
+from jingkang_events import EventStore, FeedConsumer, FeedCursor, NewEvent, connect
+
+from .support import apply_counting, applied_ids, create_projection_tables, serve_feed
+
+
+async def _append_many(store: EventStore, streams: int, per_stream: int) -> list[str]:
+    ids = []
+    for s in range(streams):
+        result = await store.append(f"case-{s}", "case", 0, [
+            NewEvent("ThingHappened", {"n": n}) for n in range(per_stream)])
+        ids += [str(e.event_id) for e in result.events]
+    return ids
+
+
+async def test_pages_follow_one_order_and_end_with_the_head(store: EventStore) -> None:
+    ids = await _append_many(store, streams=5, per_stream=7)
+    seen, cursor = [], FeedCursor()
+    while True:
+        page = await store.read_feed(cursor, limit=4)
+        if not page.events:
+            break
+        assert page.remaining == max(0, len(ids) - len(seen) - len(page.events)) or len(page.events) < 4
+        seen += [str(e.event_id) for e in page.events]
+        cursor = page.next
+    assert seen == ids
+    assert page.head is not None and page.head.position == max(
+        e.position for e in await store.read_stream("case-4"))
+    again = [str(e.event_id) for e in (await store.read_feed(FeedCursor(), limit=500)).events]
+    assert again == ids  # the order never changes once served
+
+
+async def test_long_poll_returns_when_an_event_is_appended(store: EventStore) -> None:
+    waiting = asyncio.create_task(store.wait_for_feed(FeedCursor(), 10, wait=20))
+    await asyncio.sleep(0.1)
+    assert not waiting.done()
+    await store.append("case-1", "case", 0, [NewEvent("ThingHappened", {"n": 1})])
+    page = await asyncio.wait_for(waiting, timeout=10)
+    assert [e.version for e in page.events] == [1]
+
+
+async def test_http_feed_refuses_a_malformed_cursor_and_bad_limits(store: EventStore) -> None:
+    async with serve_feed(store) as base, httpx.AsyncClient(base_url=base) as http:
+        for params in ({"after": "nonsense"}, {"limit": 0}, {"limit": 501}, {"wait": -1},
+                       {"wait": 31}):
+            response = await http.get("/v1/events", params=params)
+            assert response.status_code == 422, params
+        assert (await http.get("/v1/events")).json()["events"] == []
+
+
+async def test_consumer_applies_each_event_once_across_pages(store: EventStore, tmp_path) -> None:
+    ids = await _append_many(store, streams=6, per_stream=9)
+    local = await connect(f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}")
+    from jingkang.common.migrations import upgrade_to_head_async
+
+    await upgrade_to_head_async("registry", f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}")
+    await create_projection_tables(local)
+    async with serve_feed(store) as base:
+        consumer = FeedConsumer("test", base, local, apply_counting, batch_size=5)
+        assert await consumer.catch_up() == len(ids)
+        assert await consumer.catch_up() == 0
+        status = consumer.status()
+        await consumer.stop()
+    assert sorted(await applied_ids(local)) == sorted(ids)
+    assert (status.lag_events, status.caught_up, status.last_error) == (0, True, None)
+    await local.close()

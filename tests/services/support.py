@@ -1,0 +1,72 @@
+"""Starting the real services as processes on loopback ports."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+
+from jingkang.common.auth import mint_token
+from jingkang.common.settings import DEVELOPMENT_SECRET
+
+SECRET = "test-secret-for-the-loopback-services-0123456789"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def service_env(data_dir: Path, **overrides: str) -> dict[str, str]:
+    env = {**os.environ, "JINGKANG_DATA_DIR": str(data_dir), "JINGKANG_JWT_SECRET": SECRET,
+           "JINGKANG_REFERRAL_PORT": str(free_port()), "JINGKANG_REGISTRY_PORT": str(free_port()),
+           "JINGKANG_LOG_LEVEL": "warning"}
+    env.update(overrides)
+    return env
+
+
+def token(role: str, *, org: str = "org-1", region: str = "130100",
+          secret: str = SECRET) -> dict[str, str]:
+    return {"Authorization": f"Bearer {mint_token(secret, sub='u1', role=role, org_id=org, region=region)}"}
+
+
+def wait_until_healthy(base: str, process: subprocess.Popen[bytes], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"service exited with {process.returncode}")
+        with contextlib.suppress(httpx.HTTPError):
+            if httpx.get(f"{base}/healthz", timeout=1).status_code == 200:
+                return
+        time.sleep(0.1)
+    raise TimeoutError(f"{base} did not become healthy")
+
+
+@contextlib.contextmanager
+def running(args: list[str], env: dict[str, str], bases: list[str]) -> Iterator[subprocess.Popen[bytes]]:
+    process = subprocess.Popen([sys.executable, "-m", "jingkang.cli", *args], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for base in bases:
+            wait_until_healthy(base, process)
+        yield process
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+
+
+__all__ = ["DEVELOPMENT_SECRET", "SECRET", "running", "service_env", "token"]

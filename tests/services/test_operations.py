@@ -1,0 +1,118 @@
+"""Both services started for real on loopback ports: operations endpoints, the feed, the run command."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from jingkang.common.migrations import upgrade_to_head_async
+
+from ..conftest import create_pg_database, drop_pg_database
+from .support import running, service_env, token
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+async def referral_env(request: pytest.FixtureRequest, tmp_path: Path):
+    """Environment for a referral service on each engine, its database migrated."""
+    if request.param == "sqlite":
+        env = service_env(tmp_path)
+        url = f"sqlite+aiosqlite:///{tmp_path / 'referral.db'}"
+        await upgrade_to_head_async("referral", url)
+        yield env
+        return
+    url = await create_pg_database()
+    await upgrade_to_head_async("referral", url)
+    try:
+        yield service_env(tmp_path, JINGKANG_REFERRAL_DATABASE_URL=url)
+    finally:
+        await drop_pg_database(url)
+
+
+def _base(env: dict[str, str], service: str) -> str:
+    return f"http://127.0.0.1:{env[f'JINGKANG_{service.upper()}_PORT']}"
+
+
+def test_operations_endpoints_and_feed_auth(referral_env: dict[str, str]) -> None:
+    base = _base(referral_env, "referral")
+    with running(["serve", "referral"], referral_env, [base]):
+        assert httpx.get(f"{base}/healthz").json() == {"status": "ok"}
+        ready = httpx.get(f"{base}/readyz")
+        assert ready.status_code == 200, ready.text
+        checks = ready.json()["checks"]
+        assert checks["migrations"]["ok"] and checks["migrations"]["current"] == "referral_0001"
+        assert checks["consumers"] == []
+
+        metrics = httpx.get(f"{base}/metrics")
+        assert "jingkang_store_head_position" in metrics.text
+        assert "jingkang_http_requests_total" in metrics.text
+
+        unauthenticated = httpx.get(f"{base}/v1/events")
+        assert unauthenticated.status_code == 401
+        assert unauthenticated.headers["content-type"] == "application/problem+json"
+        assert unauthenticated.json()["code"] == "unauthenticated"
+        assert httpx.get(f"{base}/v1/events", headers=token("hospital")).status_code == 403
+        wrong_secret = token("auditor", secret="not-the-secret-but-just-as-long-0123456789")
+        assert httpx.get(f"{base}/v1/events", headers=wrong_secret).status_code == 401
+        feed = httpx.get(f"{base}/v1/events", headers=token("auditor"), params={"wait": 0})
+        assert feed.status_code == 200
+        assert feed.json() == {"events": [], "next": "0:0", "head": None, "remaining": 0}
+        bad = httpx.get(f"{base}/v1/events", headers=token("auditor"), params={"after": "x"})
+        assert bad.status_code == 422
+        assert bad.json()["errors"][0]["field"] == "after"
+
+
+def test_serve_refuses_an_unmigrated_database(tmp_path: Path) -> None:
+    env = service_env(tmp_path)  # nothing migrated the SQLite file
+    result = subprocess.run([sys.executable, "-m", "jingkang.cli", "serve", "referral"], env=env,
+                            capture_output=True, timeout=60)
+    assert result.returncode != 0
+    assert b"run `jingkang migrate referral` first" in result.stderr
+
+
+def test_run_command_migrates_starts_both_and_stops_on_ctrl_c(tmp_path: Path) -> None:
+    env = service_env(tmp_path / "data")
+    referral, registry = _base(env, "referral"), _base(env, "registry")
+    with running(["run"], env, [referral, registry]) as process:
+        for base in (referral, registry):
+            assert httpx.get(f"{base}/readyz").status_code == 200
+        assert (tmp_path / "data" / "referral.db").exists()
+        assert (tmp_path / "data" / "registry.db").exists()
+        printed = []
+        while not printed or "Ctrl-C" not in printed[-1]:
+            printed.append(process.stdout.readline().decode())
+            assert printed[-1], "the run command closed its output"
+        process.send_signal(signal.SIGINT)
+        process.communicate(timeout=30)
+        assert process.returncode == 0
+    assert any(f"{referral}/docs" in line for line in printed)
+    assert any(f"{registry}/docs" in line for line in printed)
+    for base in (referral, registry):
+        with pytest.raises(httpx.ConnectError):
+            httpx.get(f"{base}/healthz", timeout=1)
+
+
+def test_production_refuses_the_development_secret(tmp_path: Path) -> None:
+    env = service_env(tmp_path, JINGKANG_ENVIRONMENT="production")
+    del env["JINGKANG_JWT_SECRET"]
+    result = subprocess.run([sys.executable, "-m", "jingkang.cli", "migrate"], env=env,
+                            capture_output=True, timeout=60)
+    assert result.returncode != 0
+    assert b"JINGKANG_JWT_SECRET" in result.stderr
+
+
+def test_token_command_prints_a_token_the_service_accepts(tmp_path: Path) -> None:
+    env = service_env(tmp_path)
+    minted = subprocess.run(
+        [sys.executable, "-m", "jingkang.cli", "token", "--role", "auditor", "--org", "audit-1",
+         "--region", "130000"], env=env, capture_output=True, timeout=60, check=True)
+    import jwt
+
+    claims = jwt.decode(minted.stdout.strip(), env["JINGKANG_JWT_SECRET"], algorithms=["HS256"])
+    assert (claims["role"], claims["org_id"], claims["region"]) == ("auditor", "audit-1", "130000")
