@@ -125,6 +125,8 @@ class FeedConsumer:
 
     async def step(self, wait: float) -> int:
         """Fetch one page (holding up to ``wait`` seconds) and apply it; returns its size."""
+        if not await self._elected():
+            raise CursorMovedError(f"consumer {self.name}: another instance holds its lock")
         if not self._cursor_loaded:
             await self._load_cursor()
         page = await self._fetch(wait)

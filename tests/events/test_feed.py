@@ -5,8 +5,11 @@ from __future__ import annotations
 import asyncio
 
 import httpx
+import pytest
 
-from jingkang_events import EventStore, FeedConsumer, FeedCursor, NewEvent, connect
+from jingkang_events import (
+    CursorMovedError, EventStore, FeedConsumer, FeedCursor, NewEvent, connect,
+)
 
 from .support import apply_counting, applied_ids, create_projection_tables, serve_feed
 
@@ -71,3 +74,25 @@ async def test_consumer_applies_each_event_once_across_pages(store: EventStore, 
     assert sorted(await applied_ids(local)) == sorted(ids)
     assert (status.lag_events, status.caught_up, status.last_error) == (0, True, None)
     await local.close()
+
+
+async def test_one_active_instance_per_consumer_name_on_postgres(pg_url, tmp_path) -> None:
+    from ..conftest import sample_types
+    from .support import consumer_database
+
+    source_db = await connect(pg_url)
+    source = EventStore(source_db, sample_types())
+    await _append_many(source, streams=2, per_stream=3)
+    async with consumer_database("postgresql", tmp_path) as (_, local), serve_feed(source) as base:
+        first = FeedConsumer("archive", base, local, apply_counting)
+        second = FeedConsumer("archive", base, local, apply_counting)
+        assert await first.step(0) == 6
+        with pytest.raises(CursorMovedError, match="another instance"):
+            await second.step(0)
+        assert (first.status().active, second.status().active) == (True, False)
+        await first.stop()  # releases the lock: the stand-by takes over where the first stopped
+        assert await second.step(0) == 0
+        assert second.status().active
+        await second.stop()
+        assert len(await applied_ids(local)) == 6
+    await source_db.close()
