@@ -117,27 +117,24 @@ class EventStore:
         prev_hash = GENESIS_HASH if expected == 0 else (
             cached[1] if cached and cached[0] == expected else None)
         async with self._use(conn) as c:
-            if prev_hash is None:
-                prev_hash = await self._pg_read_head(c, stream_id, expected, events)
-                if isinstance(prev_hash, AppendResult):
-                    return prev_hash
-            batch = self._prepare(stream_id, stream_type, expected, prev_hash, events)
-            try:
-                rows = await c.fetch(*self._pg_append_args(batch))
-            except UniqueViolation as exc:
-                return await self._pg_unique_violation(c, exc, batch, events, own=conn is None)
-            if not rows:
-                # The WHERE clause refused: stale head guess, wrong version or a retry.
-                prev_hash = await self._pg_read_head(c, stream_id, expected, events)
-                if isinstance(prev_hash, AppendResult):
-                    return prev_hash
+            for _attempt in range(2):
+                if prev_hash is None:
+                    head = await self._pg_read_head(c, stream_id, expected, events)
+                    if isinstance(head, AppendResult):
+                        return head
+                    prev_hash = head
                 batch = self._prepare(stream_id, stream_type, expected, prev_hash, events)
                 try:
                     rows = await c.fetch(*self._pg_append_args(batch))
                 except UniqueViolation as exc:
-                    return await self._pg_unique_violation(c, exc, batch, events, own=conn is None)
-                if not rows:
-                    raise ConcurrencyError(stream_id, expected, None)
+                    return await self._pg_unique_violation(c, exc, batch, events,
+                                                           own=conn is None)
+                if rows:
+                    break
+                # The WHERE clause refused: a stale head guess, a wrong version or a retry.
+                prev_hash = None
+            else:
+                raise ConcurrencyError(stream_id, expected, None)
             self._after_write(c, own=conn is None)
         return self._result(batch, rows)
 

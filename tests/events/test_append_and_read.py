@@ -137,3 +137,16 @@ async def test_event_ids_are_uuids_round_trip(store: EventStore) -> None:
     await store.append("s", "t", 0, [NewEvent("ThingHappened", {}, event_id=event_id)])
     (event,) = await store.read_stream("s")
     assert event.event_id == event_id
+
+
+async def test_a_stale_head_guess_is_caught_and_corrected(store: EventStore) -> None:
+    other = EventStore(store.db, store.types)  # another process's store on the same database
+    with pytest.raises(RuntimeError):
+        async with store.db.transaction() as conn:
+            await store.append("case-1", "case", 0, [thing(1)], conn=conn)  # guesses (1, hash A)
+            raise RuntimeError("rolled back")
+    await other.append("case-1", "case", 0, [thing(2)])  # the real version 1, hash B
+    result = await store.append("case-1", "case", 1, [thing(3)])
+    assert result.version == 2
+    assert result.events[0].prev_hash == (await other.read_stream("case-1"))[0].hash
+    assert (await store.verify_stream("case-1")).valid
