@@ -12,9 +12,10 @@ each time, as a service would.  Every append is a durable commit on its own.
                tasks sharing one store; the schema comes from the project's Alembic migrations.
 * ceiling   -- plain asyncpg INSERTs into a table with the same columns, indexes and unique
                constraints (the migrated ``events`` table, triggers dropped), no chain and no
-               checks.  One event is one autocommitted INSERT; a batch is tried both as
-               ``executemany`` inside a transaction and as one ``INSERT ... SELECT unnest(...)``,
-               and the faster of the two is the ceiling.  Same asyncio tasks, same pool size.
+               checks: per event only a new uuid, ``json.dumps`` and the clock.  One event is
+               one autocommitted INSERT; a batch is tried both as ``executemany`` inside a
+               transaction and as one ``INSERT ... SELECT unnest(...)``, and the faster of the
+               two is the ceiling.  Same asyncio tasks, same asyncpg pool settings.
 * peer      -- the ``eventsourcing`` library's PostgreSQL recorders (psycopg 3), writers as
                threads, on a table made by the library's own ``create_table()``.
                ``PostgresApplicationRecorder`` is the peer the goals refer to: like the store it
@@ -32,8 +33,12 @@ Feed reads: the store fills a fresh database (16 writers, batches of 10), then t
 read from the start with ``store.read_feed(cursor, limit=500)`` until a page comes back empty,
 once per repetition.
 
-All contenders write the same event: about 400 bytes of JSON data with some Chinese text, and
+All contenders write the same event: about 450 bytes of JSON data with some Chinese text, and
 the store's metadata (actor, role, organisation, request id).
+
+The output ends with the load average and the share of CPU time the hypervisor stole during
+the run: on a small shared VM both move the numbers a lot, so compare ratios from one run
+rather than absolute rates from different runs.
 
 Reproduce
 ---------
@@ -144,7 +149,7 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
     parser.add_argument("--repetitions", type=int, help="repetitions per measurement (default 5)")
     parser.add_argument("--warmup", type=float, help="warm-up seconds per measurement (default 1)")
     parser.add_argument("--feed-events", type=int, help="events in the feed read test "
-                        "(default 50000)")
+                        "(default 30000)")
     parser.add_argument("--writers", type=_int_list, default=(1, CONCURRENT_WRITERS),
                         help="comma-separated writer counts (default 1,16)")
     parser.add_argument("--batches", type=_int_list, default=(1, 10),
@@ -160,7 +165,7 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
                         help="smoke run: 1 repetition of 1 s, short warm-up, small feed")
     args = parser.parse_args(argv)
     quick = {"duration": 1.0, "repetitions": 1, "warmup": 0.3, "feed_events": 5_000}
-    full = {"duration": 2.0, "repetitions": 5, "warmup": 1.0, "feed_events": 50_000}
+    full = {"duration": 2.0, "repetitions": 5, "warmup": 1.0, "feed_events": 30_000}
     chosen = {key: getattr(args, key) if getattr(args, key) is not None
               else (quick if args.quick else full)[key] for key in full}
     if args.pool_size < max(args.writers):
@@ -708,6 +713,25 @@ def print_header(settings: Settings, pg: dict[str, str]) -> None:
     print()
 
 
+def cpu_ticks() -> tuple[int, int, int] | None:
+    """(all, idle, steal) jiffies of the whole machine, where /proc/stat tells."""
+    try:
+        with open("/proc/stat") as stat:
+            fields = [int(v) for v in stat.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return sum(fields), fields[3] + fields[4], fields[7] if len(fields) > 7 else 0
+
+
+def cpu_summary(start: tuple[int, int, int] | None) -> str:
+    end = cpu_ticks()
+    if start is None or end is None or end[0] == start[0]:
+        return "CPU use unknown"
+    elapsed, idle, steal = (e - s for e, s in zip(end, start, strict=True))
+    return (f"CPU during the run: {1 - idle / elapsed:.0%} busy, {steal / elapsed:.1%} stolen by "
+            f"the hypervisor")
+
+
 def load_average() -> str:
     if not hasattr(os, "getloadavg"):
         return "load average unknown"
@@ -775,6 +799,7 @@ def print_feed(events: int, rates: list[float]) -> None:
 
 async def main(settings: Settings) -> None:
     server = Server(settings.admin_url)
+    ticks = cpu_ticks()
     try:
         print_header(settings, await server.describe())
         cells: list[Cell] = []
@@ -787,7 +812,7 @@ async def main(settings: Settings) -> None:
         print_table(cells)
         print_ratios(cells)
         print_feed(feed_events, feed_rates)
-        print(f"{load_average()} at the end")
+        print(f"{load_average()} at the end; {cpu_summary(ticks)}")
     finally:
         await server.drop_all()
 

@@ -8,8 +8,9 @@ from typing import Literal
 from pydantic import Field, SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-# Accepted only with JINGKANG_ENVIRONMENT=development, so a deployment cannot forget it.
+# Accepted only with JINGKANG_ENVIRONMENT=development, so a deployment cannot forget them.
 DEVELOPMENT_SECRET = "jingkang-development-secret-change-me"
+DEVELOPMENT_PERSON_KEY = "jingkang-development-person-key-change-me"
 
 
 class CommonSettings(BaseSettings):
@@ -20,6 +21,9 @@ class CommonSettings(BaseSettings):
     host: str = Field("127.0.0.1", description="address the services listen on")
     jwt_secret: SecretStr = SecretStr(DEVELOPMENT_SECRET)
     jwt_ttl_seconds: int = Field(3600, ge=60)
+    person_key_secret: SecretStr = Field(
+        SecretStr(DEVELOPMENT_PERSON_KEY),
+        description="HMAC key for identity numbers: duplicates found without storing them readable")
     log_level: Literal["critical", "error", "warning", "info", "debug"] = "info"
     referral_url: str = "http://127.0.0.1:8001"
     registry_url: str = "http://127.0.0.1:8002"
@@ -28,9 +32,12 @@ class CommonSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_development_secret(self) -> CommonSettings:
-        if (self.environment == "production"
-                and self.jwt_secret.get_secret_value() == DEVELOPMENT_SECRET):
+        if self.environment != "production":
+            return self
+        if self.jwt_secret.get_secret_value() == DEVELOPMENT_SECRET:
             raise ValueError("JINGKANG_JWT_SECRET must be set in production")
+        if self.person_key_secret.get_secret_value() == DEVELOPMENT_PERSON_KEY:
+            raise ValueError("JINGKANG_PERSON_KEY_SECRET must be set in production")
         return self
 
     def sqlite_url(self, name: str) -> str:

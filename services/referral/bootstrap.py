@@ -2,18 +2,64 @@
 
 from __future__ import annotations
 
-from jingkang.common.runtime import ServiceRuntime
-from jingkang_events import EventStore, EventTypes, connect
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
+from jingkang.common.auth import ServiceToken
+from jingkang.common.regions import RegionTable
+from jingkang.common.runtime import ServiceRuntime
+from jingkang_events import EventStore, EventTypes, FeedConsumer, connect
+
+from .adapters.case_queries import CaseQueries
+from .adapters.case_repository import CaseRepository
+from .adapters.directory import InstitutionDirectory, apply_registry_event
+from .adapters.idempotency import IdempotencyStore
+from .application.queries import CaseReads
+from .application.service import CaseService, PersonKeys
 from .config import Settings
+from .domain.calendar import china
+from .domain.events import EVENT_TYPES
+from .domain.rules import Rules
+
+Clock = Callable[[], datetime]
 
 
 def event_types() -> EventTypes:
     """Every event type the referral store writes or may find stored, with its upcasters."""
-    return EventTypes()
+    types = EventTypes()
+    for name, model in EVENT_TYPES.items():
+        types.register(name, model.SCHEMA_VERSION)
+    return types
 
 
-async def build_runtime(settings: Settings) -> ServiceRuntime:
+def rules_from(settings: Settings) -> Rules:
+    return Rules(reconfirm_after_months=settings.reconfirm_after_months,
+                 review_working_days=settings.review_working_days,
+                 dispatch_working_days=settings.dispatch_working_days,
+                 reassessment_interval_months=settings.reassessment_interval_months,
+                 follow_up_within_months=settings.follow_up_within_months,
+                 high_risk_level=settings.high_risk_level)
+
+
+@dataclass
+class ReferralRuntime(ServiceRuntime):
+    cases: CaseService | None = None
+    case_reads: CaseReads | None = None
+
+
+async def build_runtime(settings: Settings, clock: Clock | None = None) -> ReferralRuntime:
+    clock = clock or (lambda: datetime.now(UTC))
     db = await connect(settings.database_url)
     store = EventStore(db, event_types(), poll_interval=settings.feed_poll_seconds)
-    return ServiceRuntime("referral", db, store)
+    rules = rules_from(settings)
+    repo = CaseRepository(db, store, rules)
+    directory_consumer = FeedConsumer(
+        "institution_directory", settings.registry_url, db, apply_registry_event,
+        token=ServiceToken(settings.jwt_secret.get_secret_value(), "referral"))
+    cases = CaseService(
+        db, repo, IdempotencyStore(db), InstitutionDirectory(db), rules=rules, calendar=china(),
+        regions=RegionTable.bundled(), clock=clock,
+        person_keys=PersonKeys(settings.person_key_secret.get_secret_value().encode()))
+    reads = CaseReads(repo, CaseQueries(db, rules.high_risk_level), store, rules, clock)
+    return ReferralRuntime("referral", db, store, [directory_consumer], cases, reads)

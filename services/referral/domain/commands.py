@@ -31,6 +31,7 @@ RegionCode = Annotated[str, Field(pattern=r"^\d{6}$", description=(
     "行政区划代码 GB/T 2260 six-digit county-level division code, valid today"))]
 Phone = Annotated[str, AfterValidator(validate_phone),
                   Field(max_length=20, description="联系电话 mainland mobile or landline")]
+OptionalPhone = Annotated[Phone | None, Field(description="联系电话 mainland mobile or landline")]
 RiskLevel = Annotated[int, Field(ge=0, le=5, description=(
     "危险性评估 risk level 0–5 (严重精神障碍管理治疗工作规范): 0 none … 5 violence with weapons"))]
 Note = Annotated[str, Field(max_length=4000, description="说明 free text (protected personal data)")]
@@ -44,7 +45,7 @@ class Command(BaseModel):
 class Guardian(Command):
     name: str = Field(min_length=1, max_length=50, description="监护人姓名 guardian's name")
     relation: str = Field(min_length=1, max_length=20, description="与本人关系 relation, e.g. 母亲")
-    phone: Phone | None = None
+    phone: OptionalPhone = None
 
 
 class Person(Command):
@@ -53,7 +54,7 @@ class Person(Command):
     name: str = Field(min_length=1, max_length=50, description="姓名 name")
     id_number: str = Field(description=(
         "居民身份证号码 18-character citizen identity number (GB 11643 check digit)"))
-    phone: Phone | None = None
+    phone: OptionalPhone = None
     address: str | None = Field(None, max_length=200, description="居住地址 residential address")
     guardian: Guardian | None = Field(None, description="监护人 guardian")
 
@@ -67,7 +68,7 @@ class Consent(Command):
 class UploadMedicalAssessment(Command):
     """医疗机构评估转介: a hospital uploads a discharge or outpatient assessment."""
 
-    person: Person
+    person: Person = Field(description="康复对象 the person")
     residence_region: RegionCode
     assessment_kind: AssessmentKind = Field(description="评估类型 discharge or outpatient")
     assessed_on: date = Field(description="评估日期 date of the assessment")
@@ -84,7 +85,7 @@ class SubmitApplication(Command):
     channel: Channel = Field(description="申请渠道 self, guardian or third_party")
     reporter_kind: ReporterKind | None = Field(None, description="报告方类型 who reports (third_party)")
     reporter_name: str | None = Field(None, max_length=100, description="报告方名称 reporter's name")
-    person: Person
+    person: Person = Field(description="康复对象 the person")
     residence_region: RegionCode
     needs: Note = Field(description="康复需求 the rehabilitation needs as stated")
     applied_on: date = Field(description="申请日期 date of the application")
@@ -173,7 +174,7 @@ class ServiceRecord(Command):
     started_at: datetime = Field(description="开始时间 start, RFC 3339 with offset")
     duration_minutes: int = Field(ge=1, le=24 * 60, description="时长（分钟） minutes")
     staff: list[str] = Field(min_length=1, max_length=20, description="服务人员 staff who gave it")
-    notes: Note | None = None
+    notes: Note | None = Field(None, description="备注 notes (protected personal data)")
 
 
 class Reassessment(Command):
@@ -214,18 +215,18 @@ class Relapse(Command):
 
 class HospitalReturn(Command):
     discharged_on: date = Field(description="出院日期 discharge date")
-    notes: Note | None = None
+    notes: Note | None = Field(None, description="备注 notes (protected personal data)")
 
 
 class Exit(Command):
     destination: ExitDestination = Field(description="去向 destination")
-    notes: Note | None = None
+    notes: Note | None = Field(None, description="备注 notes (protected personal data)")
 
 
 class Withdrawal(Command):
     reason: WithdrawalReason = Field(description="结案原因 withdrawn, deceased or lost_contact")
     unwilling: bool = Field(False, description="本人不愿参加 the person is unwilling (counted in statistics)")
-    notes: Note | None = None
+    notes: Note | None = Field(None, description="备注 notes (protected personal data)")
 
 
 class FollowUp(Command):

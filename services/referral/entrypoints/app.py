@@ -6,18 +6,27 @@ from fastapi import FastAPI
 
 from jingkang.common.app import create_service_app
 
-from ..bootstrap import build_runtime
+from ..bootstrap import Clock, build_runtime
 from ..config import Settings
+from .errors import install_domain_errors
+from .routes import commands, reads
 
 FEED_ROLES = ("platform", "auditor", "service")
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
+def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
     settings = settings or Settings()
-    return create_service_app(
+    app = create_service_app(
         title="Jingkang referral service (精康转介服务)",
-        description="Case lifecycle of community mental-health rehabilitation referrals: uploads, applications, dispatch, services, relocations, relapses, exits. 精神障碍社区康复服务转介个案管理。",
+        description=(
+            "Case lifecycle of community mental-health rehabilitation referrals: uploads, "
+            "applications, dispatch, services, relocations, relapses, exits. "
+            "精神障碍社区康复服务转介个案管理。"),
         settings=settings,
-        build_runtime=lambda: build_runtime(settings),
+        build_runtime=lambda: build_runtime(settings, clock),
         feed_roles=FEED_ROLES,
     )
+    install_domain_errors(app)
+    app.include_router(commands.router)
+    app.include_router(reads.router)
+    return app

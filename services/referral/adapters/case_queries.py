@@ -1,0 +1,161 @@
+"""Listing cases: scope, filters, work queues and keyset pagination over the read model."""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from jingkang_events import Database
+
+from ..application.scope import SEE_ALL
+from ..domain.case import Case
+from ..domain.lifecycle import Actor
+from ..domain.vocabulary import Role
+from .case_repository import case_from_snapshot
+
+# due=<queue>: the state in which the step waits, and the column holding its due date.
+QUEUES: dict[str, tuple[str, str]] = {
+    "review": ("state = 'pending_review'", "review_due_on"),
+    "dispatch": ("state IN ('registered', 'waitlisted')", "dispatch_due_on"),
+    "reconfirmation": ("state IN ('registered', 'waitlisted')", "reconfirm_due_on"),
+    "reassessment": ("state = 'in_service'", "reassessment_due_on"),
+    "follow_up": ("state = 'closed' AND follow_ups = 0", "follow_up_due_on"),
+}
+
+
+class InvalidListCursor(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    state: str | None = None
+    region: str | None = None
+    institution_id: str | None = None
+    due: str | None = None
+    overdue: bool | None = None
+    risk_level_min: int | None = None
+    updated_since: datetime | None = None
+
+
+def region_bounds(code: str) -> tuple[str, str]:
+    """Codes inside a province (xx0000), a city (xxxx00) or equal to a county."""
+    if code.endswith("0000"):
+        return code[:2] + "0000", code[:2] + "9999"
+    if code.endswith("00"):
+        return code[:4] + "00", code[:4] + "99"
+    return code, code
+
+
+class _Sql:
+    """Collects WHERE clauses with numbered parameters in the driver's types."""
+
+    def __init__(self, dialect: str) -> None:
+        self.dialect = dialect
+        self.where: list[str] = []
+        self.args: list[Any] = []
+
+    def arg(self, value: Any) -> str:
+        if self.dialect == "sqlite" and isinstance(value, datetime):
+            value = value.astimezone(UTC).isoformat(timespec="microseconds")  # as stored
+        elif self.dialect == "sqlite" and isinstance(value, date):
+            value = value.isoformat()
+        self.args.append(value)
+        return f"${len(self.args)}"
+
+    def add(self, clause: str, *values: Any) -> None:
+        self.where.append(clause.format(*(self.arg(v) for v in values)))
+
+
+def _scope(sql: _Sql, actor: Actor) -> None:
+    role = actor.role
+    if role in SEE_ALL:
+        return
+    if role == Role.HOSPITAL:
+        sql.add("(referring_org_id = {0} OR hospital_org_id = {0})", actor.org_id)
+    elif role == Role.INSTITUTION:
+        sql.add("(institution_id = {0} OR relocation_target_id = {0})", actor.org_id)
+    elif role in (Role.SOCIAL_WORKER, Role.CIVIL_AFFAIRS):
+        sql.add("residence_region BETWEEN {0} AND {1}", *region_bounds(actor.region))
+    elif role == Role.REPORTER:
+        sql.add("referring_org_id = {0}", actor.org_id)
+    else:
+        sql.where.append("1 = 0")
+
+
+def _encode(values: list[Any]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values).encode()).decode().rstrip("=")
+
+
+def _decode(cursor: str) -> list[Any]:
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InvalidListCursor("not a cursor this service issued") from exc
+    if not isinstance(values, list) or len(values) != 3:
+        raise InvalidListCursor("not a cursor this service issued")
+    return values
+
+
+class CaseQueries:
+    def __init__(self, db: Database, high_risk_level: int) -> None:
+        self.db = db
+        self.high_risk_level = high_risk_level
+
+    async def list(self, actor: Actor, f: CaseFilter, *, today: date, limit: int,
+                   cursor: str | None) -> tuple[list[Case], str | None]:
+        sql = _Sql(self.db.dialect)
+        _scope(sql, actor)
+        self._filters(sql, f, today)
+        if f.due:
+            queue_state, column = QUEUES[f.due]
+            sql.where += [queue_state, f"{column} IS NOT NULL"]
+            priority = f"CASE WHEN risk_level >= {int(self.high_risk_level)} THEN 0 ELSE 1 END"
+            keys, direction = (priority, column, "case_id"), ">"
+            order = f"{priority}, {column}, case_id"
+        else:
+            keys, direction = ("0", "updated_at", "case_id"), "<"
+            order = "updated_at DESC, case_id DESC"
+        if cursor:
+            last = _decode(cursor)
+            sql.add(f"({keys[0]}, {keys[1]}, {keys[2]}) {direction} ({{0}}, {{1}}, {{2}})",
+                    last[0], self._key_value(keys[1], last[1]), last[2])
+        where = " AND ".join(sql.where) or "1 = 1"
+        query = (f"SELECT snapshot, {keys[0]} AS k0, {keys[1]} AS k1, case_id FROM cases "
+                 f"WHERE {where} ORDER BY {order} LIMIT {int(limit) + 1}")
+        async with self.db.connection() as conn:
+            rows = await conn.fetch(query, *sql.args)
+        more = len(rows) > limit
+        rows = rows[:limit]
+        next_cursor = _encode([rows[-1][1], _plain(rows[-1][2]), rows[-1][3]]) if more else None
+        return [case_from_snapshot(r[0]) for r in rows], next_cursor
+
+    def _filters(self, sql: _Sql, f: CaseFilter, today: date) -> None:
+        if f.state:
+            sql.add("state = {0}", f.state)
+        if f.region:
+            sql.add("residence_region BETWEEN {0} AND {1}", *region_bounds(f.region))
+        if f.institution_id:
+            sql.add("institution_id = {0}", f.institution_id)
+        if f.risk_level_min is not None:
+            sql.add("risk_level >= {0}", f.risk_level_min)
+        if f.updated_since is not None:
+            sql.add("updated_at >= {0}", f.updated_since)
+        if f.due and f.overdue is not None:
+            column = QUEUES[f.due][1]
+            sql.add(f"{column} {'<' if f.overdue else '>='} {{0}}", today)
+
+    def _key_value(self, column: str, value: Any) -> Any:
+        if self.db.dialect == "sqlite" or value is None:
+            return value
+        if column == "updated_at":
+            return datetime.fromisoformat(value)
+        return date.fromisoformat(value)
+
+
+def _plain(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, datetime | date) else value

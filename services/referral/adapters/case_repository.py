@@ -1,0 +1,130 @@
+"""Cases on the event store, with the read model written in the same transaction."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import TypeAdapter
+
+from jingkang_events import AppendResult, Connection, Database, EventStore, Metadata, NewEvent
+
+from ..domain.case import Case, fold
+from ..domain.events import EVENT_TYPES, CaseEvent
+from ..domain.rules import Rules, add_months
+from ..domain.vocabulary import CaseState
+
+STREAM_TYPE = "case"
+_SNAPSHOT = TypeAdapter(Case)
+
+_COLUMNS = (
+    "case_id, version, state, close_reason, exit_destination, person_key, residence_region, "
+    "referring_org_id, institution_id, relocation_target_id, hospital_org_id, risk_level, "
+    "review_due_on, dispatch_due_on, reconfirm_due_on, reassessment_due_on, follow_up_due_on, "
+    "follow_ups, created_at, updated_at, snapshot"
+)
+_UPSERT = (
+    f"INSERT INTO cases ({_COLUMNS}) VALUES "
+    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
+    "$21) ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, state = excluded.state, "
+    "close_reason = excluded.close_reason, exit_destination = excluded.exit_destination, "
+    "residence_region = excluded.residence_region, institution_id = excluded.institution_id, "
+    "relocation_target_id = excluded.relocation_target_id, "
+    "hospital_org_id = excluded.hospital_org_id, risk_level = excluded.risk_level, "
+    "review_due_on = excluded.review_due_on, dispatch_due_on = excluded.dispatch_due_on, "
+    "reconfirm_due_on = excluded.reconfirm_due_on, "
+    "reassessment_due_on = excluded.reassessment_due_on, "
+    "follow_up_due_on = excluded.follow_up_due_on, follow_ups = excluded.follow_ups, "
+    "updated_at = excluded.updated_at, snapshot = excluded.snapshot"
+)
+
+
+def to_new_event(event: CaseEvent, metadata: Metadata) -> NewEvent:
+    return NewEvent(type=event.type, data=event.model_dump(mode="json"),
+                    schema_version=event.SCHEMA_VERSION, metadata=metadata)
+
+
+def to_case_event(type_: str, data: dict[str, Any]) -> CaseEvent:
+    return EVENT_TYPES[type_].model_validate(data)
+
+
+def snapshot_json(case: Case) -> str:
+    return json.dumps(_SNAPSHOT.dump_python(case, mode="json"), ensure_ascii=False,
+                      separators=(",", ":"))
+
+
+def case_from_snapshot(text: str | dict) -> Case:
+    return _SNAPSHOT.validate_python(json.loads(text) if isinstance(text, str) else text)
+
+
+class CaseRepository:
+    def __init__(self, db: Database, store: EventStore, rules: Rules) -> None:
+        self.db = db
+        self.store = store
+        self.rules = rules
+
+    async def load(self, case_id: str, conn: Connection | None = None) -> Case | None:
+        sql = "SELECT snapshot FROM cases WHERE case_id = $1"
+        if conn is not None:
+            row = await conn.fetchrow(sql, case_id)
+        else:
+            async with self.db.connection() as c:
+                row = await c.fetchrow(sql, case_id)
+        return None if row is None else case_from_snapshot(row[0])
+
+    async def open_case_of(self, person_key: str, conn: Connection) -> str | None:
+        return await conn.fetchval(
+            "SELECT case_id FROM cases WHERE person_key = $1 "
+            "AND state NOT IN ('closed', 'rejected')", person_key)
+
+    async def append(self, conn: Connection, before: Case, after: Case,
+                     events: Sequence[CaseEvent], metadata: Metadata) -> AppendResult:
+        """Store the events after ``before.version`` and the new read-model row, together."""
+        result = await self.store.append(after.case_id, STREAM_TYPE, before.version,
+                                         [to_new_event(e, metadata) for e in events], conn=conn)
+        await self._write_row(conn, after, result.events[-1].recorded_at)
+        return result
+
+    async def _write_row(self, conn: Connection, case: Case, when: datetime) -> None:
+        relocation = case.relocation
+        created = case.registered_at or when
+        await conn.execute(
+            _UPSERT, case.case_id, case.version, case.state.value,
+            _value(case.close_reason), _value(case.exit_destination), case.person_key or "",
+            case.residence_region or "", case.referring_org_id or "", case.institution_id,
+            relocation.target_institution_id if relocation else None, case.hospital_org_id,
+            case.risk_level, self._day(conn, case.review_due_on),
+            self._day(conn, case.dispatch_due_on), self._day(conn, self.reconfirm_due(case)),
+            self._day(conn, case.reassessment_due_on), self._day(conn, case.follow_up_due_on),
+            case.follow_ups, conn.timestamp(created), conn.timestamp(when), snapshot_json(case))
+
+    def reconfirm_due(self, case: Case) -> date | None:
+        if case.state not in (CaseState.REGISTERED, CaseState.WAITLISTED):
+            return None
+        confirmed = case.last_confirmed_at
+        return None if confirmed is None else add_months(
+            confirmed, self.rules.reconfirm_after_months).date()
+
+    @staticmethod
+    def _day(conn: Connection, day: date | None) -> Any:
+        if day is None or conn.dialect == "postgresql":
+            return day
+        return day.isoformat()
+
+    async def history(self, case_id: str, *, to_version: int | None = None,
+                      as_of: datetime | None = None) -> list:
+        return await self.store.read_stream(case_id, to_version=to_version, as_of=as_of)
+
+    async def rebuild(self, case_id: str, *, to_version: int | None = None,
+                      as_of: datetime | None = None) -> Case | None:
+        """The case as its events say it was (all, up to a version, or at a time)."""
+        recorded = await self.history(case_id, to_version=to_version, as_of=as_of)
+        if not recorded:
+            return None
+        return fold(case_id, [(to_case_event(r.type, r.data), r.recorded_at) for r in recorded])
+
+
+def _value(enum: Any) -> Any:
+    return None if enum is None else enum.value

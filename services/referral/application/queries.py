@@ -1,0 +1,67 @@
+"""Reads: one case (now, at a version, at a time), its events, its integrity, and lists."""
+
+from __future__ import annotations
+
+
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from jingkang_events import EventStore, VerifyResult
+
+from ..adapters.case_queries import CaseFilter, CaseQueries
+from ..adapters.case_repository import CaseRepository
+from ..domain.decide import CHINA
+from ..domain.lifecycle import Actor
+from ..domain.rules import Rules
+from .errors import CaseNotFound
+from .scope import can_see
+from .views import present
+
+
+class CaseReads:
+    def __init__(self, repo: CaseRepository, queries: CaseQueries, store: EventStore,
+                 rules: Rules, clock: Callable[[], datetime]) -> None:
+        self.repo, self.queries, self.store, self.rules, self.clock = (
+            repo, queries, store, rules, clock)
+
+    async def case(self, case_id: str, actor: Actor, *, version: int | None = None,
+                   as_of: datetime | None = None) -> tuple[dict[str, Any], int]:
+        current = await self.repo.load(case_id)
+        if current is None or not can_see(current, actor):
+            raise CaseNotFound(f"no case {case_id}")
+        case = current
+        if version is not None or as_of is not None:
+            case = await self.repo.rebuild(case_id, to_version=version, as_of=as_of)
+            if case is None:
+                raise CaseNotFound(f"case {case_id} did not exist at that point")
+        return present(case, actor, self.clock(), self.rules), case.version
+
+    async def events(self, case_id: str, actor: Actor) -> list[dict[str, Any]]:
+        current = await self.repo.load(case_id)
+        if current is None or not can_see(current, actor):
+            raise CaseNotFound(f"no case {case_id}")
+        return [_event_json(e) for e in await self.repo.history(case_id)]
+
+    async def integrity(self, case_id: str) -> VerifyResult:
+        if await self.repo.load(case_id) is None:
+            raise CaseNotFound(f"no case {case_id}")
+        return await self.store.verify_stream(case_id)
+
+    async def list(self, actor: Actor, f: CaseFilter, *, limit: int,
+                   cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
+        now = self.clock()
+        cases, next_cursor = await self.queries.list(
+            actor, f, today=now.astimezone(CHINA).date(), limit=limit, cursor=cursor)
+        return [present(c, actor, now, self.rules) for c in cases], next_cursor
+
+
+def _event_json(event: Any) -> dict[str, Any]:
+    body = event.to_json()
+    body.pop("cursor", None)
+    body.pop("stream_id", None)
+    body.pop("stream_type", None)
+    return body
+
+
+__all__ = ["CaseReads"]

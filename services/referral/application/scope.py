@@ -1,0 +1,28 @@
+"""Who may see which case (DOMAIN.md, Who uses the system): out of scope reads as not found."""
+
+from __future__ import annotations
+
+from jingkang.common.regions import contains
+
+from ..domain.case import Case
+from ..domain.lifecycle import Actor
+from ..domain.vocabulary import Role
+
+SEE_ALL = frozenset({Role.AUDITOR, Role.ADMIN, Role.PLATFORM, Role.SERVICE})
+
+
+def can_see(case: Case, actor: Actor) -> bool:
+    role, org = actor.role, actor.org_id
+    if role in SEE_ALL:
+        return True
+    if role == Role.HOSPITAL:
+        return org in (case.referring_org_id, case.hospital_org_id)
+    if role == Role.INSTITUTION:
+        relocation = case.relocation
+        return (org == case.institution_id or org in case.served_by
+                or (relocation is not None and org == relocation.target_institution_id))
+    if role in (Role.SOCIAL_WORKER, Role.CIVIL_AFFAIRS):
+        return case.residence_region is not None and contains(actor.region, case.residence_region)
+    if role == Role.REPORTER:
+        return org == case.referring_org_id
+    return False

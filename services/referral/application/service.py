@@ -1,0 +1,215 @@
+"""One handler per command: load, check scope and version, decide, then store the events, the
+read model and the idempotent answer in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from jingkang.common.regions import RegionTable
+from jingkang_events import ConcurrencyError, Database, Metadata, UniqueViolation
+
+from ..adapters.case_repository import CaseRepository
+from ..adapters.directory import InstitutionDirectory
+from ..adapters.idempotency import IdempotencyStore, StoredAnswer
+from ..domain import commands as cmd
+from ..domain import decide
+from ..domain.calendar import WorkingCalendar
+from ..domain.case import Case, evolve
+from ..domain.errors import DuplicateCase
+from ..domain.events import CaseEvent
+from ..domain.lifecycle import Actor
+from ..domain.rules import Rules
+from .errors import Busy, CaseNotFound, IdempotencyKeyReused, PreconditionFailed
+from .scope import can_see
+from .views import present
+
+Clock = Callable[[], datetime]
+_ATTEMPTS = 3
+
+
+@dataclass(frozen=True)
+class RequestMeta:
+    request_id: str
+    correlation_id: str
+    idempotency_key: str | None = None
+    request_hash: str = ""
+    if_match: int | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    status_code: int
+    body: str  # the JSON representation, exactly as first sent
+    version: int
+    location: str | None = None
+
+
+def request_hash(method: str, path: str, body: bytes) -> str:
+    return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
+
+
+class PersonKeys:
+    """Keyed hashes of identity numbers: duplicates are found without the number readable."""
+
+    def __init__(self, secret: bytes) -> None:
+        self._secret = secret
+
+    def __call__(self, id_number: str) -> str:
+        canonical = id_number.strip().upper().encode()
+        return hmac.new(self._secret, canonical, hashlib.sha256).hexdigest()
+
+
+Decision = Callable[..., list[CaseEvent]]
+
+
+class CaseService:
+    def __init__(self, db: Database, repo: CaseRepository, idempotency: IdempotencyStore,
+                 directory: InstitutionDirectory, *, rules: Rules, calendar: WorkingCalendar,
+                 regions: RegionTable, clock: Clock, person_keys: PersonKeys) -> None:
+        self.db, self.repo, self.idempotency, self.directory = db, repo, idempotency, directory
+        self.rules, self.calendar, self.regions = rules, calendar, regions
+        self.clock, self.person_keys = clock, person_keys
+
+    def context(self, actor: Actor) -> decide.Context:
+        return decide.Context(actor=actor, now=self.clock(), rules=self.rules,
+                              calendar=self.calendar, regions=self.regions)
+
+    # --- creating a case -----------------------------------------------------------------
+
+    async def upload_medical_assessment(self, command: cmd.UploadMedicalAssessment,
+                                        actor: Actor, meta: RequestMeta) -> Answer:
+        return await self._create(command.person.id_number, actor, meta,
+                                  lambda case_id, key, ctx: decide.upload_medical_assessment(
+                                      case_id, key, command, ctx))
+
+    async def submit_application(self, command: cmd.SubmitApplication, actor: Actor,
+                                 meta: RequestMeta) -> Answer:
+        return await self._create(command.person.id_number, actor, meta,
+                                  lambda case_id, key, ctx: decide.submit_application(
+                                      case_id, key, command, ctx))
+
+    async def _create(self, id_number: str, actor: Actor, meta: RequestMeta,
+                      decision: Callable[[str, str, decide.Context], list[CaseEvent]]) -> Answer:
+        if (replayed := await self._replayed(actor, meta)) is not None:
+            return replayed
+        person_key = self.person_keys(id_number)
+        case_id = str(uuid.uuid4())
+        ctx = self.context(actor)
+        events = decision(case_id, person_key, ctx)
+        before = Case(case_id)
+        after = self._fold(before, events, ctx.now)
+        answer = self._answer(201, after, actor, ctx.now, location=f"/v1/cases/{case_id}")
+        try:
+            async with self.db.transaction() as conn:
+                existing = await self.repo.open_case_of(person_key, conn)
+                if existing is not None:
+                    raise DuplicateCase("the person already has an open case", case_id=existing)
+                await self.repo.append(conn, before, after, events, self._metadata(actor, meta))
+                await self._remember(conn, actor, meta, answer, ctx.now)
+        except UniqueViolation as exc:
+            if (replayed := await self._replayed(actor, meta)) is not None:
+                return replayed
+            async with self.db.connection() as conn:
+                existing = await self.repo.open_case_of(person_key, conn)
+            if existing is None:
+                raise
+            raise DuplicateCase("the person already has an open case", case_id=existing) from exc
+        return answer
+
+    # --- commands on a case --------------------------------------------------------------
+
+    async def act(self, case_id: str, decision: Decision, command: Any, actor: Actor,
+                  meta: RequestMeta, *, needs_directory: bool = False) -> Answer:
+        """Run ``decision(case, command, ctx[, institutions])`` and store what it decides."""
+        for _attempt in range(_ATTEMPTS):
+            if (replayed := await self._replayed(actor, meta)) is not None:
+                return replayed
+            try:
+                return await self._act_once(case_id, decision, command, actor, meta,
+                                            needs_directory)
+            except ConcurrencyError:
+                if meta.if_match is not None:
+                    raise PreconditionFailed("the case changed since the version in If-Match")
+            except UniqueViolation:  # the same Idempotency-Key committed concurrently
+                continue
+        raise Busy("the case kept changing; retry the request")
+
+    async def _act_once(self, case_id: str, decision: Decision, command: Any, actor: Actor,
+                        meta: RequestMeta, needs_directory: bool) -> Answer:
+        before = await self.visible_case(case_id, actor)
+        if meta.if_match is not None and meta.if_match != before.version:
+            raise PreconditionFailed(f"the case is at version {before.version}, "
+                                     f"If-Match says {meta.if_match}")
+        ctx = self.context(actor)
+        async with self.db.transaction() as conn:
+            if needs_directory:
+                region = (before.relocation.to_region if before.relocation
+                          else before.residence_region) or ""
+                named = getattr(command, "institution_id", None) or getattr(
+                    command, "target_institution_id", None)
+                institutions = await self.directory.in_city_of(region, conn)
+                if named and all(i.institution_id != named for i in institutions):
+                    found = await self.directory.get(named, conn)
+                    institutions += [found] if found else []
+                events = decision(before, command, ctx, institutions)
+            else:
+                events = decision(before, command, ctx)
+            after = self._fold(before, events, ctx.now)
+            answer = self._answer(200, after, actor, ctx.now)
+            await self.repo.append(conn, before, after, events, self._metadata(actor, meta))
+            await self._remember(conn, actor, meta, answer, ctx.now)
+        return answer
+
+    async def visible_case(self, case_id: str, actor: Actor) -> Case:
+        case = await self.repo.load(case_id)
+        if case is None or not can_see(case, actor):
+            raise CaseNotFound(f"no case {case_id}")
+        return case
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _fold(before: Case, events: list[CaseEvent], now: datetime) -> Case:
+        after = before
+        for event in events:
+            after = evolve(after, event, now)
+        return after
+
+    def _answer(self, status: int, case: Case, actor: Actor, now: datetime,
+                location: str | None = None) -> Answer:
+        body = json.dumps(present(case, actor, now, self.rules), ensure_ascii=False,
+                          separators=(",", ":"))
+        return Answer(status, body, case.version, location)
+
+    @staticmethod
+    def _metadata(actor: Actor, meta: RequestMeta) -> Metadata:
+        return Metadata(actor_id=actor.sub, role=actor.role, org_id=actor.org_id,
+                        request_id=meta.request_id, correlation_id=meta.correlation_id)
+
+    async def _replayed(self, actor: Actor, meta: RequestMeta) -> Answer | None:
+        if meta.idempotency_key is None:
+            return None
+        stored = await self.idempotency.find(actor.sub, meta.idempotency_key)
+        if stored is None:
+            return None
+        if stored.request_hash != meta.request_hash:
+            raise IdempotencyKeyReused("this Idempotency-Key was used with another request",
+                                       field="Idempotency-Key")
+        version = json.loads(stored.body).get("version", 0)
+        return Answer(stored.status_code, stored.body, version, stored.location)
+
+    async def _remember(self, conn: Any, actor: Actor, meta: RequestMeta, answer: Answer,
+                        now: datetime) -> None:
+        if meta.idempotency_key is None:
+            return
+        await self.idempotency.save(conn, actor.sub, meta.idempotency_key, StoredAnswer(
+            meta.request_hash, answer.status_code, answer.body, answer.location), now)
+
+

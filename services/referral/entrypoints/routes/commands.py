@@ -1,0 +1,111 @@
+"""POST endpoints: the two ways a case is created and every command on a case (API.md)."""
+
+# No `from __future__ import annotations`: FastAPI reads each route's body model from the
+# annotations of functions built in a loop below.
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Path, Request
+from fastapi.responses import Response
+
+from ...application.service import Answer
+from ...domain import commands as cmd
+from ...domain import decide
+from ...domain.lifecycle import Actor
+from ..deps import Meta, Service, require_action, with_body_hash
+from ..schemas import CaseOut
+
+router = APIRouter(tags=["cases"])
+CaseId = Annotated[str, Path(max_length=64, description="个案标识 case id")]
+_CASE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    403: {"description": "role or institution not allowed"},
+    404: {"description": "no such case in the caller's scope"},
+    409: {"description": "invalid_transition, reconfirmation_required, …"},
+    412: {"description": "If-Match does not match the case's version"},
+    422: {"description": "invalid body; Idempotency-Key reused with another body"},
+}
+
+
+def as_response(answer: Answer) -> Response:
+    headers = {"ETag": f'"{answer.version}"'}
+    if answer.location:
+        headers["Location"] = answer.location
+    return Response(answer.body, status_code=answer.status_code, media_type="application/json",
+                    headers=headers)
+
+
+@router.post("/v1/referrals/medical-assessments", status_code=201, response_model=CaseOut,
+             operation_id="upload_medical_assessment", responses=_CASE_RESPONSES,
+             summary="医疗机构评估转介 Upload a medical assessment")
+async def upload_medical_assessment(
+    body: cmd.UploadMedicalAssessment, request: Request, service: Service, meta: Meta,
+    actor: Annotated[Actor, Depends(require_action("medical_assessment"))],
+) -> Response:
+    """A hospital uploads a discharge or outpatient assessment with the consent of the patient
+    and the guardian; the case is registered at once (201, Location)."""
+    meta = with_body_hash(meta, "POST", request.url.path, body.model_dump_json())
+    return as_response(await service.upload_medical_assessment(body, actor, meta))
+
+
+@router.post("/v1/referrals/applications", status_code=201, response_model=CaseOut,
+             operation_id="submit_application", responses=_CASE_RESPONSES,
+             summary="自愿申请 / 登记申请 Submit an application or report")
+async def submit_application(
+    body: cmd.SubmitApplication, request: Request, service: Service, meta: Meta,
+    actor: Annotated[Actor, Depends(require_action("application"))],
+) -> Response:
+    """A self-application (channel `self` / `guardian`) registered by a social worker, or a
+    third-party report; the case waits in `pending_review`."""
+    meta = with_body_hash(meta, "POST", request.url.path, body.model_dump_json())
+    return as_response(await service.submit_application(body, actor, meta))
+
+
+# (path, action, body model, decision, needs the directory, summary)
+CASE_COMMANDS: list[tuple[str, str, type, Callable[..., Any], bool, str]] = [
+    ("review", "review", cmd.Review, decide.review, False, "审核 Review an application"),
+    ("reconfirmation", "reconfirmation", cmd.Reconfirm, decide.reconfirm, False,
+     "再次审核意愿 Re-review willingness after a long wait"),
+    ("dispatch", "dispatch", cmd.Dispatch, decide.dispatch, True,
+     "分派 Dispatch to an institution (named or by residence)"),
+    ("acceptance", "acceptance", cmd.Acceptance, decide.answer_dispatch, False,
+     "接收 Accept or decline a dispatch or a relocation"),
+    ("evaluations", "evaluation", cmd.Evaluation, decide.evaluate, False,
+     "综合评估 Comprehensive evaluation"),
+    ("agreements", "agreement", cmd.Agreement, decide.sign_agreement, False,
+     "知情同意与服务协议 Sign consent and agreement"),
+    ("service-records", "service_record", cmd.ServiceRecord, decide.record_service, False,
+     "服务记录 Record a service"),
+    ("reassessments", "reassessment", cmd.Reassessment, decide.reassess, False,
+     "转介评估 Post-referral assessment"),
+    ("relocations", "relocation", cmd.Relocation, decide.push_relocation, True,
+     "迁居推送 Push to the new residence"),
+    ("relapses", "relapse", cmd.Relapse, decide.refer_relapse, False,
+     "复发绿色通道 Refer a relapse to a hospital"),
+    ("hospital-returns", "hospital_return", cmd.HospitalReturn, decide.return_from_hospital,
+     False, "出院回归 Back from hospital"),
+    ("exit", "exit", cmd.Exit, decide.exit_case, False, "结案去向 Exit to a destination"),
+    ("withdrawal", "withdrawal", cmd.Withdrawal, decide.withdraw, False,
+     "退出 Withdrawn, deceased or lost contact"),
+    ("follow-ups", "follow_up", cmd.FollowUp, decide.record_follow_up, False,
+     "回访 Follow-up visit on a closed case"),
+]
+
+
+def _add_case_command(path: str, action: str, model: type, decision: Callable[..., Any],
+                      needs_directory: bool, summary: str) -> None:
+    async def endpoint(case_id: CaseId, body: model, request: Request,  # type: ignore[valid-type]
+                       service: Service, meta: Meta,
+                       actor: Annotated[Actor, Depends(require_action(action))]) -> Response:
+        meta = with_body_hash(meta, "POST", request.url.path, body.model_dump_json())
+        return as_response(await service.act(case_id, decision, body, actor, meta,
+                                             needs_directory=needs_directory))
+
+    endpoint.__doc__ = (model.__doc__ or summary).strip()
+    router.add_api_route(f"/v1/cases/{{case_id}}/{path}", endpoint, methods=["POST"],
+                         response_model=CaseOut, operation_id=f"case_{action}", summary=summary,
+                         responses=_CASE_RESPONSES)
+
+
+for _spec in CASE_COMMANDS:
+    _add_case_command(*_spec)
