@@ -22,8 +22,9 @@ async def serve_feed(store: EventStore) -> AsyncIterator[str]:
     """Serve ``store``'s feed with uvicorn on a free loopback port; yields the base URL."""
     app = FastAPI()
     app.include_router(feed_router(lambda: store))
+    # A consumer's long-poll may still be open at the end: do not wait it out.
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=0, log_level="warning",
-                                           lifespan="off"))
+                                           lifespan="off", timeout_graceful_shutdown=0.5))
     task = asyncio.create_task(server.serve())
     while not server.started:
         if task.done():
