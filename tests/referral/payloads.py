@@ -37,6 +37,11 @@ def id_number(serial: int) -> str:
     return body + ric.calc_check_digit(body + "0")
 
 
+def wrong_check_digit(number: str) -> str:
+    digits = "0123456789X"
+    return number[:-1] + digits[(digits.index(number[-1]) + 1) % len(digits)]
+
+
 def person(serial: int = 1) -> dict[str, Any]:
     return {"name": "张三", "id_number": id_number(serial), "phone": "13800138000",
             "address": "长安区建设北大街1号", "guardian": {"name": "李四", "relation": "母亲"}}
