@@ -92,8 +92,12 @@ class EventStore:
     # --- append -----------------------------------------------------------------------
 
     async def append(self, stream_id: str, stream_type: str, expected_version: int,
-                     events: Sequence[NewEvent], *, conn: Connection | None = None) -> AppendResult:
+                     events: Sequence[NewEvent], *, conn: Connection | None = None,
+                     recorded_at: datetime | None = None) -> AppendResult:
         """Append ``events`` after ``expected_version`` (0 for a new stream), all or nothing.
+
+        ``recorded_at`` (default: the store's clock) lets a caller that has already folded the
+        events into a read model stamp them with the very time it used.
 
         Raises ``ConcurrencyError`` when the stream is elsewhere (nothing written; inside a
         caller's transaction, that transaction must be rolled back).  A batch whose event ids
@@ -107,12 +111,18 @@ class EventStore:
             if event.schema_version != self.types.current_version(event.type):
                 raise ValueError(f"{event.type} must be written at schema version "
                                  f"{self.types.current_version(event.type)}")
+        when = recorded_at or self._clock()
+        if when.tzinfo is None:
+            raise ValueError("recorded_at needs a time zone")
         if self.db.dialect == "postgresql":
-            return await self._append_pg(stream_id, stream_type, expected_version, events, conn)
-        return await self._append_sqlite(stream_id, stream_type, expected_version, events, conn)
+            return await self._append_pg(stream_id, stream_type, expected_version, events, conn,
+                                         when)
+        return await self._append_sqlite(stream_id, stream_type, expected_version, events, conn,
+                                         when)
 
     async def _append_pg(self, stream_id: str, stream_type: str, expected: int,
-                         events: Sequence[NewEvent], conn: Connection | None) -> AppendResult:
+                         events: Sequence[NewEvent], conn: Connection | None,
+                         when: datetime) -> AppendResult:
         cached = self._heads.get(stream_id)
         prev_hash = GENESIS_HASH if expected == 0 else (
             cached[1] if cached and cached[0] == expected else None)
@@ -123,7 +133,7 @@ class EventStore:
                     if isinstance(head, AppendResult):
                         return head
                     prev_hash = head
-                batch = self._prepare(stream_id, stream_type, expected, prev_hash, events)
+                batch = self._prepare(stream_id, stream_type, expected, prev_hash, events, when)
                 try:
                     rows = await c.fetch(*self._pg_append_args(batch))
                 except UniqueViolation as exc:
@@ -168,7 +178,8 @@ class EventStore:
                 b.hashes, b.expected_version, b.prev_hash)
 
     async def _append_sqlite(self, stream_id: str, stream_type: str, expected: int,
-                             events: Sequence[NewEvent], conn: Connection | None) -> AppendResult:
+                             events: Sequence[NewEvent], conn: Connection | None,
+                             when: datetime) -> AppendResult:
         async with self._use(conn, write=True) as c:
             head = await c.fetchrow(sql.STREAM_HEAD, stream_id)
             actual = head["version"] if head else 0
@@ -179,7 +190,7 @@ class EventStore:
                     return self._retry_result(stream_id, events, stored)
                 raise ConcurrencyError(stream_id, expected, actual)
             batch = self._prepare(stream_id, stream_type, expected,
-                                  head["hash"] if head else GENESIS_HASH, events)
+                                  head["hash"] if head else GENESIS_HASH, events, when)
             rows = []
             try:
                 for i in range(len(events)):
@@ -194,8 +205,7 @@ class EventStore:
         return self._result(batch, rows)
 
     def _prepare(self, stream_id: str, stream_type: str, expected: int, prev_hash: str,
-                 events: Sequence[NewEvent]) -> _Prepared:
-        recorded_at = self._clock()
+                 events: Sequence[NewEvent], recorded_at: datetime) -> _Prepared:
         when = format_time(recorded_at)
         b = _Prepared(stream_id, stream_type, expected, prev_hash, recorded_at,
                       event_ids=[], versions=[], types=[], schema_versions=[], data=[],

@@ -51,7 +51,7 @@ class ReferralRuntime(ServiceRuntime):
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> ReferralRuntime:
     clock = clock or (lambda: datetime.now(UTC))
     db = await connect(settings.database_url)
-    store = EventStore(db, event_types(), poll_interval=settings.feed_poll_seconds)
+    store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds)
     rules = rules_from(settings)
     repo = CaseRepository(db, store, rules)
     directory_consumer = FeedConsumer(

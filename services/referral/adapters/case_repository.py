@@ -80,11 +80,16 @@ class CaseRepository:
             "AND state NOT IN ('closed', 'rejected')", person_key)
 
     async def append(self, conn: Connection, before: Case, after: Case,
-                     events: Sequence[CaseEvent], metadata: Metadata) -> AppendResult:
-        """Store the events after ``before.version`` and the new read-model row, together."""
+                     events: Sequence[CaseEvent], metadata: Metadata,
+                     recorded_at: datetime) -> AppendResult:
+        """Store the events after ``before.version`` and the new read-model row, together.
+
+        ``after`` was folded with ``recorded_at``, which the events are stamped with too, so
+        the row always equals the state rebuilt from the events."""
         result = await self.store.append(after.case_id, STREAM_TYPE, before.version,
-                                         [to_new_event(e, metadata) for e in events], conn=conn)
-        await self._write_row(conn, after, result.events[-1].recorded_at)
+                                         [to_new_event(e, metadata) for e in events], conn=conn,
+                                         recorded_at=recorded_at)
+        await self._write_row(conn, after, recorded_at)
         return result
 
     async def _write_row(self, conn: Connection, case: Case, when: datetime) -> None:

@@ -111,7 +111,8 @@ class CaseService:
                 existing = await self.repo.open_case_of(person_key, conn)
                 if existing is not None:
                     raise DuplicateCase("the person already has an open case", case_id=existing)
-                await self.repo.append(conn, before, after, events, self._metadata(actor, meta))
+                await self.repo.append(conn, before, after, events, self._metadata(actor, meta),
+                                       ctx.now)
                 await self._remember(conn, actor, meta, answer, ctx.now)
         except UniqueViolation as exc:
             if (replayed := await self._replayed(actor, meta)) is not None:
@@ -163,7 +164,8 @@ class CaseService:
                 events = decision(before, command, ctx)
             after = self._fold(before, events, ctx.now)
             answer = self._answer(200, after, actor, ctx.now)
-            await self.repo.append(conn, before, after, events, self._metadata(actor, meta))
+            await self.repo.append(conn, before, after, events, self._metadata(actor, meta),
+                                       ctx.now)
             await self._remember(conn, actor, meta, answer, ctx.now)
         return answer
 
