@@ -15,7 +15,8 @@ each time, as a service would.  Every append is a durable commit on its own.
                checks: per event only a new uuid, ``json.dumps`` and the clock.  One event is
                one autocommitted INSERT; a batch is tried both as ``executemany`` inside a
                transaction and as one ``INSERT ... SELECT unnest(...)``, and the faster of the
-               two is the ceiling.  Same asyncio tasks, same asyncpg pool settings.
+               two is the ceiling.  Same asyncio tasks, and a pool made by the store's own
+               ``connect`` (same size and settings).
 * peer      -- the ``eventsourcing`` library's PostgreSQL recorders (psycopg 3), writers as
                threads, on a table made by the library's own ``create_table()``.
                ``PostgresApplicationRecorder`` is the peer the goals refer to: like the store it
@@ -57,6 +58,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import math
 import os
 import platform
 import statistics
@@ -417,6 +419,8 @@ CEILING_UNNEST = (
     f"AS e(event_id, stream_id, stream_type, version, type, schema_version, data, metadata, "
     f"recorded_at, prev_hash, hash)"
 )
+CEILING_LABELS = {"insert": "ceiling: INSERT", "executemany": "ceiling: executemany in tx",
+                  "unnest": "ceiling: INSERT ... unnest"}
 CEILING_SETUP = [
     "DROP TRIGGER events_no_update ON events",
     "DROP TRIGGER events_no_delete ON events",
@@ -429,15 +433,18 @@ CEILING_SETUP = [
 
 @asynccontextmanager
 async def open_ceiling(server: Server, label: str, pool_size: int) -> AsyncIterator[asyncpg.Pool]:
+    """A raw asyncpg pool made by the store's own ``connect``: whatever the store's database
+    layer sets on its pool (size, connection reset), the ceiling gets too."""
     async with fresh_database(server, label, migrated=True) as name:
-        pool = await asyncpg.create_pool(server.dsn(name), min_size=1, max_size=pool_size)
+        db = await connect(server.store_url(name), pool_size=pool_size)
         try:
+            pool: asyncpg.Pool = db.pool  # type: ignore[attr-defined]  # PostgresDatabase
             async with pool.acquire() as conn:
                 for statement in CEILING_SETUP:
                     await conn.execute(statement)
             yield pool
         finally:
-            await pool.close()
+            await db.close()
 
 
 def ceiling_row(stream_id: str, seq: int) -> tuple[Any, ...]:
@@ -451,13 +458,10 @@ class CeilingContender(Contender):
     """``insert``: one INSERT per event; ``executemany``: one transaction per batch;
     ``unnest``: one multi-row INSERT per batch."""
 
-    LABELS = {"insert": "ceiling: INSERT", "executemany": "ceiling: executemany in tx",
-              "unnest": "ceiling: INSERT ... unnest"}
-
     def __init__(self, pool: asyncpg.Pool, mode: str, table: str) -> None:
         super().__init__()
         self.pool, self.mode, self.table = pool, mode, table
-        self.name = self.LABELS[mode]
+        self.name = CEILING_LABELS[mode]
 
     def step(self, batch: int, tag: str) -> AsyncStep:
         pool, mode = self.pool, self.mode
@@ -757,34 +761,46 @@ def ceiling_of(cells: Iterable[Cell]) -> Cell:
     return max((c for c in cells if c.name.startswith("ceiling")), key=lambda c: c.events_per_s)
 
 
+def shown(ratio: float) -> str:
+    """Two decimals, rounded down, so a ratio just under its goal never prints as the goal."""
+    return f"{math.floor(ratio * 100) / 100:.2f}"
+
+
 def verdict(ratio: float, goal: float | None) -> str:
     if goal is None:
         return f"{'':8} {'':4}"
     return f"≥ {goal:<4g}   {'met' if ratio >= goal else 'MISSED'}"
 
 
+def goals_for(writers: int) -> tuple[float | None, float | None]:
+    """The (store/ceiling, store/peer) goals for this many writers, where there are goals."""
+    if writers >= CONCURRENT_WRITERS:
+        return GOAL_CEILING_CONCURRENT, GOAL_PEER_CONCURRENT
+    return (GOAL_CEILING_SEQUENTIAL if writers == 1 else None), None
+
+
+def ratio_row(group: dict[str, Cell]) -> str:
+    store, ceiling = group["store"], ceiling_of(group.values())
+    to_ceiling = store.events_per_s / ceiling.events_per_s
+    to_peer = store.events_per_s / group[PEER_APPLICATION].events_per_s
+    to_aggregate = store.events_per_s / group[PEER_AGGREGATE].events_per_s
+    ceiling_goal, peer_goal = goals_for(store.writers)
+    return (f"{store.writers:>7} {store.batch:>5}  {ceiling.name.removeprefix('ceiling: '):<27} "
+            f"{shown(to_ceiling):>13}  {verdict(to_ceiling, ceiling_goal):<15} "
+            f"{shown(to_peer):>10}  {verdict(to_peer, peer_goal):<15} {shown(to_aggregate):>19}")
+
+
 def print_ratios(cells: list[Cell]) -> None:
-    print("Ratios of medians (events/s); the ceiling is the faster plain-INSERT variant, "
-          "the peer is the ApplicationRecorder")
+    print("Ratios of medians (events/s, rounded down); the ceiling is the faster plain-INSERT "
+          "variant, the peer is the ApplicationRecorder")
     print(f"{'writers':>7} {'batch':>5}  {'ceiling used':<27} {'store/ceiling':>13}  "
           f"{'goal':<15} {'store/peer':>10}  {'goal':<15} {'store/AggregateRec.':>19}")
-    for writers, batch in dict.fromkeys((c.writers, c.batch) for c in cells):
-        group = {c.name: c for c in cells if (c.writers, c.batch) == (writers, batch)}
-        store, ceiling = group["store"], ceiling_of(group.values())
-        to_ceiling = store.events_per_s / ceiling.events_per_s
-        to_peer = store.events_per_s / group[PEER_APPLICATION].events_per_s
-        to_aggregate = store.events_per_s / group[PEER_AGGREGATE].events_per_s
-        concurrent = writers >= CONCURRENT_WRITERS
-        ceiling_goal = (GOAL_CEILING_CONCURRENT if concurrent else
-                        GOAL_CEILING_SEQUENTIAL if writers == 1 else None)
-        peer_goal = GOAL_PEER_CONCURRENT if concurrent else None
-        print(f"{writers:>7} {batch:>5}  {ceiling.name.removeprefix('ceiling: '):<27} "
-              f"{to_ceiling:>13.2f}  {verdict(to_ceiling, ceiling_goal):<15} "
-              f"{to_peer:>10.2f}  {verdict(to_peer, peer_goal):<15} {to_aggregate:>19.2f}")
+    for combination in dict.fromkeys((c.writers, c.batch) for c in cells):
+        print(ratio_row({c.name: c for c in cells if (c.writers, c.batch) == combination}))
     print()
     print(f"Goals: with {CONCURRENT_WRITERS} concurrent writers store ≥ "
-          f"{GOAL_CEILING_CONCURRENT:g} × ceiling and ≥ {GOAL_PEER_CONCURRENT:g} × peer; "
-          f"with one sequential writer store ≥ {GOAL_CEILING_SEQUENTIAL:g} × ceiling.")
+          f"{GOAL_CEILING_CONCURRENT:g} x ceiling and ≥ {GOAL_PEER_CONCURRENT:g} x peer; "
+          f"with one sequential writer store ≥ {GOAL_CEILING_SEQUENTIAL:g} x ceiling.")
 
 
 def print_feed(events: int, rates: list[float]) -> None:

@@ -16,9 +16,12 @@ from typing import Any
 GENESIS_HASH = "0" * 64
 
 
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(value: Any) -> str:
     """One text per value: sorted keys, no spaces, UTF-8 kept as is."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(value)
 
 
 def format_time(moment: datetime) -> str:
@@ -39,8 +42,11 @@ def chain_hash(
     data_json: str,
     metadata_json: str,
 ) -> str:
-    fields = [
-        prev_hash, event_id, stream_id, stream_type, version, type, schema_version,
-        recorded_at, data_json, metadata_json,
-    ]
-    return hashlib.sha256(canonical_json(fields).encode()).hexdigest()
+    """SHA-256 over the fields, each preceded by its length: unambiguous, and no re-escaping."""
+    digest = hashlib.sha256()
+    for field in (prev_hash, event_id, stream_id, stream_type, str(version), type,
+                  str(schema_version), recorded_at, data_json, metadata_json):
+        encoded = field.encode()
+        digest.update(len(encoded).to_bytes(8, "big"))
+        digest.update(encoded)
+    return digest.hexdigest()

@@ -131,6 +131,10 @@ class _PgConnection(Connection):
             raise UniqueViolation(exc.constraint_name or str(exc)) from exc
 
 
+async def _no_reset(_: asyncpg.Connection) -> None:
+    return None
+
+
 class PostgresDatabase(Database):
     dialect: Dialect = "postgresql"
 
@@ -140,7 +144,10 @@ class PostgresDatabase(Database):
 
     @classmethod
     async def open(cls, dsn: str, *, pool_size: int) -> PostgresDatabase:
-        pool = await asyncpg.create_pool(dsn, min_size=1, max_size=pool_size)
+        # No reset query when a connection returns to the pool (a round trip per use): pooled
+        # connections never carry session state here.  LISTEN and advisory locks live on
+        # connections of their own; nothing SETs session variables on pooled ones.
+        pool = await asyncpg.create_pool(dsn, min_size=1, max_size=pool_size, reset=_no_reset)
         return cls(pool, dsn)
 
     @asynccontextmanager

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -146,7 +145,7 @@ class EventStore:
             else:
                 raise ConcurrencyError(stream_id, expected, None)
             self._after_write(c, own=conn is None)
-        return self._result(batch, rows)
+        return self._result(batch, rows, events)
 
     async def _pg_read_head(self, c: Connection, stream_id: str, expected: int,
                             events: Sequence[NewEvent]) -> str | AppendResult:
@@ -173,6 +172,11 @@ class EventStore:
 
     @staticmethod
     def _pg_append_args(b: _Prepared) -> tuple[Any, ...]:
+        if len(b.event_ids) == 1:
+            return (sql.PG_APPEND_ONE, b.stream_id, b.stream_type, b.recorded_at,
+                    b.event_ids[0], b.versions[0], b.types[0], b.schema_versions[0], b.data[0],
+                    b.metadata[0], b.prev_hashes[0], b.hashes[0], b.expected_version,
+                    b.prev_hash)
         return (sql.PG_APPEND, b.stream_id, b.stream_type, b.recorded_at, b.event_ids,
                 b.versions, b.types, b.schema_versions, b.data, b.metadata, b.prev_hashes,
                 b.hashes, b.expected_version, b.prev_hash)
@@ -202,7 +206,7 @@ class EventStore:
             except UniqueViolation as exc:
                 raise EventIdConflictError(stream_id, batch.event_ids) from exc
             self._after_write(c, own=conn is None)
-        return self._result(batch, rows)
+        return self._result(batch, rows, events)
 
     def _prepare(self, stream_id: str, stream_type: str, expected: int, prev_hash: str,
                  events: Sequence[NewEvent], recorded_at: datetime) -> _Prepared:
@@ -229,19 +233,19 @@ class EventStore:
             previous = digest
         return b
 
-    def _result(self, b: _Prepared, rows: Sequence[Any]) -> AppendResult:
+    def _result(self, b: _Prepared, rows: Sequence[Any],
+                events: Sequence[NewEvent]) -> AppendResult:
         self._remember_head(b.stream_id, b.versions[-1], b.hashes[-1])
         recorded = tuple(
             RecordedEvent(
-                position=row["position"], event_id=as_uuid(b.event_ids[i]),
-                stream_id=b.stream_id, stream_type=b.stream_type, version=b.versions[i],
-                type=b.types[i], schema_version=b.schema_versions[i],
-                data=events_data, metadata=metadata, recorded_at=b.recorded_at,
+                position=row["position"], event_id=event.event_id, stream_id=b.stream_id,
+                stream_type=b.stream_type, version=b.versions[i], type=event.type,
+                schema_version=event.schema_version, data=event.data,
+                metadata=event.metadata.to_dict(), recorded_at=b.recorded_at,
                 prev_hash=b.prev_hashes[i], hash=b.hashes[i],
                 cursor=FeedCursor(row["tx_id"], row["position"]),
             )
-            for i, (row, events_data, metadata) in enumerate(
-                zip(rows, map(json.loads, b.data), map(json.loads, b.metadata), strict=True))
+            for i, (row, event) in enumerate(zip(rows, events, strict=True))
         )
         return AppendResult(b.stream_id, recorded)
 

@@ -44,10 +44,12 @@ class PgNotifier:
     commit and so serialise every writer's commit.
     """
 
-    def __init__(self, dsn: str, wakeup: Wakeup, *, retry_seconds: float = 2.0) -> None:
+    def __init__(self, dsn: str, wakeup: Wakeup, *, retry_seconds: float = 2.0,
+                 min_interval: float = 0.02) -> None:
         self._dsn = dsn
         self._wakeup = wakeup
         self._retry = retry_seconds
+        self._min_interval = min_interval
         self._pending = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.connected = False
@@ -85,6 +87,8 @@ class PgNotifier:
                 await self._pending.wait()
                 self._pending.clear()
                 await conn.execute(f"NOTIFY {CHANNEL}")
+                # At most one NOTIFY per interval: a burst of commits needs one wake-up.
+                await asyncio.sleep(self._min_interval)
         finally:
             with contextlib.suppress(Exception):
                 await asyncio.shield(conn.close())

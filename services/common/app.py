@@ -9,7 +9,7 @@ from fastapi import Depends, FastAPI, Request
 
 from jingkang_events import EventStore, feed_router
 
-from .auth import TokenVerifier, require_roles
+from .auth import require_roles, verifier_from
 from .ops import install_ops
 from .problems import install_problem_handlers
 from .runtime import ServiceRuntime
@@ -45,7 +45,7 @@ def create_service_app(
             await runtime.stop()  # also after a failed start: open connections keep a process alive
 
     app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan)
-    app.state.token_verifier = TokenVerifier(settings.jwt_secret.get_secret_value())
+    app.state.token_verifier = verifier_from(settings)
     install_problem_handlers(app)
     install_ops(app, runtime_of)
     app.include_router(feed_router(store_of, dependencies=[Depends(require_roles(feed_roles))]))

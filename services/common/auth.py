@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Annotated
+from typing import Annotated, Any
 
 import jwt
 from fastapi import Depends, Request
@@ -38,12 +38,34 @@ def mint_token(secret: str, *, sub: str, role: str, org_id: str, region: str,
 
 
 class TokenVerifier:
-    def __init__(self, secret: str) -> None:
-        self._secret = secret
+    """Checks bearer tokens with exactly one algorithm: HS256 with the shared secret (local
+    use), or RS256 with a public key or a JWKS endpoint (deployments).  Accepting only the
+    configured algorithm shuts out ``none`` and HS/RS confusion."""
+
+    def __init__(self, *, algorithm: str = ALGORITHM, secret: str | None = None,
+                 public_key: str | None = None, jwks_url: str | None = None,
+                 issuer: str | None = None, audience: str | None = None,
+                 leeway_seconds: int = 30) -> None:
+        if algorithm == "HS256" and not secret:
+            raise ValueError("HS256 needs the shared secret")
+        if algorithm == "RS256" and not (public_key or jwks_url):
+            raise ValueError("RS256 needs a public key or a JWKS URL")
+        self._algorithm = algorithm
+        self._key = secret if algorithm == "HS256" else public_key
+        self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url and not public_key \
+            else None
+        self._issuer, self._audience, self._leeway = issuer, audience, leeway_seconds
+
+    def _key_for(self, token: str) -> Any:
+        if self._jwks is not None:
+            return self._jwks.get_signing_key_from_jwt(token).key
+        return self._key
 
     def verify(self, token: str) -> Principal:
         try:
-            claims = jwt.decode(token, self._secret, algorithms=[ALGORITHM],
+            claims = jwt.decode(token, self._key_for(token), algorithms=[self._algorithm],
+                                issuer=self._issuer, audience=self._audience,
+                                leeway=self._leeway,
                                 options={"require": list(_REQUIRED_CLAIMS)})
         except jwt.PyJWTError as exc:
             raise Problem(401, "invalid_token", "Invalid token", str(exc)) from exc
@@ -51,6 +73,14 @@ class TokenVerifier:
             raise Problem(401, "invalid_token", "Invalid token", "unknown role claim")
         return Principal(str(claims["sub"]), claims["role"], str(claims["org_id"]),
                          str(claims["region"]))
+
+
+def service_token_source(settings: Any, service: str) -> Any:
+    """What a service presents to the other's feed: a configured token, else one it mints."""
+    if settings.service_token is not None:
+        token = settings.service_token.get_secret_value()
+        return lambda: token
+    return ServiceToken(settings.jwt_secret.get_secret_value(), service)
 
 
 class ServiceToken:
@@ -70,6 +100,15 @@ class ServiceToken:
 
 
 _bearer = HTTPBearer(auto_error=False, description="JWT: sub, role, org_id, region")
+
+
+def verifier_from(settings: Any) -> TokenVerifier:
+    public_key = (settings.jwt_public_key_file.read_text(encoding="utf-8")
+                  if settings.jwt_public_key_file else None)
+    return TokenVerifier(algorithm=settings.jwt_algorithm,
+                         secret=settings.jwt_secret.get_secret_value(), public_key=public_key,
+                         jwks_url=settings.jwt_jwks_url, issuer=settings.jwt_issuer,
+                         audience=settings.jwt_audience)
 
 
 def current_principal(

@@ -21,6 +21,14 @@ class CommonSettings(BaseSettings):
     host: str = Field("127.0.0.1", description="address the services listen on")
     jwt_secret: SecretStr = SecretStr(DEVELOPMENT_SECRET)
     jwt_ttl_seconds: int = Field(3600, ge=60)
+    jwt_algorithm: Literal["HS256", "RS256"] = Field(
+        "HS256", description="HS256 with jwt_secret (local), RS256 with a public key or JWKS")
+    jwt_public_key_file: Path | None = Field(None, description="PEM public key for RS256")
+    jwt_jwks_url: str | None = Field(None, description="JWKS endpoint for RS256")
+    jwt_issuer: str | None = Field(None, description="required `iss` claim, if set")
+    jwt_audience: str | None = Field(None, description="required `aud` claim, if set")
+    service_token: SecretStr | None = Field(
+        None, description="token this service presents to the other's feed (RS256 deployments)")
     person_key_secret: SecretStr = Field(
         SecretStr(DEVELOPMENT_PERSON_KEY),
         description="HMAC key for identity numbers: duplicates found without storing them readable")
@@ -32,6 +40,9 @@ class CommonSettings(BaseSettings):
 
     @model_validator(mode="after")
     def _refuse_development_secret(self) -> CommonSettings:
+        if self.jwt_algorithm == "RS256" and not (self.jwt_public_key_file or self.jwt_jwks_url):
+            raise ValueError("JINGKANG_JWT_ALGORITHM=RS256 needs JINGKANG_JWT_PUBLIC_KEY_FILE "
+                             "or JINGKANG_JWT_JWKS_URL")
         if self.environment != "production":
             return self
         if self.jwt_secret.get_secret_value() == DEVELOPMENT_SECRET:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from jingkang.common.auth import ServiceToken
+from jingkang.common.auth import service_token_source
 from jingkang.common.regions import RegionTable
 from jingkang.common.runtime import ServiceRuntime
 from jingkang_events import EventStore, EventTypes, FeedConsumer, connect
@@ -56,7 +56,7 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Refer
     repo = CaseRepository(db, store, rules)
     directory_consumer = FeedConsumer(
         "institution_directory", settings.registry_url, db, apply_registry_event,
-        token=ServiceToken(settings.jwt_secret.get_secret_value(), "referral"))
+        token=service_token_source(settings, "referral"))
     cases = CaseService(
         db, repo, IdempotencyStore(db), InstitutionDirectory(db), rules=rules, calendar=china(),
         regions=RegionTable.bundled(), clock=clock,

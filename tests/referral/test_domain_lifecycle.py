@@ -72,3 +72,10 @@ def test_diagram_and_description_come_from_the_same_table() -> None:
     for move in MOVES:
         assert f"({move.trigger})" in description["mermaid"] or CaseState.NEW in move.sources
     assert "new" not in description["states"]
+
+
+def test_the_readme_embeds_the_current_diagram() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"```mermaid\n{lifecycle.mermaid()}\n```" in readme
