@@ -48,7 +48,9 @@ def test_operations_endpoints_and_feed_auth(referral_env: dict[str, str]) -> Non
         checks = ready.json()["checks"]
         assert checks["migrations"]["ok"]
         assert checks["migrations"]["current"] == head_revision("referral")
-        assert checks["consumers"] == []
+        # The institution directory follows the registry's feed (not running here).
+        assert [c["name"] for c in checks["consumers"]] == ["institution_directory"]
+        assert checks["consumers"][0]["source"] == referral_env["JINGKANG_REGISTRY_URL"]
 
         metrics = httpx.get(f"{base}/metrics")
         assert "jingkang_store_head_position" in metrics.text
