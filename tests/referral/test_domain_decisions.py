@@ -174,3 +174,19 @@ def test_unwilling_after_a_long_wait_closes_as_withdrawn() -> None:
     story.apply(decide.reconfirm(story.case, cmd.Reconfirm(willing=False, situation="不愿参加"),
                                  context(SOCIAL_WORKER)))
     assert (story.case.close_reason, story.case.unwilling) == (CloseReason.WITHDRAWN, True)
+
+
+def test_a_relocation_target_must_be_at_the_new_residence_and_not_the_sender() -> None:
+    story = Story().in_service()
+    far_target = cmd.Relocation(to_region="130202", target_institution_id="inst-city", reason="x")
+    with pytest.raises(InvalidCommand, match="new residence") as refused:
+        decide.push_relocation(story.case, far_target, context(INSTITUTION), DIRECTORY)
+    assert refused.value.field == "target_institution_id"
+    to_self = cmd.Relocation(to_region="130104", target_institution_id="inst-county", reason="x")
+    with pytest.raises(InvalidCommand, match="sending"):
+        decide.push_relocation(story.case, to_self, context(INSTITUTION), DIRECTORY)
+    # Targeting by residence never offers the case back to its sender.
+    story.apply(decide.push_relocation(story.case, cmd.Relocation(to_region="130105", reason="x"),
+                                       context(INSTITUTION), DIRECTORY))
+    (targeted,) = decide.dispatch(story.case, cmd.Dispatch(), context(PLATFORM), DIRECTORY)
+    assert targeted.target_institution_id == "inst-city"

@@ -75,7 +75,7 @@ class UploadMedicalAssessment(Command):
     diagnosis: str = Field(min_length=1, max_length=200, description="诊断 diagnosis")
     risk_level: RiskLevel
     recommendation: Note = Field(description="社区康复建议 the community-rehabilitation recommendation")
-    consents: list[Consent] = Field(description=(
+    consents: list[Consent] = Field(max_length=10, description=(
         "同意 consents given; the upload needs referral_upload from both patient and guardian"))
 
 
@@ -147,7 +147,7 @@ class Evaluation(Command):
     """综合评估 by a multidisciplinary team, with the rehabilitation opinion."""
 
     evaluated_on: date = Field(description="评估日期 date")
-    team: list[TeamMember] = Field(min_length=1, description="评估团队 the team")
+    team: list[TeamMember] = Field(min_length=1, max_length=20, description="评估团队 the team")
     suitable: bool = Field(description="是否适宜社区康复 whether community rehabilitation suits")
     opinion: Note = Field(description="康复意见 the rehabilitation opinion")
     plan: Note | None = Field(None, description="康复计划 the plan, when suitable")
@@ -173,7 +173,8 @@ class ServiceRecord(Command):
     method: ServiceMethod = Field(description="工作方法 case management or group work")
     started_at: datetime = Field(description="开始时间 start, RFC 3339 with offset")
     duration_minutes: int = Field(ge=1, le=24 * 60, description="时长（分钟） minutes")
-    staff: list[str] = Field(min_length=1, max_length=20, description="服务人员 staff who gave it")
+    staff: list[Annotated[str, Field(min_length=1, max_length=50)]] = Field(
+        min_length=1, max_length=20, description="服务人员 staff who gave it")
     notes: Note | None = Field(None, description="备注 notes (protected personal data)")
 
 

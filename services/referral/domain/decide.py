@@ -11,7 +11,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from jingkang.common.identity import InvalidIdentity, validate_id_number
-from jingkang.common.regions import RegionTable
+from jingkang.common.regions import RegionTable, city_of
 
 from . import commands as cmd
 from . import events as ev
@@ -165,14 +165,27 @@ def _named(institution_id: str, institutions: list[Institution]) -> Institution:
     return found
 
 
+def _receiver(institution_id: str, case: Case, to_region: str, field: str,
+              institutions: list[Institution]) -> Institution:
+    """A named receiving institution: with room, at the new residence, not the sender."""
+    chosen = _named(institution_id, institutions)
+    if chosen.institution_id == case.institution_id:
+        raise InvalidCommand("the receiving institution is the sending one", field=field)
+    if city_of(chosen.region) != city_of(to_region):
+        raise InvalidCommand(f"the receiving institution is not at the new residence {to_region}",
+                             field=field)
+    return chosen
+
+
 def _target_relocation(case: Case, c: cmd.Dispatch, ctx: Context,
                        institutions: list[Institution]) -> list[ev.CaseEvent]:
     check("target_relocation", ctx.guard(case))
     to_region = case.relocation.to_region if case.relocation else ""
     if c.institution_id is not None:
-        chosen = _named(c.institution_id, institutions)
+        chosen = _receiver(c.institution_id, case, to_region, "institution_id", institutions)
     else:
-        found = choose_by_residence(to_region, institutions)
+        others = [i for i in institutions if i.institution_id != case.institution_id]
+        found = choose_by_residence(to_region, others)
         if found is None:
             raise InvalidCommand("no institution with room at the new residence yet",
                                  field="institution_id")
@@ -276,10 +289,8 @@ def push_relocation(case: Case, c: cmd.Relocation, ctx: Context,
     if c.to_region == case.residence_region:
         raise InvalidCommand("the new residence is the current one", field="to_region")
     if c.target_institution_id is not None:
-        target = _named(c.target_institution_id, institutions)
-        if target.institution_id == case.institution_id:
-            raise InvalidCommand("the target is the sending institution",
-                                 field="target_institution_id")
+        _receiver(c.target_institution_id, case, c.to_region, "target_institution_id",
+                  institutions)
     return [ev.RelocationPushed(
         case_id=case.case_id, from_institution_id=case.institution_id or "",
         from_region=case.residence_region or "", to_region=c.to_region,
