@@ -20,7 +20,7 @@ def runtime_of(app: FastAPI) -> ServiceRuntime:
     return app.state.runtime
 
 
-def store_of(request: Request) -> EventStore:
+async def store_of(request: Request) -> EventStore:
     return runtime_of(request.app).store
 
 

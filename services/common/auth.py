@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -55,6 +56,10 @@ class TokenVerifier:
         self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url and not public_key \
             else None
         self._issuer, self._audience, self._leeway = issuer, audience, leeway_seconds
+
+    @property
+    def fetches_keys(self) -> bool:
+        return self._jwks is not None
 
     def _key_for(self, token: str) -> Any:
         if self._jwks is not None:
@@ -111,7 +116,7 @@ def verifier_from(settings: Any) -> TokenVerifier:
                          audience=settings.jwt_audience)
 
 
-def current_principal(
+async def current_principal(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Principal:
@@ -119,6 +124,8 @@ def current_principal(
         raise Problem(401, "unauthenticated", "Authentication required",
                       "send Authorization: Bearer <token>")
     verifier: TokenVerifier = request.app.state.token_verifier
+    if verifier.fetches_keys:  # a JWKS key may need fetching: keep it off the event loop
+        return await asyncio.to_thread(verifier.verify, credentials.credentials)
     return verifier.verify(credentials.credentials)
 
 
@@ -128,7 +135,7 @@ CurrentPrincipal = Annotated[Principal, Depends(current_principal)]
 def require_roles(roles: Iterable[str]) -> Callable[[Principal], Principal]:
     allowed = tuple(roles)
 
-    def check(principal: CurrentPrincipal) -> Principal:
+    async def check(principal: CurrentPrincipal) -> Principal:
         if principal.role not in allowed:
             raise Problem(403, "forbidden_role", "Role not allowed",
                           f"role {principal.role!r} may not do this; allowed: {', '.join(allowed)}")

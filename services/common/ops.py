@@ -71,15 +71,7 @@ def install_ops(app: FastAPI, runtime_of: Any) -> None:
     app.state.metrics_registry = registry
     router = APIRouter(tags=["operations"])
 
-    @app.middleware("http")
-    async def _count(request: Request, call_next: Any) -> Any:
-        started = time.perf_counter()
-        response = await call_next(request)
-        route = request.scope.get("route")
-        template = getattr(route, "path", "unmatched")
-        requests.labels(request.method, template, response.status_code).inc()
-        latency.labels(request.method, template).observe(time.perf_counter() - started)
-        return response
+    app.add_middleware(_RequestMetrics, requests=requests, latency=latency)
 
     @router.get("/healthz", operation_id="healthz", summary="进程存活 Process alive")
     async def healthz() -> dict[str, str]:
@@ -105,6 +97,36 @@ def install_ops(app: FastAPI, runtime_of: Any) -> None:
         return PlainTextResponse(output, media_type=CONTENT_TYPE_LATEST)
 
     app.include_router(router)
+
+
+class _RequestMetrics:
+    """Counts requests by route template and status, and times them.
+
+    A plain ASGI middleware: ``@app.middleware("http")`` would add a task group and a
+    streamed copy of every response (measured: about a tenth of a command's CPU).
+    """
+
+    def __init__(self, app: Any, *, requests: Counter, latency: Histogram) -> None:
+        self.app, self.requests, self.latency = app, requests, latency
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started, status = time.perf_counter(), 500
+
+        async def send_and_note(message: Any) -> None:
+            nonlocal status
+            if message["type"] == "http.response.start":
+                status = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive, send_and_note)
+        finally:
+            template = getattr(scope.get("route"), "path", "unmatched")
+            self.requests.labels(scope["method"], template, status).inc()
+            self.latency.labels(scope["method"], template).observe(time.perf_counter() - started)
 
 
 class _ScrapeOnce(CollectorRegistry):

@@ -35,6 +35,7 @@ def test_every_state_and_trigger_is_allowed_exactly_as_the_table_says(state, mov
             case = replace(case, relocation=PendingRelocation("x", "130102", "130104", "org"))
         ctx = GuardContext(case, Actor("u", role.value, "org", "130000"), NOW, Rules())
         expected = role in move.roles and state in move.sources
+        assert lifecycle.available_actions(ctx) == lifecycle.available_actions_by_machine(ctx)
         try:
             check(move.trigger, ctx)
             allowed = True
@@ -62,6 +63,7 @@ def test_a_failed_guard_names_its_refusal() -> None:
         check("dispatch", ctx)
     assert refused.value.code == "reconfirmation_required"
     assert lifecycle.available_actions(ctx) == []
+    assert lifecycle.available_actions_by_machine(ctx) == []
     social_worker = GuardContext(stale, Actor("s", "social_worker", "o", "130000"), NOW, Rules())
     assert lifecycle.available_actions(social_worker) == ["reconfirmation", "withdrawal"]
 
@@ -79,3 +81,11 @@ def test_the_readme_embeds_the_current_diagram() -> None:
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     assert f"```mermaid\n{lifecycle.mermaid()}\n```" in readme
+
+
+@pytest.mark.parametrize("state", list(CaseState))
+def test_available_actions_agree_with_the_machine_when_guards_fail(state) -> None:
+    bare = Case("c", state=state)  # no institution, never confirmed, no relocation, no reassessment
+    for role in Role:
+        ctx = GuardContext(bare, Actor("u", role.value, "org", "130000"), NOW, Rules())
+        assert lifecycle.available_actions(ctx) == lifecycle.available_actions_by_machine(ctx)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -51,12 +50,13 @@ def to_case_event(type_: str, data: dict[str, Any]) -> CaseEvent:
 
 
 def snapshot_json(case: Case) -> str:
-    return json.dumps(_SNAPSHOT.dump_python(case, mode="json"), ensure_ascii=False,
-                      separators=(",", ":"))
+    return _SNAPSHOT.dump_json(case).decode()
 
 
 def case_from_snapshot(text: str | dict) -> Case:
-    return _SNAPSHOT.validate_python(json.loads(text) if isinstance(text, str) else text)
+    if isinstance(text, str):
+        return _SNAPSHOT.validate_json(text)
+    return _SNAPSHOT.validate_python(text)
 
 
 class CaseRepository:

@@ -144,30 +144,36 @@ class CaseService:
 
     async def _act_once(self, case_id: str, decision: Decision, command: Any, actor: Actor,
                         meta: RequestMeta, needs_directory: bool) -> Answer:
-        before = await self.visible_case(case_id, actor)
-        if meta.if_match is not None and meta.if_match != before.version:
-            raise PreconditionFailed(f"the case is at version {before.version}, "
-                                     f"If-Match says {meta.if_match}")
         ctx = self.context(actor)
-        async with self.db.transaction() as conn:
+        async with self.db.transaction() as conn:  # one connection for the read and the write
+            before = await self.repo.load(case_id, conn)
+            if before is None or not can_see(before, actor):
+                raise CaseNotFound(f"no case {case_id}")
+            if meta.if_match is not None and meta.if_match != before.version:
+                raise PreconditionFailed(f"the case is at version {before.version}, "
+                                         f"If-Match says {meta.if_match}")
             if needs_directory:
-                region = (before.relocation.to_region if before.relocation
-                          else before.residence_region) or ""
-                named = getattr(command, "institution_id", None) or getattr(
-                    command, "target_institution_id", None)
-                institutions = await self.directory.in_city_of(region, conn)
-                if named and all(i.institution_id != named for i in institutions):
-                    found = await self.directory.get(named, conn)
-                    institutions += [found] if found else []
+                institutions = await self._institutions_for(before, command, conn)
                 events = decision(before, command, ctx, institutions)
             else:
                 events = decision(before, command, ctx)
             after = self._fold(before, events, ctx.now)
             answer = self._answer(200, after, actor, ctx.now)
             await self.repo.append(conn, before, after, events, self._metadata(actor, meta),
-                                       ctx.now)
+                                   ctx.now)
             await self._remember(conn, actor, meta, answer, ctx.now)
         return answer
+
+    async def _institutions_for(self, case: Case, command: Any, conn: Any) -> list:
+        """The directory entries dispatch may choose from: the target city's, and a named one."""
+        region = (case.relocation.to_region if case.relocation else case.residence_region) or ""
+        named = getattr(command, "institution_id", None) or getattr(
+            command, "target_institution_id", None)
+        institutions = await self.directory.in_city_of(region, conn)
+        if named and all(i.institution_id != named for i in institutions):
+            found = await self.directory.get(named, conn)
+            institutions += [found] if found else []
+        return institutions
 
     async def visible_case(self, case_id: str, actor: Actor) -> Case:
         case = await self.repo.load(case_id)

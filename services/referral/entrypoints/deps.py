@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import uuid
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Header, Request
 
@@ -17,14 +17,14 @@ from ..domain.lifecycle import MOVES, Actor
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 
 
-def actor_of(principal: CurrentPrincipal) -> Actor:
+async def actor_of(principal: CurrentPrincipal) -> Actor:
     return Actor(principal.sub, principal.role, principal.org_id, principal.region)
 
 
 CurrentActor = Annotated[Actor, Depends(actor_of)]
 
 
-def service_of(request: Request) -> CaseService:
+async def service_of(request: Request) -> CaseService:
     return request.app.state.runtime.cases
 
 
@@ -38,7 +38,7 @@ def roles_for(action: str) -> tuple[str, ...]:
 def require_action(action: str):  # noqa: ANN201 - a FastAPI dependency
     allowed = roles_for(action)
 
-    def check(actor: CurrentActor) -> Actor:
+    async def check(actor: CurrentActor) -> Actor:
         if actor.role not in allowed:
             raise Problem(403, "forbidden_role", "Role not allowed",
                           f"role {actor.role!r} may not take action {action!r}; "
@@ -62,7 +62,7 @@ def _version(if_match: str | None) -> int | None:
     return int(text)
 
 
-def request_meta(
+async def request_meta(
     request: Request,
     idempotency_key: Annotated[str | None, Header(
         max_length=200, description="幂等键 retries with the same key and body get the first answer")] = None,
@@ -81,6 +81,10 @@ def request_meta(
 Meta = Annotated[RequestMeta, Depends(request_meta)]
 
 
-def with_body_hash(meta: RequestMeta, method: str, path: str, body_json: str) -> RequestMeta:
+def with_body_hash(meta: RequestMeta, method: str, path: str, body: Any) -> RequestMeta:
+    """The request's hash, for Idempotency-Key checks (computed only when a key was sent)."""
+    if meta.idempotency_key is None:
+        return meta
+    body_json = body.model_dump_json()
     return RequestMeta(meta.request_id, meta.correlation_id, meta.idempotency_key,
                        request_hash(method, path, body_json.encode()), meta.if_match)

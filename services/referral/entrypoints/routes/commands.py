@@ -44,7 +44,7 @@ async def upload_medical_assessment(
 ) -> Response:
     """A hospital uploads a discharge or outpatient assessment with the consent of the patient
     and the guardian; the case is registered at once (201, Location)."""
-    meta = with_body_hash(meta, "POST", request.url.path, body.model_dump_json())
+    meta = with_body_hash(meta, "POST", request.url.path, body)
     return as_response(await service.upload_medical_assessment(body, actor, meta))
 
 
@@ -57,7 +57,7 @@ async def submit_application(
 ) -> Response:
     """A self-application (channel `self` / `guardian`) registered by a social worker, or a
     third-party report; the case waits in `pending_review`."""
-    meta = with_body_hash(meta, "POST", request.url.path, body.model_dump_json())
+    meta = with_body_hash(meta, "POST", request.url.path, body)
     return as_response(await service.submit_application(body, actor, meta))
 
 
@@ -97,7 +97,7 @@ def _add_case_command(path: str, action: str, model: type, decision: Callable[..
     async def endpoint(case_id: CaseId, body: model, request: Request,  # type: ignore[valid-type]
                        service: Service, meta: Meta,
                        actor: Annotated[Actor, Depends(require_action(action))]) -> Response:
-        meta = with_body_hash(meta, "POST", request.url.path, body.model_dump_json())
+        meta = with_body_hash(meta, "POST", request.url.path, body)
         return as_response(await service.act(case_id, decision, body, actor, meta,
                                              needs_directory=needs_directory))
 

@@ -22,7 +22,7 @@ Region = Annotated[str | None, Query(pattern=r"^\d{6}$", description=(
     "行政区划 province, city or county code; matches everything inside it"))]
 
 
-def reads_of(request: Request) -> CaseReads:
+async def reads_of(request: Request) -> CaseReads:
     return request.app.state.runtime.case_reads
 
 
