@@ -105,6 +105,7 @@ HOSPITAL_ORG = "hosp-1"
 SERVICE_OPERATIONS = ("upload", "dispatch", "acceptance", "evaluation", "agreement",
                       "service_record", "get_case")
 ERROR_SAMPLES = 5
+SATURATED = 0.85  # a process using this share of a core or more is (near) its limit
 
 
 # --- settings ---------------------------------------------------------------------------------
@@ -288,14 +289,16 @@ def _proc_ticks(pid: int | str) -> int | None:
         return None
 
 
-def _machine_ticks() -> tuple[int, int] | None:
-    """(busy, all) jiffies of the whole machine (idle and iowait count as not busy)."""
+def _machine_ticks() -> tuple[int, int, int] | None:
+    """(busy, all, stolen) jiffies of the whole machine: idle and iowait are not busy; stolen
+    is time the hypervisor gave to other guests while this one had work."""
     try:
         with open("/proc/stat") as stat:
             values = [int(v) for v in stat.readline().split()[1:]]
     except (OSError, ValueError):
         return None
-    return sum(values) - values[3] - values[4], sum(values)
+    steal = values[7] if len(values) > 7 else 0
+    return sum(values) - values[3] - values[4] - steal, sum(values), steal
 
 
 def _postgres_ticks(database: str) -> tuple[dict[int, int], dict[int, int]]:
@@ -321,7 +324,7 @@ def _postgres_ticks(database: str) -> tuple[dict[int, int], dict[int, int]]:
 
 @dataclass
 class CpuSnapshot:
-    machine: tuple[int, int] | None
+    machine: tuple[int, int, int] | None
     server: int | None
     client: int | None
     pg_ours: dict[int, int]
@@ -344,12 +347,13 @@ class CpuUse:
     client: float
     other: float
     busy_share: float  # of all the machine's cores
+    steal_share: float  # of all the machine's cores, taken by the hypervisor
 
     def per_request_ms(self, requests: int) -> dict[str, float]:
         scale = 1000 / max(requests, 1)
         return {"server": self.server * scale, "postgres": self.postgres * scale,
-                "client": self.client * scale,
-                "other": (self.postgres_other + self.other) * scale}
+                "client": self.client * scale, "pg_other": self.postgres_other * scale,
+                "other": self.other * scale}
 
 
 def cpu_use(start: CpuSnapshot, end: CpuSnapshot) -> CpuUse | None:
@@ -361,12 +365,14 @@ def cpu_use(start: CpuSnapshot, end: CpuSnapshot) -> CpuUse | None:
 
     busy = end.machine[0] - start.machine[0]  # type: ignore[index]
     total = end.machine[1] - start.machine[1]  # type: ignore[index]
+    steal = end.machine[2] - start.machine[2]  # type: ignore[index]
     server = end.server - start.server  # type: ignore[operator]
     client = end.client - start.client  # type: ignore[operator]
     pg_ours, pg_rest = grown(start.pg_ours, end.pg_ours), grown(start.pg_rest, end.pg_rest)
     other = max(busy - server - client - pg_ours - pg_rest, 0)
     return CpuUse(server / CLOCK_TICKS, pg_ours / CLOCK_TICKS, pg_rest / CLOCK_TICKS,
-                  client / CLOCK_TICKS, other / CLOCK_TICKS, busy / total if total else 0.0)
+                  client / CLOCK_TICKS, other / CLOCK_TICKS, busy / total if total else 0.0,
+                  steal / total if total else 0.0)
 
 
 # --- one measured window ----------------------------------------------------------------------
@@ -452,6 +458,13 @@ class Sample:
     requests: int
     errors: int
     cpu: CpuUse | None
+    duration: float
+
+    def core_share(self, who: str) -> float:
+        """The share of one core that ``who`` (server or client) used during the window."""
+        if self.cpu is None:
+            return math.nan
+        return getattr(self.cpu, who) / self.duration
 
 
 # --- the two targets --------------------------------------------------------------------------
@@ -629,7 +642,7 @@ async def drive(target: Target, clients: int, duration: float, repetition: int) 
     ordered = window.all_latencies()
     sample = Sample(target.name, repetition, window.ok / duration, percentile(ordered, 50),
                     percentile(ordered, 95), percentile(ordered, 99), window.ok,
-                    window.error_count, cpu_use(before, after))
+                    window.error_count, cpu_use(before, after), duration)
     return sample, window
 
 
@@ -693,7 +706,7 @@ def load_average() -> str:
     return f"load average {one:.2f} (1 min), {five:.2f} (5 min), {fifteen:.2f} (15 min)"
 
 
-def busy_processes() -> list[str]:
+def busy_processes(own: set[int]) -> list[str]:
     """Other processes that used a noticeable share of a core over the last half second."""
     def snapshot() -> dict[int, tuple[str, int]]:
         found = {}
@@ -701,10 +714,13 @@ def busy_processes() -> list[str]:
             if entry.isdigit():
                 ticks = _proc_ticks(entry)
                 try:
-                    with open(f"/proc/{entry}/comm") as comm:
-                        name = comm.read().strip()
+                    with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                        words = cmdline.read().split(b"\0")
                 except OSError:
                     continue
+                name = " ".join(Path(w.decode(errors="replace")).name if i == 0 else
+                                w.decode(errors="replace") for i, w in enumerate(words[:3]))
+                name = name.strip()[:60] or "?"
                 if ticks is not None:
                     found[int(entry)] = (name, ticks)
         return found
@@ -715,9 +731,24 @@ def busy_processes() -> list[str]:
     busy = []
     for pid, (name, ticks) in second.items():
         used = (ticks - first.get(pid, (name, ticks))[1]) / CLOCK_TICKS / 0.5
-        if used >= 0.1 and pid != os.getpid():
-            busy.append(f"{name}[{pid}] {used:.0%}")
+        if used >= 0.1 and pid not in own:
+            busy.append(f"{name} [{pid}] {used:.0%}")
     return busy
+
+
+def code_version() -> str:
+    """The commit the servers ran, and whether the work tree differed from it."""
+    root = Path(__file__).resolve().parents[1]
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=root, check=True,
+                              capture_output=True, text=True).stdout.strip()
+        changed = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"],
+                                 cwd=root, check=True, capture_output=True,
+                                 text=True).stdout.splitlines()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown (no git)"
+    return f"git {head}" + (f" with uncommitted changes in {len(changed)} files" if changed
+                            else "")
 
 
 def print_header(settings: Settings, pg: dict[str, str], service: ReferralService | None,
@@ -734,6 +765,7 @@ def print_header(settings: Settings, pg: dict[str, str], service: ReferralServic
     print(f"PostgreSQL  {pg['server_version']}: fsync={pg['fsync']}, synchronous_commit="
           f"{pg['synchronous_commit']}, wal_sync_method={pg['wal_sync_method']}, "
           f"shared_buffers={pg['shared_buffers']}")
+    print(f"code        {code_version()}")
     print(f"servers     uvicorn, loop=uvloop, http=httptools, 1 process each; pool of 10 "
           f"connections each")
     print(f"clients     {settings.clients} concurrent workers, one httpx.AsyncClient (HTTP/1.1 "
@@ -753,7 +785,8 @@ def print_header(settings: Settings, pg: dict[str, str], service: ReferralServic
         print(f"ceiling     POST /items, {len(ceiling.body(0))} B JSON body, one INSERT (uuid, "
               f"text, jsonb) in a transaction per request")
     print(f"load        {load_average()} at the start")
-    others = busy_processes()
+    own = {os.getpid(), *(t.server.pid for t in (service, ceiling) if t is not None)}
+    others = busy_processes(own)
     print(f"            busy processes at the start: {', '.join(others) if others else 'none'}")
     print()
 
@@ -763,18 +796,38 @@ def fmt(value: float, digits: int = 1) -> str:
 
 
 def print_samples(samples: list[Sample]) -> None:
-    print("Per window (latency as the client saw it; CPU ms per answered request: server "
-          "process, its PostgreSQL backends, this load generator, everything else)")
+    print("Per window: latency as the client saw it; CPU ms per answered request of the "
+          "server process (server),")
+    print("its PostgreSQL backends (pg), other PostgreSQL processes: WAL writer, checkpointer, "
+          "other databases (pg bg),")
+    print("this load generator (client), and everything else incl. kernel and other users "
+          "(rest); machine busy and stolen")
+    print("by the hypervisor: of all cores (steal slows every process: compare ratios within "
+          "one run, not across runs)")
     print(f"{'target':<8} {'rep':>3} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} "
-          f"{'requests':>9} {'errors':>6}   {'server':>6} {'pg':>6} {'client':>6} {'other':>6}"
-          f"  {'machine busy':>12}")
+          f"{'requests':>9} {'errors':>6}   {'server':>6} {'pg':>6} {'pg bg':>6} {'client':>6} "
+          f"{'rest':>6}  {'busy':>5} {'steal':>5}  {'server':>6} {'client':>6}")
+    print(f"{'':<8} {'':>3} {'':>8} {'':>8} {'':>8} {'':>8} {'':>9} {'':>6}   "
+          f"{'CPU ms per request':-^34}  {'machine':-^11}  {'of one core':-^13}")
+    saturated = set()
     for s in samples:
         cpu = s.cpu.per_request_ms(s.requests) if s.cpu else None
-        cpu_text = (f"{cpu['server']:>6.2f} {cpu['postgres']:>6.2f} {cpu['client']:>6.2f} "
-                    f"{cpu['other']:>6.2f}  {s.cpu.busy_share:>12.0%}" if cpu and s.cpu
-                    else "CPU use unknown")
+        cpu_text = (f"{cpu['server']:>6.2f} {cpu['postgres']:>6.2f} {cpu['pg_other']:>6.2f} "
+                    f"{cpu['client']:>6.2f} {cpu['other']:>6.2f}  {s.cpu.busy_share:>5.0%} "
+                    f"{s.cpu.steal_share:>5.1%}  "
+                    f"{s.core_share('server'):>6.0%} {s.core_share('client'):>6.0%}"
+                    if cpu and s.cpu else "CPU use unknown")
         print(f"{s.target:<8} {s.repetition:>3} {s.requests_per_s:>8,.0f} {fmt(s.p50):>8} "
               f"{fmt(s.p95):>8} {fmt(s.p99):>8} {s.requests:>9,} {s.errors:>6}   {cpu_text}")
+        for who in ("server", "client"):
+            if s.core_share(who) >= SATURATED:
+                saturated.add((s.target, who))
+    for target, who in sorted(saturated):
+        bound = ("its one process is the bottleneck" if who == "server" else
+                 "the load generator's one process is the bottleneck, so this rate is a floor "
+                 "of what the target can do")
+        print(f"note: in some {target} windows the {who} used ≥ {SATURATED:.0%} of a core: "
+              f"{bound}")
     print()
 
 
