@@ -79,9 +79,9 @@ from zoneinfo import ZoneInfo
 
 import asyncpg
 import httpx
-from sqlalchemy.engine import make_url
 from stdnum.cn import ric
 
+from pgserver import PgServer
 from jingkang.common.auth import mint_token
 
 ADMIN_URL_ENV = "JINGKANG_BENCH_PG_URL"
@@ -146,53 +146,6 @@ def progress(message: str) -> None:
 
 
 # --- throwaway databases ----------------------------------------------------------------------
-
-
-class PgServer:
-    """The PostgreSQL server under test; creates the benchmark's databases and drops them."""
-
-    def __init__(self, admin_url: str) -> None:
-        self.admin = make_url(admin_url).set(drivername="postgresql")
-        self.prefix = f"jk_http_{uuid.uuid4().hex[:8]}"
-        self._created: list[str] = []
-
-    def dsn(self, database: str | None = None) -> str:
-        url = self.admin if database is None else self.admin.set(database=database)
-        return url.render_as_string(hide_password=False)
-
-    def service_url(self, database: str) -> str:
-        url = self.admin.set(drivername="postgresql+asyncpg", database=database)
-        return url.render_as_string(hide_password=False)
-
-    async def _admin(self, sql: str) -> list[asyncpg.Record]:
-        conn = await asyncpg.connect(self.dsn())
-        try:
-            return await conn.fetch(sql)
-        finally:
-            await conn.close()
-
-    async def create(self, label: str) -> str:
-        name = f"{self.prefix}_{label}"
-        self._created.append(name)
-        await self._admin(f'CREATE DATABASE "{name}"')
-        return name
-
-    async def drop_all(self) -> None:
-        for name in list(self._created):
-            await self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            self._created.remove(name)
-
-    async def describe(self) -> dict[str, str]:
-        names = ("server_version", "fsync", "synchronous_commit", "wal_sync_method",
-                 "shared_buffers", "max_connections")
-        return {name: (await self._admin(f"SHOW {name}"))[0][0] for name in names}
-
-    async def run(self, database: str, sql: str, *args: Any) -> Any:
-        conn = await asyncpg.connect(self.dsn(database))
-        try:
-            return await conn.fetchval(sql, *args)
-        finally:
-            await conn.close()
 
 
 # --- server processes -------------------------------------------------------------------------
@@ -653,7 +606,7 @@ async def start_service(pg: PgServer, workdir: Path) -> ReferralService:
     database = await pg.create("service")
     port = free_port()
     env = clean_environment() | {
-        "JINGKANG_REFERRAL_DATABASE_URL": pg.service_url(database),
+        "JINGKANG_REFERRAL_DATABASE_URL": pg.sqlalchemy_url(database),
         "JINGKANG_REFERRAL_PORT": str(port),
         "JINGKANG_JWT_SECRET": JWT_SECRET,
         "JINGKANG_REGISTRY_URL": "http://127.0.0.1:9",
@@ -766,8 +719,8 @@ def print_header(settings: Settings, pg: dict[str, str], service: ReferralServic
           f"{pg['synchronous_commit']}, wal_sync_method={pg['wal_sync_method']}, "
           f"shared_buffers={pg['shared_buffers']}")
     print(f"code        {code_version()}")
-    print(f"servers     uvicorn, loop=uvloop, http=httptools, 1 process each; pool of 10 "
-          f"connections each")
+    print("servers     uvicorn, loop=uvloop, http=httptools, 1 process each; pool of 10 "
+          "connections each")
     print(f"clients     {settings.clients} concurrent workers, one httpx.AsyncClient (HTTP/1.1 "
           f"keep-alive) each, closed loop")
     print(f"runs        {settings.repetitions} x {settings.duration:g} s per target after a "
@@ -947,7 +900,7 @@ async def check_stored(pg: PgServer, service: ReferralService | None,
 
 
 async def main(settings: Settings) -> None:
-    pg = PgServer(settings.admin_url)
+    pg = PgServer(settings.admin_url, "jk_http")
     targets: list[Target] = []
     with tempfile.TemporaryDirectory(prefix="jk-http-bench-") as tmp:
         try:

@@ -74,9 +74,8 @@ from importlib.metadata import version as package_version
 from typing import Any
 
 import asyncpg
-from sqlalchemy.engine import make_url
 
-from jingkang.common.migrations import upgrade_to_head
+from pgserver import PgServer
 from jingkang_events import EventStore, EventTypes, FeedCursor, Metadata, NewEvent, connect
 
 ADMIN_URL_ENV = "JINGKANG_BENCH_PG_URL"
@@ -180,58 +179,8 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
 # --- throwaway databases ----------------------------------------------------------------------
 
 
-class Server:
-    """The PostgreSQL server under test; creates the benchmark's databases and drops them."""
-
-    def __init__(self, admin_url: str) -> None:
-        self.admin = make_url(admin_url).set(drivername="postgresql")
-        self.prefix = f"jk_bench_{uuid.uuid4().hex[:8]}"
-        self._created: list[str] = []
-
-    def dsn(self, database: str | None = None) -> str:
-        url = self.admin if database is None else self.admin.set(database=database)
-        return url.render_as_string(hide_password=False)
-
-    def store_url(self, database: str) -> str:
-        url = self.admin.set(drivername="postgresql+asyncpg", database=database)
-        return url.render_as_string(hide_password=False)
-
-    async def _admin(self, sql: str) -> list[asyncpg.Record]:
-        conn = await asyncpg.connect(self.dsn())
-        try:
-            return await conn.fetch(sql)
-        finally:
-            await conn.close()
-
-    async def create(self, label: str) -> str:
-        name = f"{self.prefix}_{label}"
-        self._created.append(name)
-        await self._admin(f'CREATE DATABASE "{name}"')
-        return name
-
-    async def create_migrated(self, label: str) -> str:
-        """A fresh database with the referral service's schema (the project's migrations)."""
-        name = await self.create(label)
-        await asyncio.to_thread(upgrade_to_head, "referral", self.store_url(name))
-        return name
-
-    async def drop(self, name: str) -> None:
-        await self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        if name in self._created:
-            self._created.remove(name)
-
-    async def drop_all(self) -> None:
-        for name in list(self._created):
-            await self.drop(name)
-
-    async def describe(self) -> dict[str, str]:
-        names = ("server_version", "fsync", "synchronous_commit", "wal_sync_method",
-                 "shared_buffers")
-        return {name: (await self._admin(f"SHOW {name}"))[0][0] for name in names}
-
-
 @asynccontextmanager
-async def fresh_database(server: Server, label: str, *, migrated: bool) -> AsyncIterator[str]:
+async def fresh_database(server: PgServer, label: str, *, migrated: bool) -> AsyncIterator[str]:
     name = await (server.create_migrated(label) if migrated else server.create(label))
     try:
         yield name
@@ -357,9 +306,9 @@ class Contender:
 
 
 @asynccontextmanager
-async def open_store(server: Server, label: str, pool_size: int) -> AsyncIterator[EventStore]:
+async def open_store(server: PgServer, label: str, pool_size: int) -> AsyncIterator[EventStore]:
     async with fresh_database(server, label, migrated=True) as name:
-        db = await connect(server.store_url(name), pool_size=pool_size)
+        db = await connect(server.sqlalchemy_url(name), pool_size=pool_size)
         types = EventTypes()
         types.register(EVENT_TYPE)
         store = EventStore(db, types)
@@ -432,11 +381,11 @@ CEILING_SETUP = [
 
 
 @asynccontextmanager
-async def open_ceiling(server: Server, label: str, pool_size: int) -> AsyncIterator[asyncpg.Pool]:
+async def open_ceiling(server: PgServer, label: str, pool_size: int) -> AsyncIterator[asyncpg.Pool]:
     """A raw asyncpg pool made by the store's own ``connect``: whatever the store's database
     layer sets on its pool (size, connection reset), the ceiling gets too."""
     async with fresh_database(server, label, migrated=True) as name:
-        db = await connect(server.store_url(name), pool_size=pool_size)
+        db = await connect(server.sqlalchemy_url(name), pool_size=pool_size)
         try:
             pool: asyncpg.Pool = db.pool  # type: ignore[attr-defined]  # PostgresDatabase
             async with pool.acquire() as conn:
@@ -496,7 +445,7 @@ class CeilingContender(Contender):
 
 
 @asynccontextmanager
-async def open_peer(server: Server, label: str, recorder_class: type,
+async def open_peer(server: PgServer, label: str, recorder_class: type,
                     pool_size: int) -> AsyncIterator[Any]:
     from eventsourcing.postgres import PostgresDatastore
 
@@ -562,7 +511,7 @@ PEER_APPLICATION = "peer: ApplicationRecorder"
 PEER_AGGREGATE = "peer: AggregateRecorder"
 
 
-async def lineup(stack: AsyncExitStack, server: Server, settings: Settings, batch: int,
+async def lineup(stack: AsyncExitStack, server: PgServer, settings: Settings, batch: int,
                  label: str) -> list[Contender]:
     """Open each contender's fresh database and return them in turn order."""
     from eventsourcing.postgres import PostgresAggregateRecorder, PostgresApplicationRecorder
@@ -597,7 +546,7 @@ class Cell:
         return statistics.median(s.appends_per_s for s in self.samples)
 
 
-async def measure_combination(server: Server, settings: Settings, writers: int,
+async def measure_combination(server: PgServer, settings: Settings, writers: int,
                               batch: int) -> list[Cell]:
     label = f"w{writers}b{batch}"
     async with AsyncExitStack() as stack:
@@ -671,7 +620,7 @@ async def read_whole_feed(store: EventStore) -> tuple[int, float]:
         cursor = page.next
 
 
-async def measure_feed(server: Server, settings: Settings) -> tuple[int, list[float]]:
+async def measure_feed(server: PgServer, settings: Settings) -> tuple[int, list[float]]:
     async with open_store(server, "feed", settings.pool_size) as store:
         expected = await fill_feed(store, settings.feed_events, analyze=settings.analyze)
         await read_whole_feed(store)  # warm-up: caches, prepared statements
@@ -814,7 +763,7 @@ def print_feed(events: int, rates: list[float]) -> None:
 
 
 async def main(settings: Settings) -> None:
-    server = Server(settings.admin_url)
+    server = PgServer(settings.admin_url, "jk_bench")
     ticks = cpu_ticks()
     try:
         print_header(settings, await server.describe())
