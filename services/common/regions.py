@@ -82,9 +82,6 @@ class RegionTable:
         return any(r.valid_from <= last_year and r.valid_to >= first_year
                    for r in self._by_code.get(code, ()))
 
-    def any_level(self, code: str, year: int) -> Region | None:
-        return self.get(code, year)
-
 
 def city_of(code: str) -> str:
     return code[:4] + "00"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
@@ -85,8 +86,6 @@ class Driver:
         body, decision, needs_directory = BODIES[action]
         answer = await self.service.act(case_id, decision, body, actor, meta(),
                                         needs_directory=needs_directory)
-        import json
-
         return json.loads(answer.body)
 
     async def new_case(self, *, application: bool = False, region: str = "130102") -> str:
@@ -97,8 +96,6 @@ class Driver:
         else:
             command = cmd.UploadMedicalAssessment(**p.upload(serial, residence_region=region))
             answer = await self.service.upload_medical_assessment(command, HOSPITAL, meta())
-        import json
-
         return json.loads(answer.body)["case_id"]
 
     async def case_in(self, state: CaseState) -> str:

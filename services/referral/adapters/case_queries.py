@@ -16,13 +16,14 @@ from ..domain.lifecycle import Actor
 from ..domain.vocabulary import Role
 from .case_repository import case_from_snapshot
 
-# due=<queue>: the state in which the step waits, and the column holding its due date.
-QUEUES: dict[str, tuple[str, str]] = {
-    "review": ("state = 'pending_review'", "review_due_on"),
-    "dispatch": ("state IN ('registered', 'waitlisted')", "dispatch_due_on"),
-    "reconfirmation": ("state IN ('registered', 'waitlisted')", "reconfirm_due_on"),
-    "reassessment": ("state = 'in_service'", "reassessment_due_on"),
-    "follow_up": ("state = 'closed' AND follow_ups = 0", "follow_up_due_on"),
+# due=<queue> → the read-model column holding its due date, which is set exactly while the
+# step waits (domain/deadlines.py), so "waiting" is "the column is not null".
+DUE_COLUMNS: dict[str, str] = {
+    "review": "review_due_on",
+    "dispatch": "dispatch_due_on",
+    "reconfirmation": "reconfirm_due_on",
+    "reassessment": "reassessment_due_on",
+    "follow_up": "follow_up_due_on",
 }
 
 
@@ -112,8 +113,8 @@ class CaseQueries:
         _scope(sql, actor)
         self._filters(sql, f, today)
         if f.due:
-            queue_state, column = QUEUES[f.due]
-            sql.where += [queue_state, f"{column} IS NOT NULL"]
+            column = DUE_COLUMNS[f.due]
+            sql.where.append(f"{column} IS NOT NULL")
             priority = f"CASE WHEN risk_level >= {int(self.high_risk_level)} THEN 0 ELSE 1 END"
             keys, direction = (priority, column, "case_id"), ">"
             order = f"{priority}, {column}, case_id"
@@ -146,7 +147,7 @@ class CaseQueries:
         if f.updated_since is not None:
             sql.add("updated_at >= {0}", f.updated_since)
         if f.due and f.overdue is not None:
-            column = QUEUES[f.due][1]
+            column = DUE_COLUMNS[f.due]
             sql.add(f"{column} {'<' if f.overdue else '>='} {{0}}", today)
 
     def _key_value(self, column: str, value: Any) -> Any:

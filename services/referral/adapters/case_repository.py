@@ -11,9 +11,9 @@ from pydantic import TypeAdapter
 from jingkang_events import AppendResult, Connection, Database, EventStore, Metadata, NewEvent
 
 from ..domain.case import Case, fold
+from ..domain.deadlines import QUEUES, pending_deadlines
 from ..domain.events import EVENT_TYPES, CaseEvent
-from ..domain.rules import Rules, add_months
-from ..domain.vocabulary import CaseState
+from ..domain.rules import Rules
 
 STREAM_TYPE = "case"
 _SNAPSHOT = TypeAdapter(Case)
@@ -95,22 +95,15 @@ class CaseRepository:
     async def _write_row(self, conn: Connection, case: Case, when: datetime) -> None:
         relocation = case.relocation
         created = case.registered_at or when
+        # A due column holds a date exactly while its step waits: the queues read it so.
+        due = pending_deadlines(case, self.rules)
         await conn.execute(
             _UPSERT, case.case_id, case.version, case.state.value,
             _value(case.close_reason), _value(case.exit_destination), case.person_key or "",
             case.residence_region or "", case.referring_org_id or "", case.institution_id,
             relocation.target_institution_id if relocation else None, case.hospital_org_id,
-            case.risk_level, self._day(conn, case.review_due_on),
-            self._day(conn, case.dispatch_due_on), self._day(conn, self.reconfirm_due(case)),
-            self._day(conn, case.reassessment_due_on), self._day(conn, case.follow_up_due_on),
+            case.risk_level, *(self._day(conn, due.get(queue)) for queue in QUEUES),
             case.follow_ups, conn.timestamp(created), conn.timestamp(when), snapshot_json(case))
-
-    def reconfirm_due(self, case: Case) -> date | None:
-        if case.state not in (CaseState.REGISTERED, CaseState.WAITLISTED):
-            return None
-        confirmed = case.last_confirmed_at
-        return None if confirmed is None else add_months(
-            confirmed, self.rules.reconfirm_after_months).date()
 
     @staticmethod
     def _day(conn: Connection, day: date | None) -> Any:

@@ -11,6 +11,7 @@ from jingkang_events import EventStore, VerifyResult
 
 from ..adapters.case_queries import CaseFilter, CaseQueries
 from ..adapters.case_repository import CaseRepository
+from ..domain.case import Case
 from ..domain.decide import CHINA
 from ..domain.lifecycle import Actor
 from ..domain.rules import Rules
@@ -25,12 +26,16 @@ class CaseReads:
         self.repo, self.queries, self.store, self.rules, self.clock = (
             repo, queries, store, rules, clock)
 
+    async def _visible(self, case_id: str, actor: Actor) -> Case:
+        """The case now, or not found: a case out of the caller's scope reads as absent."""
+        case = await self.repo.load(case_id)
+        if case is None or not can_see(case, actor):
+            raise CaseNotFound(f"no case {case_id}")
+        return case
+
     async def case(self, case_id: str, actor: Actor, *, version: int | None = None,
                    as_of: datetime | None = None) -> tuple[dict[str, Any], int]:
-        current = await self.repo.load(case_id)
-        if current is None or not can_see(current, actor):
-            raise CaseNotFound(f"no case {case_id}")
-        case = current
+        case = await self._visible(case_id, actor)
         if version is not None or as_of is not None:
             case = await self.repo.rebuild(case_id, to_version=version, as_of=as_of)
             if case is None:
@@ -38,9 +43,7 @@ class CaseReads:
         return present(case, actor, self.clock(), self.rules), case.version
 
     async def events(self, case_id: str, actor: Actor) -> list[dict[str, Any]]:
-        current = await self.repo.load(case_id)
-        if current is None or not can_see(current, actor):
-            raise CaseNotFound(f"no case {case_id}")
+        await self._visible(case_id, actor)
         return [_event_json(e) for e in await self.repo.history(case_id)]
 
     async def integrity(self, case_id: str) -> VerifyResult:

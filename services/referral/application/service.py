@@ -175,12 +175,6 @@ class CaseService:
             institutions += [found] if found else []
         return institutions
 
-    async def visible_case(self, case_id: str, actor: Actor) -> Case:
-        case = await self.repo.load(case_id)
-        if case is None or not can_see(case, actor):
-            raise CaseNotFound(f"no case {case_id}")
-        return case
-
     # --- helpers ---------------------------------------------------------------------------
 
     @staticmethod

@@ -10,7 +10,8 @@ from jingkang.common.identity import mask_id_number
 from ..domain.case import Case
 from ..domain.decide import CHINA
 from ..domain.lifecycle import Actor, GuardContext, available_actions
-from ..domain.rules import Rules, add_months
+from ..domain.deadlines import pending_deadlines
+from ..domain.rules import Rules
 from ..domain.vocabulary import CaseState, Role
 
 # Roles that need the full identity number and name: the referring hospital, the serving
@@ -32,20 +33,8 @@ def _person(case: Case, actor: Actor) -> dict[str, Any] | None:
 
 def _deadlines(case: Case, rules: Rules, now: datetime) -> dict[str, Any]:
     today = now.astimezone(CHINA).date()
-    reconfirm = (add_months(case.last_confirmed_at, rules.reconfirm_after_months).date()
-                 if case.last_confirmed_at and case.state in (CaseState.REGISTERED,
-                                                              CaseState.WAITLISTED) else None)
-    pending = {
-        "review": case.review_due_on if case.state == CaseState.PENDING_REVIEW else None,
-        "dispatch": case.dispatch_due_on
-        if case.state in (CaseState.REGISTERED, CaseState.WAITLISTED) else None,
-        "reconfirmation": reconfirm,
-        "reassessment": case.reassessment_due_on if case.state == CaseState.IN_SERVICE else None,
-        "follow_up": case.follow_up_due_on
-        if case.state == CaseState.CLOSED and case.follow_ups == 0 else None,
-    }
-    return {name: {"due_on": due.isoformat(), "overdue": due < today}
-            for name, due in pending.items() if due is not None}
+    return {queue: {"due_on": due.isoformat(), "overdue": due < today}
+            for queue, due in pending_deadlines(case, rules).items()}
 
 
 def present(case: Case, actor: Actor, now: datetime, rules: Rules) -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import singledispatch
 
@@ -63,7 +63,6 @@ class Case:
     unwilling: bool = False
     follow_ups: int = 0
     last_event_at: datetime | None = None
-    extra: dict = field(default_factory=dict, compare=False)
 
     def holds_consent(self, purpose: ConsentPurpose) -> bool:
         return any(p == purpose for p, _ in self.consents)
@@ -123,8 +122,6 @@ def _(e: ev.WillingnessReconfirmed, case: Case) -> Case:
 
 @_apply.register
 def _(e: ev.CaseDispatched, case: Case) -> Case:
-    if case.state == CaseState.RELOCATING:  # never: relocations are targeted, not dispatched
-        return case
     return replace(case, state=CaseState.DISPATCHED, institution_id=e.institution_id,
                    institution_name=e.institution_name)
 
@@ -197,10 +194,7 @@ def _(e: ev.RelocationAccepted, case: Case) -> Case:
 
 @_apply.register
 def _(e: ev.RelocationDeclined, case: Case) -> Case:
-    relocation = case.relocation
-    if relocation is None:
-        return replace(case, state=CaseState.IN_SERVICE)
-    # The push stays with the sender, who sees the answer; the platform may target another.
+    # The case stays with the sender, who sees the answer and may push again.
     return replace(case, state=CaseState.IN_SERVICE, relocation=None,
                    last_decline=(e.institution_id, e.reason))
 
