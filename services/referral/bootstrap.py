@@ -14,7 +14,7 @@ from jingkang_events import EventStore, EventTypes, FeedConsumer, connect
 from .adapters.case_queries import CaseQueries
 from .adapters.case_repository import CaseRepository
 from .adapters.directory import InstitutionDirectory, apply_registry_event
-from .adapters.idempotency import IdempotencyStore
+from jingkang.common.idempotency import IdempotencyStore
 from .application.queries import CaseReads
 from .application.service import CaseService, PersonKeys
 from .config import Settings

@@ -13,11 +13,12 @@ from datetime import datetime
 from typing import Any
 
 from jingkang.common.regions import RegionTable
+from jingkang.common.requests import RequestMeta
 from jingkang_events import ConcurrencyError, Database, Metadata, UniqueViolation
 
 from ..adapters.case_repository import CaseRepository
 from ..adapters.directory import InstitutionDirectory
-from ..adapters.idempotency import IdempotencyStore, StoredAnswer
+from jingkang.common.idempotency import IdempotencyStore, StoredAnswer
 from ..domain import commands as cmd
 from ..domain import decide
 from ..domain.calendar import WorkingCalendar
@@ -35,24 +36,11 @@ _ATTEMPTS = 3
 
 
 @dataclass(frozen=True)
-class RequestMeta:
-    request_id: str
-    correlation_id: str
-    idempotency_key: str | None = None
-    request_hash: str = ""
-    if_match: int | None = None
-
-
-@dataclass(frozen=True)
 class Answer:
     status_code: int
     body: str  # the JSON representation, exactly as first sent
     version: int
     location: str | None = None
-
-
-def request_hash(method: str, path: str, body: bytes) -> str:
-    return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
 
 
 class PersonKeys:

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from jingkang.common.vocabulary import (  # noqa: F401 - the case vocabulary includes these
+    ExitDestination,
+    Profession,
+    ServiceForm,
+    ServiceMethod,
+    ServiceType,
+)
+
 
 class CaseState(StrEnum):
     NEW = "new"  # before the first event; never stored or shown
@@ -51,13 +59,6 @@ class WithdrawalReason(StrEnum):
     LOST_CONTACT = "lost_contact"
 
 
-class ExitDestination(StrEnum):
-    EMPLOYMENT = "employment"  # 推荐就业
-    SHELTERED_EMPLOYMENT = "sheltered_employment"  # 公益性庇护性就业
-    OTHER_REHAB_SERVICE = "other_rehab_service"  # 申请其他类型社区康复服务
-    HOME = "home"  # 返回社区居住
-
-
 class Channel(StrEnum):
     MEDICAL = "medical"  # 医疗机构评估转介
     SELF = "self"  # 自愿申请 (patient)
@@ -75,41 +76,6 @@ class ReporterKind(StrEnum):
 class AssessmentKind(StrEnum):
     DISCHARGE = "discharge"  # 出院康复评估
     OUTPATIENT = "outpatient"  # 门诊就诊诊断评估
-
-
-class Profession(StrEnum):
-    PSYCHIATRIST = "psychiatrist"  # 精神科医生
-    NURSE = "nurse"  # 护士
-    REHABILITATION_THERAPIST = "rehabilitation_therapist"  # 康复师
-    SOCIAL_WORKER = "social_worker"  # 社会工作者
-    PSYCHOLOGIST = "psychologist"  # 心理治疗/咨询 (Heilongjiang 四)
-    OTHER = "other"
-
-
-class ServiceType(StrEnum):
-    MEDICATION_TRAINING = "medication_training"  # 服药训练
-    LIFE_SKILLS = "life_skills"  # 生活技能训练
-    SOCIAL_SKILLS = "social_skills"  # 社交技能训练
-    VOCATIONAL = "vocational"  # 职业能力训练
-    HOME_GUIDANCE = "home_guidance"  # 居家康复指导
-    PSYCHOLOGICAL = "psychological"  # 心理康复 / 心理治疗
-    PEER_SUPPORT = "peer_support"  # 同伴支持
-    FAMILY_SUPPORT = "family_support"  # 家庭支持
-    RECREATION = "recreation"  # 文体娱乐活动 (Heilongjiang 四)
-    CAREGIVER_TRAINING = "caregiver_training"  # 家庭照护者照护技能培训 (Zhengzhou 三(五))
-
-
-class ServiceForm(StrEnum):
-    DAY_TRAINING = "day_training"  # 日间训练和职业康复
-    TRANSITIONAL_HOUSING = "transitional_housing"  # 过渡性住宿
-    HOME_SUPPORT = "home_support"  # 居家支持和家庭支援
-    PEER_SUPPORT = "peer_support"  # 同伴支持
-    FAMILY_EXPERT_EXCHANGE = "family_expert_exchange"  # 患者家属与专家交流
-
-
-class ServiceMethod(StrEnum):
-    CASE_MANAGEMENT = "case_management"  # 个案管理
-    GROUP_WORK = "group_work"  # 小组工作
 
 
 class ConsentPurpose(StrEnum):

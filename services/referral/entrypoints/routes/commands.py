@@ -13,7 +13,9 @@ from ...application.service import Answer
 from ...domain import commands as cmd
 from ...domain import decide
 from ...domain.lifecycle import Actor
-from ..deps import Meta, Service, require_action, with_body_hash
+from jingkang.common.requests import Meta, with_body_hash
+
+from ..deps import Service, require_action
 from ..schemas import CaseOut
 
 router = APIRouter(tags=["cases"])

@@ -1,0 +1,69 @@
+"""What every command request carries besides its body: request and correlation ids, the
+Idempotency-Key with the hash of the request it was first used for, and If-Match (API.md)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import uuid
+from dataclasses import dataclass, replace
+from typing import Annotated
+
+from fastapi import Depends, Header
+from pydantic import BaseModel
+
+from .problems import Problem
+
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
+
+
+@dataclass(frozen=True)
+class RequestMeta:
+    request_id: str
+    correlation_id: str
+    idempotency_key: str | None = None
+    request_hash: str = ""
+    if_match: int | None = None
+
+
+def request_hash(method: str, path: str, body: bytes) -> str:
+    return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
+
+
+def _request_id(value: str | None) -> str:
+    return value if value and _SAFE_ID.match(value) else str(uuid.uuid4())
+
+
+def _version(if_match: str | None) -> int | None:
+    if if_match is None:
+        return None
+    text = if_match.strip().removeprefix("W/").strip('"')
+    if not text.isdigit():
+        raise Problem(422, "validation_error", "Invalid request", "If-Match must be \"<version>\"",
+                      errors=[{"field": "If-Match", "message": "expected an ETag like \"3\""}])
+    return int(text)
+
+
+async def request_meta(
+    idempotency_key: Annotated[str | None, Header(
+        max_length=200, description="幂等键 retries with the same key and body get the first answer")] = None,
+    if_match: Annotated[str | None, Header(
+        description="版本 the ETag (\"<version>\") the command was decided against")] = None,
+    x_request_id: Annotated[str | None, Header(description="请求标识 request id")] = None,
+    x_correlation_id: Annotated[str | None, Header(description="关联标识 correlation id")] = None,
+) -> RequestMeta:
+    request_id = _request_id(x_request_id)
+    return RequestMeta(request_id=request_id,
+                       correlation_id=_request_id(x_correlation_id or request_id),
+                       idempotency_key=idempotency_key, if_match=_version(if_match))
+
+
+Meta = Annotated[RequestMeta, Depends(request_meta)]
+
+
+def with_body_hash(meta: RequestMeta, method: str, path: str, body: BaseModel | bytes) -> RequestMeta:
+    """The request's hash, for Idempotency-Key checks (computed only when a key was sent)."""
+    if meta.idempotency_key is None:
+        return meta
+    raw = body if isinstance(body, bytes) else body.model_dump_json().encode()
+    return replace(meta, request_hash=request_hash(method, path, raw))
