@@ -138,6 +138,14 @@ def cmd_openapi(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_demo(args: argparse.Namespace) -> int:
+    from jingkang.demo import main as load_demo
+
+    settings = _settings("referral")
+    return load_demo(referral_url=args.referral_url or settings.referral_url,
+                     registry_url=args.registry_url or settings.registry_url)
+
+
 def _redact(url: str) -> str:
     from sqlalchemy.engine import make_url
 
@@ -164,6 +172,10 @@ def build_parser() -> argparse.ArgumentParser:
     openapi = sub.add_parser("openapi", help="write openapi/*.json from the code")
     openapi.add_argument("--check", action="store_true", help="fail if the files differ")
     openapi.set_defaults(func=cmd_openapi)
+    demo = sub.add_parser("demo", help="load demonstration data into the running services")
+    demo.add_argument("--referral-url", help="default: the referral_url setting")
+    demo.add_argument("--registry-url", help="default: the registry_url setting")
+    demo.set_defaults(func=cmd_demo)
     return parser
 
 

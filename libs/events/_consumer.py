@@ -26,6 +26,7 @@ from ._model import FeedCursor, RecordedEvent
 log = logging.getLogger(__name__)
 
 Apply = Callable[[RecordedEvent, Connection], Awaitable[None]]
+ApplyPage = Callable[[list[RecordedEvent], Connection], Awaitable[None]]
 TokenSource = Callable[[], str]
 
 _INIT = ("INSERT INTO consumer_cursors (name, cursor, position, source_recorded_at, updated_at) "
@@ -54,14 +55,17 @@ class ConsumerStatus:
 
 
 class FeedConsumer:
-    def __init__(self, name: str, source_url: str, db: Database, apply: Apply, *,
+    def __init__(self, name: str, source_url: str, db: Database, apply: Apply | None = None, *,
+                 apply_page: ApplyPage | None = None,
                  token: TokenSource | None = None, batch_size: int = 500,
                  wait_seconds: float = 10.0, retry_seconds: float = 1.0,
                  http: httpx.AsyncClient | None = None) -> None:
         self.name = name
         self.source_url = source_url.rstrip("/")
         self.db = db
-        self._apply = apply
+        if (apply is None) == (apply_page is None):
+            raise ValueError("give either apply (one event at a time) or apply_page")
+        self._project = apply_page or _one_by_one(apply)  # type: ignore[arg-type]
         self._token = token
         self.batch_size = batch_size
         self.wait_seconds = wait_seconds
@@ -167,8 +171,7 @@ class FeedConsumer:
             if moved is None:
                 self._cursor_loaded = False
                 raise CursorMovedError(f"consumer {self.name}: cursor moved by another instance")
-            for event in events:
-                await self._apply(event, conn)
+            await self._project(events, conn)
         self.cursor = last.cursor
         self._source_recorded_at = last.recorded_at
 
@@ -203,6 +206,14 @@ class FeedConsumer:
             position=self.cursor.position, head_position=self._head_position,
             lag_events=self._lag_events, lag_seconds=self._lag_seconds, active=self._active,
             caught_up=self._caught_up, last_error=self._last_error)
+
+
+def _one_by_one(apply: Apply) -> ApplyPage:
+    async def apply_page(events: list[RecordedEvent], conn: Connection) -> None:
+        for event in events:
+            await apply(event, conn)
+
+    return apply_page
 
 
 def _as_datetime(value: Any) -> datetime | None:

@@ -57,6 +57,10 @@ class Connection(ABC):
     @abstractmethod
     async def fetch(self, sql: str, *args: Any) -> list[Row]: ...
 
+    @abstractmethod
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One statement for many rows (projections write a page of events at once)."""
+
     async def fetchrow(self, sql: str, *args: Any) -> Row | None:
         rows = await self.fetch(sql, *args)
         return rows[0] if rows else None
@@ -130,6 +134,14 @@ class _PgConnection(Connection):
         except asyncpg.UniqueViolationError as exc:
             raise UniqueViolation(exc.constraint_name or str(exc)) from exc
 
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        try:
+            await self.raw.executemany(sql, rows)
+        except asyncpg.UniqueViolationError as exc:
+            raise UniqueViolation(exc.constraint_name or str(exc)) from exc
+
 
 async def _no_reset(_: asyncpg.Connection) -> None:
     return None
@@ -189,6 +201,16 @@ class _SqliteConnection(Connection):
         try:
             async with self.raw.execute(_to_sqlite(sql), args) as cursor:
                 return list(await cursor.fetchall())
+        except sqlite3.IntegrityError as exc:
+            if "UNIQUE" in str(exc):
+                raise UniqueViolation(str(exc)) from exc
+            raise
+
+    async def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        try:
+            await self.raw.executemany(_to_sqlite(sql), rows)
         except sqlite3.IntegrityError as exc:
             if "UNIQUE" in str(exc):
                 raise UniqueViolation(str(exc)) from exc

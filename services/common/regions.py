@@ -29,7 +29,10 @@ class Region:
     def level(self) -> str:
         if self.code.endswith("0000"):
             return "province"
-        return "city" if self.code.endswith("00") else "county"
+        if self.code.endswith("00"):
+            return "city"
+        # 市辖区 (xxxx01) only groups a city's districts in the table: no one lives "there".
+        return "grouping" if self.name == "市辖区" else "county"
 
     def valid_in(self, year: int) -> bool:
         return self.valid_from <= year <= self.valid_to
@@ -77,6 +80,30 @@ class RegionTable:
         """A county-level code (county, district, county-level city) valid in ``year``."""
         region = self.get(code, year)
         return region if region is not None and region.level == "county" else None
+
+    def children(self, code: str, year: int) -> list[Region]:
+        """The regions one level below ``code`` valid in ``year``: a province's cities (and its
+        province-administered counties, coded xx90xx, which belong to no city), a city's
+        counties."""
+        level = "city" if code.endswith("0000") else "county"
+        found = []
+        for regions in self._by_code.values():
+            for region in regions:
+                direct = region.level == level or (level == "city" and region.code[2:4] == "90")
+                if direct and region.valid_in(year) and contains(code, region.code) \
+                        and region.code != code:
+                    found.append(region)
+        cities = {r.code for r in found if r.level == "city"}
+        return sorted((r for r in found if r.level != "county" or level == "county"
+                       or city_of(r.code) not in cities), key=lambda r: r.code)
+
+    def counties_in(self, code: str, year: int) -> list[Region]:
+        """Every county-level region inside ``code`` valid in ``year``."""
+        if self.county(code, year) is not None:
+            return [self.county(code, year)]  # type: ignore[list-item]
+        return sorted((r for regions in self._by_code.values() for r in regions
+                       if r.level == "county" and r.valid_in(year) and contains(code, r.code)),
+                      key=lambda r: r.code)
 
     def existed_between(self, code: str, first_year: int, last_year: int) -> bool:
         return any(r.valid_from <= last_year and r.valid_to >= first_year

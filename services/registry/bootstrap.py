@@ -2,18 +2,67 @@
 
 from __future__ import annotations
 
-from jingkang.common.runtime import ServiceRuntime
-from jingkang_events import EventStore, EventTypes, connect
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
+from jingkang.common.auth import service_token_source
+from jingkang.common.idempotency import IdempotencyStore
+from jingkang.common.regions import RegionTable
+from jingkang.common.runtime import ServiceRuntime
+from jingkang_events import Database, EventStore, EventTypes, FeedConsumer, connect
+
+from .adapters.archive_projection import apply_page
+from .adapters.institution_repository import RegistryRepository
+from .adapters.registry_queries import RegistryQueries
+from .adapters.statistics_queries import StatisticsQueries
+from .application.archives import Archives
+from .application.institutions import RegistryService
+from .application.statistics import Statistics
 from .config import Settings
+from .domain.events import EVENT_TYPES
+from .domain.figures import Rules
+
+Clock = Callable[[], datetime]
+ARCHIVE_CONSUMER = "case_archive"
 
 
 def event_types() -> EventTypes:
     """Every event type the registry store writes or may find stored, with its upcasters."""
-    return EventTypes()
+    types = EventTypes()
+    for name, model in EVENT_TYPES.items():
+        types.register(name, model.SCHEMA_VERSION)
+    return types
 
 
-async def build_runtime(settings: Settings) -> ServiceRuntime:
+def rules_from(settings: Settings) -> Rules:
+    return Rules(reassessment_interval_months=settings.reassessment_interval_months,
+                 monthly_service=settings.standardized_monthly_service)
+
+
+def archive_consumer(settings: Settings, db: Database) -> FeedConsumer:
+    """Follows the referral service's feed into the archive tables."""
+    return FeedConsumer(ARCHIVE_CONSUMER, settings.referral_url, db, apply_page=apply_page,
+                        token=service_token_source(settings, "registry"),
+                        batch_size=settings.archive_batch_size)
+
+
+@dataclass
+class RegistryRuntime(ServiceRuntime):
+    registry: RegistryService | None = None
+    queries: RegistryQueries | None = None
+    archives: Archives | None = None
+    statistics: Statistics | None = None
+
+
+async def build_runtime(settings: Settings, clock: Clock | None = None) -> RegistryRuntime:
+    clock = clock or (lambda: datetime.now(UTC))
     db = await connect(settings.database_url)
-    store = EventStore(db, event_types(), poll_interval=settings.feed_poll_seconds)
-    return ServiceRuntime("registry", db, store)
+    store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds)
+    regions = RegionTable.bundled()
+    registry = RegistryService(db, RegistryRepository(store), IdempotencyStore(db),
+                               regions=regions, clock=clock)
+    queries = RegistryQueries(db)
+    statistics = Statistics(StatisticsQueries(db), regions, rules_from(settings), clock)
+    return RegistryRuntime("registry", db, store, [archive_consumer(settings, db)], registry,
+                           queries, Archives(queries), statistics)

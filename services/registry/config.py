@@ -12,6 +12,13 @@ class Settings(CommonSettings):
         None, description="SQLAlchemy URL; default: SQLite file under data_dir")
     registry_port: int = Field(8002, ge=1, le=65535)
 
+    reassessment_interval_months: int = Field(
+        6, ge=1, description="standardized service: a post-referral assessment at least this often")
+    standardized_monthly_service: bool = Field(
+        True, description="standardized service: a service record in every month in service")
+    archive_batch_size: int = Field(500, ge=1, le=500,
+                                    description="events per page the archive consumer applies")
+
     @property
     def database_url(self) -> str:
         return self.registry_database_url or self.sqlite_url("registry")

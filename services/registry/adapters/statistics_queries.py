@@ -1,0 +1,201 @@
+"""The rows the progress summary and the coverage report are computed from.
+
+Each query reads one region's subtree as of given moments; the definitions of the figures,
+and the arithmetic, are in ``domain/figures.py``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from jingkang_events import Connection, Database
+
+from ..domain.archive import REGISTERED_STATES
+from ..domain.figures import SITE_LEVELS, CaseFacts
+from ..domain.periods import Period
+from .sql import as_json, as_time, when
+
+_REGISTERED = "(" + ", ".join(f"'{s}'" for s in sorted(REGISTERED_STATES)) + ")"
+_SITES = "(" + ", ".join(f"'{s}'" for s in SITE_LEVELS) + ")"
+_COVERS = "{t}.valid_from <= $3 AND ({t}.valid_to IS NULL OR {t}.valid_to > $3)"
+
+
+def bounds(region: str) -> tuple[str, str]:
+    """The codes inside ``region``, as a closed range."""
+    if region.endswith("0000"):
+        return region[:2] + "0000", region[:2] + "9999"
+    if region.endswith("00"):
+        return region[:4] + "00", region[:4] + "99"
+    return region, region
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A case or an institution counted somewhere: its county and, if known, institution."""
+
+    region: str
+    institution_id: str | None
+    case_id: str = ""
+
+
+class StatisticsQueries:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    async def registered_at(self, region: str, moment: datetime) -> list[Placed]:
+        """Cases registered and not closed at ``moment``, where they lived then."""
+        async with self.db.connection() as conn:
+            rows = await conn.fetch(
+                "SELECT i.case_id, i.residence_region, i.institution_id FROM archive_intervals i "
+                "WHERE i.residence_region BETWEEN $1 AND $2 AND " + _COVERS.format(t="i") +
+                f" AND i.state IN {_REGISTERED}", *bounds(region), when(conn, moment))
+        return [Placed(r[1], r[2], r[0]) for r in rows]
+
+    async def case_facts(self, case_ids: list[str], period: Period) -> dict[str, CaseFacts]:
+        """For each case, what the standardized-service test reads, recorded before the end."""
+        facts = {case_id: CaseFacts(case_id) for case_id in case_ids}
+        async with self.db.connection() as conn:
+            for chunk in _chunks(case_ids):
+                await self._intervals(conn, chunk, period, facts)
+                await self._milestones(conn, chunk, period, facts)
+                await self._service_months(conn, chunk, period, facts)
+        return facts
+
+    async def _intervals(self, conn: Connection, chunk: list[str], period: Period,
+                         facts: dict[str, CaseFacts]) -> None:
+        rows = await conn.fetch(
+            "SELECT case_id, valid_from, valid_to FROM archive_intervals WHERE state = "
+            f"'in_service' AND valid_from < $1 AND case_id IN ({_marks(chunk, 2)})",
+            when(conn, period.end), *chunk)
+        for case_id, begin, until in rows:
+            until_time = as_time(until)
+            if until_time is not None and until_time > period.end:
+                until_time = None  # it ended after the period: in service to its end
+            facts[case_id].in_service.append((as_time(begin), until_time))
+
+    async def _milestones(self, conn: Connection, chunk: list[str], period: Period,
+                          facts: dict[str, CaseFacts]) -> None:
+        rows = await conn.fetch(
+            "SELECT case_id, kind, recorded_at, detail FROM archive_milestones WHERE kind IN "
+            "('evaluation', 'agreement', 'reassessment', 'relocation_accepted') AND "
+            f"recorded_at < $1 AND case_id IN ({_marks(chunk, 2)})", when(conn, period.end),
+            *chunk)
+        for case_id, kind, recorded_at, detail in rows:
+            case, at = facts[case_id], as_time(recorded_at)
+            if kind == "evaluation" and as_json(detail).get("suitable"):
+                case.evaluations.append(at)
+            elif kind == "agreement":
+                case.agreements.append(at)
+            elif kind == "reassessment":
+                case.reassessments.append(at)
+            elif kind == "relocation_accepted":
+                case.takeovers.append(at)
+
+    async def _service_months(self, conn: Connection, chunk: list[str], period: Period,
+                              facts: dict[str, CaseFacts]) -> None:
+        starts = period.month_starts()
+        months = ", ".join(
+            f"SUM(CASE WHEN recorded_at >= ${2 * i + 1} AND recorded_at < ${2 * i + 2} "
+            "THEN 1 ELSE 0 END)" for i in range(period.months))
+        args = [when(conn, t) for i in range(period.months) for t in (starts[i], starts[i + 1])]
+        first = len(args) + 1
+        rows = await conn.fetch(
+            f"SELECT case_id, {months} FROM archive_services WHERE recorded_at >= ${first} AND "
+            f"recorded_at < ${first + 1} AND case_id IN ({_marks(chunk, first + 2)}) "
+            "GROUP BY case_id", *args, when(conn, period.start), when(conn, period.end), *chunk)
+        for row in rows:
+            facts[row[0]].service_months.update(i for i in range(period.months) if row[i + 1])
+
+    async def unwilling(self, region: str, period: Period) -> list[Placed]:
+        """Cases closed in the period because the person was unwilling (column 7)."""
+        async with self.db.connection() as conn:
+            rows = await conn.fetch(
+                "SELECT case_id, residence_region, institution_id FROM archive_cases "
+                "WHERE residence_region BETWEEN $1 AND $2 AND unwilling = $3 "
+                "AND closed_at >= $4 AND closed_at < $5", *bounds(region), True,
+                when(conn, period.start), when(conn, period.end))
+        return [Placed(r[1], r[2], r[0]) for r in rows]
+
+    async def new_registrations(self, region: str, period: Period) -> list[Placed]:
+        """Cases registered in the period, where they lived when registered (10, 11)."""
+        async with self.db.connection() as conn:
+            rows = await conn.fetch(
+                "SELECT c.case_id, i.residence_region, i.institution_id FROM archive_cases c "
+                "JOIN archive_intervals i ON i.case_id = c.case_id "
+                "AND i.valid_from <= c.registered_at "
+                "AND (i.valid_to IS NULL OR i.valid_to > c.registered_at) "
+                "WHERE i.residence_region BETWEEN $1 AND $2 "
+                "AND c.registered_at >= $3 AND c.registered_at < $4", *bounds(region),
+                when(conn, period.start), when(conn, period.end))
+        return [Placed(r[1], r[2], r[0]) for r in rows]
+
+    async def new_sites(self, region: str, period: Period) -> list[tuple[Placed, str]]:
+        """Sites registered in the period, with their area (8, 9)."""
+        async with self.db.connection() as conn:
+            rows = await conn.fetch(
+                "SELECT institution_id, region, area FROM institution_history "
+                f"WHERE version = 1 AND level IN {_SITES} AND region BETWEEN $1 AND $2 "
+                "AND valid_from >= $3 AND valid_from < $4", *bounds(region),
+                when(conn, period.start), when(conn, period.end))
+        return [(Placed(r[1], r[0]), r[2]) for r in rows]
+
+    async def institutions_at(self, region: str, moment: datetime) -> list[dict[str, Any]]:
+        """Each institution's region, township and status at ``moment``."""
+        async with self.db.connection() as conn:
+            rows = await conn.fetch(
+                "SELECT h.institution_id, h.region, h.township_code, h.status "
+                "FROM institution_history h WHERE h.region BETWEEN $1 AND $2 AND "
+                + _COVERS.format(t="h"), *bounds(region), when(conn, moment))
+        return [{"institution_id": r[0], "region": r[1], "township_code": r[2],
+                 "status": r[3]} for r in rows]
+
+    async def staff_before(self, institution_ids: list[str],
+                           moment: datetime) -> dict[str, dict[str, Any]]:
+        """Each institution's latest staff report recorded before ``moment``."""
+        latest: dict[str, dict[str, Any]] = {}
+        async with self.db.connection() as conn:
+            for chunk in _chunks(institution_ids):
+                rows = await conn.fetch(
+                    "SELECT institution_id, version, purchased_medical, purchased_social_workers, "
+                    "certified FROM staff_reports WHERE recorded_at < $1 AND institution_id IN "
+                    f"({_marks(chunk, 2)})", when(conn, moment), *chunk)
+                for r in rows:
+                    if r[0] not in latest or latest[r[0]]["version"] < r[1]:
+                        latest[r[0]] = {"version": r[1], "purchased_medical": r[2],
+                                        "purchased_social_workers": r[3], "certified": r[4]}
+        return latest
+
+    async def baselines(self, region: str) -> list[dict[str, Any]]:
+        async with self.db.connection() as conn:
+            rows = await conn.fetch(
+                "SELECT region, period, version, total_patients, severe_at_home_police, "
+                "severe_at_home_health, general_at_home, psychiatric_medical_staff, "
+                "purchased_teams, funding_10k_cny FROM baselines WHERE region BETWEEN $1 AND $2",
+                *bounds(region))
+        keys = ("region", "period", "version", "total_patients", "severe_at_home_police",
+                "severe_at_home_health", "general_at_home", "psychiatric_medical_staff",
+                "purchased_teams", "funding_10k_cny")
+        return [{**dict(zip(keys, r, strict=True)), "purchased_teams": as_json(r[8])}
+                for r in rows]
+
+    async def deadlines(self, region: str) -> list[dict[str, Any]]:
+        """Each case's review and dispatch deadlines and when they were met (5 + 5 days)."""
+        async with self.db.connection() as conn:
+            rows = await conn.fetch(
+                "SELECT case_id, channel, review_due_on, reviewed_at, dispatch_due_on, "
+                "dispatched_at FROM archive_cases WHERE residence_region BETWEEN $1 AND $2",
+                *bounds(region))
+        return [{"case_id": r[0], "channel": r[1], "review_due_on": r[2],
+                 "reviewed_at": as_time(r[3]), "dispatch_due_on": r[4],
+                 "dispatched_at": as_time(r[5])} for r in rows]
+
+
+def _marks(items: Iterable[Any], first: int) -> str:
+    return ", ".join(f"${first + i}" for i, _ in enumerate(items))
+
+
+def _chunks(items: list[str], size: int = 400) -> list[list[str]]:
+    return [items[i:i + size] for i in range(0, len(items), size)]

@@ -1,0 +1,1 @@
+"""One handler per registry command, and the read side's use cases."""

@@ -1,0 +1,94 @@
+"""Who may read which archive (DOMAIN.md, Who uses the system), and the archive reads."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jingkang.common.regions import contains
+
+from ..adapters.registry_queries import RegistryQueries
+from ..adapters.statistics_queries import bounds
+from ..domain.errors import InstitutionNotFound, OutOfScope
+from ..domain.institution import Actor
+from ..domain.staff import QUALIFIED_SHARE_TARGET, TRAINING_HOURS_TARGET
+from .statistics import READ_ALL
+
+ARCHIVE_ROLES = ("civil_affairs", "social_worker", "institution", "hospital", "auditor", "admin")
+
+
+class PatientNotFound(InstitutionNotFound):
+    pass
+
+
+def patient_scope(actor: Actor) -> tuple[str, list[Any]]:
+    """A condition on ``archive_patients p`` that keeps what the caller may see."""
+    if actor.role in READ_ALL:
+        return "", []
+    if actor.role in ("civil_affairs", "social_worker"):
+        return "p.residence_region BETWEEN $1 AND $2", list(bounds(actor.region))
+    column = {"institution": "institution_id", "hospital": "referring_org_id"}[actor.role]
+    extra = " OR c.hospital_org_id = $1" if actor.role == "hospital" else ""
+    return (f"EXISTS (SELECT 1 FROM archive_cases c WHERE c.patient_id = p.patient_id AND "
+            f"(c.{column} = $1{extra} OR EXISTS (SELECT 1 FROM archive_milestones m WHERE "
+            "m.case_id = c.case_id AND m.institution_id = $1)))", [actor.org_id])
+
+
+def _sees_case(actor: Actor, case: dict[str, Any]) -> bool:
+    if actor.role in READ_ALL:
+        return True
+    if actor.role in ("civil_affairs", "social_worker"):
+        return contains(actor.region, case["residence_region"])
+    if actor.role == "hospital":
+        return actor.org_id in (case["referring_org_id"], case["hospital_org_id"])
+    return actor.org_id == case["institution_id"] or any(
+        s["institution_id"] == actor.org_id for s in case["steps"])
+
+
+class Archives:
+    def __init__(self, queries: RegistryQueries) -> None:
+        self.queries = queries
+
+    async def patients(self, actor: Actor, filters: dict[str, Any], after: str | None,
+                       limit: int) -> list[dict[str, Any]]:
+        scope_sql, scope_args = patient_scope(actor)
+        return await self.queries.patients(scope_sql, scope_args, filters, after, limit)
+
+    async def patient(self, actor: Actor, patient_id: str) -> dict[str, Any]:
+        patient = await self.queries.patient(patient_id)
+        if patient is None:
+            raise PatientNotFound(f"no patient {patient_id} in the archive")
+        visible = [c for c in patient["cases"] if _sees_case(actor, c)]
+        if not visible:
+            raise PatientNotFound(f"no patient {patient_id} in the caller's scope")
+        return {**patient, "cases": visible}
+
+    async def institution(self, actor: Actor, institution_id: str) -> dict[str, Any]:
+        profile = await self.queries.institution(institution_id)
+        if profile is None:
+            raise InstitutionNotFound(f"no institution {institution_id}")
+        if actor.role == "institution" and actor.org_id != institution_id:
+            raise OutOfScope("an institution reads only its own archive", field="institution_id")
+        if actor.role in ("civil_affairs", "social_worker") and \
+                not contains(actor.region, profile["region"]):
+            raise OutOfScope(f"institution {institution_id} is outside the caller's jurisdiction",
+                             field="institution_id")
+        figures = await self.queries.institution_figures(institution_id)
+        capacity = profile.get("capacity") or 0
+        return {"institution": profile, **figures,
+                "occupancy": None if not capacity else round(figures["active_cases"] / capacity, 4),
+                "staff_compliance": _compliance(figures["staff_reports"])}
+
+
+def _compliance(reports: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The latest report against the 30 % qualified share and the 20 training hours (冀 12–13)."""
+    if not reports:
+        return None
+    latest = reports[-1]
+    headcount = latest["headcount"]
+    share = None if not headcount else round(latest["qualified"] / headcount, 4)
+    return {"period": latest["period"], "qualified_share": share,
+            "qualified_share_target": QUALIFIED_SHARE_TARGET,
+            "qualified_share_met": None if share is None else share >= QUALIFIED_SHARE_TARGET,
+            "direct_service": latest["direct_service"],
+            "direct_service_under_training_hours": latest["direct_service_under_training"],
+            "training_hours_target": TRAINING_HOURS_TARGET}

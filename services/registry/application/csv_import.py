@@ -1,0 +1,120 @@
+"""Bulk import of institutions from CSV (a province loading its existing 服务机构库).
+
+Every row is validated exactly as ``POST /v1/institutions`` would validate it, and every bad
+row is reported by its line number; a file with any bad row imports nothing.
+
+Columns (header row required, UTF-8, with or without a byte-order mark): the fields of
+``RegisterInstitution``; lists (``services``, ``forms``) are separated by ``;``, prices are
+``item:unit:amount`` separated by ``;``, the contact is ``contact_name`` and ``contact_phone``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..domain import commands as cmd
+from ..domain import institution
+from ..domain.errors import RegistryError
+from ..domain.institution import Context
+
+MAX_ROWS = 5000
+REQUIRED = ("name", "credit_code", "region", "address", "level", "kind", "area", "capacity")
+KNOWN = frozenset({*cmd.RegisterInstitution.model_fields, "contact_name", "contact_phone"})
+
+
+class InvalidCsv(RegistryError):
+    code = "invalid_csv"
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(";") if part.strip()]
+
+
+def _prices(value: str) -> list[dict[str, str]]:
+    prices = []
+    for part in _split(value):
+        pieces = part.split(":")
+        if len(pieces) != 3:
+            raise ValueError(f"price {part!r} is not item:unit:amount")
+        prices.append({"item": pieces[0], "unit": pieces[1], "amount_cny": pieces[2]})
+    return prices
+
+
+def _fields(row: dict[str, str]) -> dict[str, Any]:
+    values: dict[str, Any] = {k: v.strip() for k, v in row.items()
+                              if k in cmd.RegisterInstitution.model_fields and v and v.strip()}
+    for key in ("services", "forms"):
+        if key in values:
+            values[key] = _split(values[key])
+    if "prices" in values:
+        values["prices"] = _prices(values["prices"])
+    if "accepting" in values:
+        values["accepting"] = values["accepting"].lower() in ("1", "true", "yes", "是", "y")
+    if (row.get("contact_name") or "").strip() or (row.get("contact_phone") or "").strip():
+        values["contact"] = {"name": (row.get("contact_name") or "").strip(),
+                             "phone": (row.get("contact_phone") or "").strip()}
+    return values
+
+
+def parse(text: str, ctx: Context) -> list[cmd.RegisterInstitution]:
+    """The file's institutions, or ``InvalidCsv`` listing every bad row."""
+    reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+    header = [h.strip() for h in reader.fieldnames or []]
+    reader.fieldnames = header
+    problems: list[dict[str, Any]] = []
+    missing = [c for c in REQUIRED if c not in header]
+    unknown = [c for c in header if c not in KNOWN]
+    for column in missing:
+        problems.append({"line": 1, "field": column, "message": "required column is missing"})
+    for column in unknown:
+        problems.append({"line": 1, "field": column, "message": "unknown column"})
+    if problems:
+        raise InvalidCsv("the header is not usable; nothing was imported", errors=problems)
+    commands: list[cmd.RegisterInstitution] = []
+    seen: dict[tuple[str, ...], int] = {}
+    for row in reader:
+        line = reader.line_num
+        if len(commands) + len(problems) >= MAX_ROWS:
+            raise InvalidCsv(f"at most {MAX_ROWS} rows per file", field="file")
+        if None in row:
+            problems.append({"line": line, "field": "row", "message": "more cells than columns"})
+            continue
+        command = _row(row, line, ctx, problems)
+        if command is None:
+            continue
+        for key in ((command.credit_code, command.region, command.name),
+                    ("id", command.institution_id or f"line-{line}")):
+            if key in seen:
+                problems.append({"line": line, "field": "institution_id" if key[0] == "id"
+                                 else "credit_code", "message": f"same institution as line {seen[key]}"})
+            seen[key] = line
+        commands.append(command)
+    if not commands and not problems:
+        raise InvalidCsv("the file has no rows", field="file")
+    if problems:
+        raise InvalidCsv(f"{len({p['line'] for p in problems})} bad row(s); nothing was imported",
+                         errors=problems)
+    return commands
+
+
+def _row(row: dict[str, str], line: int, ctx: Context,
+         problems: list[dict[str, Any]]) -> cmd.RegisterInstitution | None:
+    try:
+        command = cmd.RegisterInstitution.model_validate(_fields(row))
+        institution.register(command.institution_id or "import", command, ctx)
+    except ValidationError as exc:
+        for error in exc.errors():
+            field = ".".join(str(p) for p in error["loc"]) or "row"
+            problems.append({"line": line, "field": field, "message": error["msg"]})
+        return None
+    except ValueError as exc:
+        problems.append({"line": line, "field": "prices", "message": str(exc)})
+        return None
+    except RegistryError as exc:
+        problems.append({"line": line, "field": exc.field or "row", "message": exc.message})
+        return None
+    return command

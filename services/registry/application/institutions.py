@@ -1,0 +1,213 @@
+"""One handler per registry command: load, check scope and version, decide, then store the
+events, the projected rows and the idempotent answer in one transaction."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from jingkang.common.idempotency import IdempotencyStore, StoredAnswer
+from jingkang.common.regions import RegionTable
+from jingkang.common.requests import RequestMeta
+from jingkang_events import ConcurrencyError, Connection, Database, Metadata, UniqueViolation
+
+from ..adapters.institution_repository import RegistryRepository
+from ..domain import baselines, institution
+from ..domain import commands as cmd
+from ..domain.errors import DuplicateInstitution, InstitutionNotFound, RegistryError
+from ..domain.events import RegistryEvent
+from ..domain.institution import Actor, Context, Institution
+from ..domain.periods import CHINA
+from .views import present_institution
+
+Clock = Callable[[], datetime]
+Decision = Callable[[Institution, Any, Context], list[RegistryEvent]]
+_ATTEMPTS = 3
+
+
+class PreconditionFailed(RegistryError):
+    code = "precondition_failed"
+
+
+class IdempotencyKeyReused(RegistryError):
+    code = "idempotency_key_reused"
+
+
+class Busy(RegistryError):
+    code = "busy"
+
+
+@dataclass(frozen=True)
+class Answer:
+    status_code: int
+    body: str  # the JSON representation, exactly as first sent
+    version: int
+    location: str | None = None
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+class RegistryService:
+    def __init__(self, db: Database, repo: RegistryRepository, idempotency: IdempotencyStore,
+                 *, regions: RegionTable, clock: Clock) -> None:
+        self.db, self.repo, self.idempotency = db, repo, idempotency
+        self.regions, self.clock = regions, clock
+
+    def context(self, actor: Actor) -> Context:
+        now = self.clock()
+        return Context(actor, now, now.astimezone(CHINA).date(), self.regions)
+
+    # --- institutions ----------------------------------------------------------------------
+
+    async def register(self, command: cmd.RegisterInstitution, actor: Actor,
+                       meta: RequestMeta) -> Answer:
+        if (replayed := await self._replayed(actor, meta)) is not None:
+            return replayed
+        institution_id = command.institution_id or f"inst-{uuid.uuid4().hex[:16]}"
+        ctx = self.context(actor)
+        events = institution.register(institution_id, command, ctx)
+        try:
+            async with self.db.transaction() as conn:
+                after = await self._store(conn, Institution(institution_id), events, actor, meta,
+                                          ctx.now)
+                answer = self._answer(201, after, f"/v1/institutions/{institution_id}")
+                await self._remember(conn, actor, meta, answer, ctx.now)
+        except (ConcurrencyError, UniqueViolation) as exc:
+            if (replayed := await self._replayed(actor, meta)) is not None:
+                return replayed
+            raise DuplicateInstitution(
+                f"institution {institution_id} or one with this credit code, county and name "
+                "is registered already", field="institution_id") from exc
+        return answer
+
+    async def show(self, institution_id: str) -> Answer:
+        state = await self.repo.load(institution_id)
+        if not state.exists:
+            raise InstitutionNotFound(f"no institution {institution_id}")
+        return self._answer(200, state)
+
+    async def change(self, institution_id: str, command: cmd.ChangeInstitution, actor: Actor,
+                     meta: RequestMeta) -> Answer:
+        return await self.act(institution_id, institution.change, command, actor, meta)
+
+    async def change_status(self, institution_id: str, command: cmd.ChangeStatus, actor: Actor,
+                            meta: RequestMeta) -> Answer:
+        return await self.act(institution_id, institution.change_status, command, actor, meta)
+
+    async def report_staff(self, institution_id: str, command: cmd.ReportStaff, actor: Actor,
+                           meta: RequestMeta) -> Answer:
+        return await self.act(institution_id, institution.report_staff, command, actor, meta)
+
+    async def act(self, institution_id: str, decision: Decision, command: Any, actor: Actor,
+                  meta: RequestMeta) -> Answer:
+        for _attempt in range(_ATTEMPTS):
+            if (replayed := await self._replayed(actor, meta)) is not None:
+                return replayed
+            try:
+                return await self._act_once(institution_id, decision, command, actor, meta)
+            except ConcurrencyError:
+                if meta.if_match is not None:
+                    raise PreconditionFailed("the institution changed since If-Match") from None
+            except UniqueViolation:  # the same Idempotency-Key committed concurrently
+                continue
+        raise Busy("the institution kept changing; retry the request")
+
+    async def _act_once(self, institution_id: str, decision: Decision, command: Any,
+                        actor: Actor, meta: RequestMeta) -> Answer:
+        ctx = self.context(actor)
+        async with self.db.transaction() as conn:
+            before = await self.repo.load(institution_id, conn)
+            if not before.exists:
+                raise InstitutionNotFound(f"no institution {institution_id}")
+            if meta.if_match is not None and meta.if_match != before.version:
+                raise PreconditionFailed(f"the institution is at version {before.version}, "
+                                         f"If-Match says {meta.if_match}", field="If-Match")
+            events = decision(before, command, ctx)
+            after = before
+            if events:
+                after = await self._store(conn, before, events, actor, meta, ctx.now)
+            answer = self._answer(200, after)
+            await self._remember(conn, actor, meta, answer, ctx.now)
+        return answer
+
+    async def _store(self, conn: Connection, before: Institution, events: list[RegistryEvent],
+                     actor: Actor, meta: RequestMeta, now: datetime) -> Institution:
+        return await self.repo.append(conn, before, events, metadata(actor, meta), now)
+
+    async def import_many(self, commands: list[cmd.RegisterInstitution], actor: Actor,
+                          meta: RequestMeta) -> Answer:
+        """Register every institution of an import in one transaction, or none."""
+        if (replayed := await self._replayed(actor, meta)) is not None:
+            return replayed
+        ctx = self.context(actor)
+        decided = [(c.institution_id or f"inst-{uuid.uuid4().hex[:16]}", c) for c in commands]
+        plans = [(iid, institution.register(iid, c, ctx)) for iid, c in decided]
+        try:
+            async with self.db.transaction() as conn:
+                for iid, events in plans:
+                    await self._store(conn, Institution(iid), events, actor, meta, ctx.now)
+                body = {"imported": len(plans), "institution_ids": [iid for iid, _ in plans]}
+                answer = Answer(201, _json(body), 0, "/v1/institutions")
+                await self._remember(conn, actor, meta, answer, ctx.now)
+        except (ConcurrencyError, UniqueViolation) as exc:
+            if (replayed := await self._replayed(actor, meta)) is not None:
+                return replayed
+            raise DuplicateInstitution(
+                "a row names an institution that is registered already (same id, or same "
+                "credit code, county and name); nothing was imported") from exc
+        return answer
+
+    # --- baselines -------------------------------------------------------------------------
+
+    async def record_baseline(self, region: str, period: str, command: cmd.RecordBaseline,
+                              actor: Actor, meta: RequestMeta) -> Answer:
+        ctx = self.context(actor)
+        for _attempt in range(_ATTEMPTS):
+            try:
+                async with self.db.transaction() as conn:
+                    version, current = await self.repo.current_baseline(region, period, conn)
+                    events = baselines.record_baseline(region, period, command, ctx, current)
+                    if events:
+                        await self.repo.append_baseline(conn, version, events[0],
+                                                        metadata(actor, meta), ctx.now)
+                        version, current = version + 1, events[0].model_dump(mode="json")
+                return Answer(200, _json({**(current or {}), "version": version}), version)
+            except ConcurrencyError:
+                continue
+        raise Busy("the baseline kept changing; retry the request")
+
+    # --- helpers ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _answer(status: int, state: Institution, location: str | None = None) -> Answer:
+        return Answer(status, _json(present_institution(state)), state.version, location)
+
+    async def _replayed(self, actor: Actor, meta: RequestMeta) -> Answer | None:
+        if meta.idempotency_key is None:
+            return None
+        stored = await self.idempotency.find(actor.sub, meta.idempotency_key)
+        if stored is None:
+            return None
+        if stored.request_hash != meta.request_hash:
+            raise IdempotencyKeyReused("this Idempotency-Key was used with another request",
+                                       field="Idempotency-Key")
+        version = json.loads(stored.body).get("version", 0)
+        return Answer(stored.status_code, stored.body, version, stored.location)
+
+    async def _remember(self, conn: Connection, actor: Actor, meta: RequestMeta, answer: Answer,
+                        now: datetime) -> None:
+        if meta.idempotency_key is None:
+            return
+        await self.idempotency.save(conn, actor.sub, meta.idempotency_key, StoredAnswer(
+            meta.request_hash, answer.status_code, answer.body, answer.location), now)
+
+
+def metadata(actor: Actor, meta: RequestMeta) -> Metadata:
+    return Metadata(actor_id=actor.sub, role=actor.role, org_id=actor.org_id,
+                    request_id=meta.request_id, correlation_id=meta.correlation_id)

@@ -1,0 +1,1 @@
+"""The registry's domain: institutions, staff reports, baselines, periods and the figures."""

@@ -1,0 +1,192 @@
+"""The patient archive (康复对象档案) as a fold of the referral service's case events.
+
+The registry keeps no one's full identity: the archive holds the masked name and identity
+number, the guardian's relation, and the facts of each case step with the time the platform
+recorded it.  Every time here is that recorded time, so a figure asked "as of" a moment is
+the same whenever it is asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+from jingkang.common.identity import mask_id_number
+
+OPEN_STATES = frozenset({"registered", "waitlisted", "dispatched", "accepted", "evaluated",
+                         "in_service", "relocating", "hospitalized"})
+# 登记参加社区康复 (columns 5 and 12): registered and not yet closed.
+REGISTERED_STATES = OPEN_STATES
+# Occupying a place at the institution (active cases against capacity).
+ACTIVE_STATES = frozenset({"dispatched", "accepted", "evaluated", "in_service", "relocating",
+                           "hospitalized"})
+
+# The state each event leads to, where it is fixed by the type alone.
+_STATE_AFTER = {
+    "MedicalAssessmentUploaded": "registered", "ApplicationSubmitted": "pending_review",
+    "ApplicationApproved": "registered", "ApplicationRejected": "rejected",
+    "CaseDispatched": "dispatched", "CaseWaitlisted": "waitlisted", "CaseAccepted": "accepted",
+    "CaseDeclined": "registered", "AgreementSigned": "in_service",
+    "RelocationPushed": "relocating", "RelocationAccepted": "accepted",
+    "RelocationDeclined": "in_service", "RelapseReferred": "hospitalized",
+    "ReturnedFromHospital": "in_service", "CaseClosed": "closed",
+}
+# Events kept in the archive's list of steps (service records are counted instead).
+MILESTONES = {
+    "MedicalAssessmentUploaded": "registered", "ApplicationApproved": "registered",
+    "ApplicationRejected": "rejected", "CaseDispatched": "dispatched",
+    "CaseWaitlisted": "waitlisted", "CaseAccepted": "accepted", "CaseDeclined": "declined",
+    "EvaluationCompleted": "evaluation", "AgreementSigned": "agreement",
+    "ReassessmentRecorded": "reassessment", "RelocationPushed": "relocation_pushed",
+    "RelocationAccepted": "relocation_accepted", "RelocationDeclined": "relocation_declined",
+    "RelapseReferred": "relapse", "ReturnedFromHospital": "hospital_return",
+    "CaseClosed": "closed", "FollowUpRecorded": "follow_up",
+}
+# What of each milestone the archive shows (no names, no free-text notes).
+_MILESTONE_FIELDS = ("institution_id", "assessment_kind", "risk_level", "suitable", "evaluated_on",
+                     "signed_on", "electronic", "assessed_on", "recommend_exit",
+                     "exit_destination", "employment_willingness", "employment_ability",
+                     "from_region", "to_region", "new_residence_region", "target_institution_id",
+                     "hospital_org_id", "discharged_on", "reason", "unwilling", "visited_on",
+                     "chosen", "from_institution_id")
+_FREE_TEXT_REASONS = frozenset({"RelapseReferred", "CaseDeclined", "RelocationDeclined",
+                                "RelocationPushed", "CaseWaitlisted", "ApplicationRejected"})
+
+
+@dataclass(frozen=True)
+class ArchiveCase:
+    case_id: str
+    patient_id: str = ""
+    version: int = 0
+    channel: str | None = None
+    state: str = "new"
+    close_reason: str | None = None
+    exit_destination: str | None = None
+    unwilling: bool = False
+    residence_region: str = ""
+    institution_id: str | None = None
+    referring_org_id: str | None = None
+    hospital_org_id: str | None = None
+    risk_level: int = 0
+    created_at: datetime | None = None
+    registered_at: datetime | None = None
+    review_due_on: str | None = None
+    reviewed_at: datetime | None = None
+    dispatch_due_on: str | None = None
+    dispatched_at: datetime | None = None
+    evaluated_at: datetime | None = None
+    agreement_at: datetime | None = None
+    assessed_at: datetime | None = None  # the agreement or the latest reassessment
+    services: int = 0
+    reassessments: int = 0
+    relapses: int = 0
+    closed_at: datetime | None = None
+    updated_at: datetime | None = None
+    interval_seq: int = 0  # the open row of the case's state history
+
+    @property
+    def placement(self) -> tuple[str, str, str | None]:
+        """What the state history tracks: state, residence and institution."""
+        return self.state, self.residence_region, self.institution_id
+
+
+@dataclass(frozen=True)
+class Person:
+    """What the archive keeps of a person: masked, never the plain name or number."""
+
+    patient_id: str
+    masked_name: str
+    masked_id_number: str
+    guardian_relation: str | None
+    residence_region: str
+
+
+@dataclass
+class Effects:
+    """What one event adds besides the new case row."""
+
+    person: Person | None = None
+    milestone: dict[str, Any] | None = None
+    service: dict[str, Any] | None = None
+    placement_changed: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def mask_name(name: str) -> str:
+    return name[:1] + "*" * max(len(name) - 1, 1)
+
+
+def _person(case_id: str, data: dict[str, Any], patient_id: str, region: str) -> Person:
+    person = data.get("person") or {}
+    guardian = person.get("guardian") or {}
+    return Person(patient_id, mask_name(person.get("name") or ""),
+                  mask_id_number(person.get("id_number") or "0" * 18),
+                  guardian.get("relation"), region)
+
+
+def _milestone(event_type: str, data: dict[str, Any]) -> dict[str, Any]:
+    detail = {k: data[k] for k in _MILESTONE_FIELDS if k in data and data[k] is not None}
+    if event_type in _FREE_TEXT_REASONS:
+        detail.pop("reason", None)  # free text may name people; the referral service keeps it
+    if event_type == "EvaluationCompleted":
+        detail["team"] = sorted({m["profession"] for m in data.get("team", [])})
+    return {"kind": MILESTONES[event_type], "type": event_type, "detail": detail}
+
+
+def apply(case: ArchiveCase, event_type: str, data: dict[str, Any], version: int,
+          at: datetime) -> tuple[ArchiveCase, Effects]:
+    """The archive's case after one recorded event, and what else it adds."""
+    before = case.placement
+    effects = Effects()
+    new = replace(case, version=version, updated_at=at,
+                  state=_STATE_AFTER.get(event_type, case.state))
+    new = _facts(new, event_type, data, at, effects)
+    if event_type in MILESTONES:
+        effects.milestone = _milestone(event_type, data)
+    effects.placement_changed = new.placement != before
+    return new, effects
+
+
+def _facts(c: ArchiveCase, t: str, d: dict[str, Any], at: datetime, fx: Effects) -> ArchiveCase:
+    if t in ("MedicalAssessmentUploaded", "ApplicationSubmitted"):
+        medical = t == "MedicalAssessmentUploaded"
+        c = replace(c, patient_id=d["person_key"], channel="medical" if medical else d["channel"],
+                    residence_region=d["residence_region"], created_at=at,
+                    referring_org_id=d.get("referring_org_id") or d.get("submitted_by_org_id"),
+                    risk_level=d.get("risk_level", 0), review_due_on=d.get("review_due_on"),
+                    dispatch_due_on=d.get("dispatch_due_on"),
+                    registered_at=at if medical else None, reviewed_at=at if medical else None)
+        fx.person = _person(c.case_id, d, c.patient_id, c.residence_region)
+    elif t == "ApplicationApproved":
+        c = replace(c, registered_at=at, reviewed_at=at, dispatch_due_on=d.get("dispatch_due_on"))
+    elif t == "ApplicationRejected":
+        c = replace(c, reviewed_at=at)
+    elif t == "CaseDispatched":
+        c = replace(c, institution_id=d["institution_id"], dispatched_at=c.dispatched_at or at)
+    elif t == "CaseDeclined":
+        c = replace(c, institution_id=None)
+    elif t == "EvaluationCompleted":
+        c = replace(c, risk_level=d["risk_level"], evaluated_at=at if d["suitable"] else None,
+                    state="evaluated" if d["suitable"] else c.state)
+    elif t == "AgreementSigned":
+        c = replace(c, agreement_at=at, assessed_at=at)
+    elif t == "ServiceRecorded":
+        c = replace(c, services=c.services + 1)
+        fx.service = {k: d[k] for k in ("institution_id", "service_type", "form", "method",
+                                        "started_at", "duration_minutes")}
+    elif t == "ReassessmentRecorded":
+        c = replace(c, risk_level=d["risk_level"], assessed_at=at,
+                    reassessments=c.reassessments + 1)
+    elif t == "RelocationAccepted":
+        # The new institution evaluates and signs its own agreement (DOMAIN.md, Moves).
+        c = replace(c, institution_id=d["institution_id"],
+                    residence_region=d["new_residence_region"], evaluated_at=None,
+                    agreement_at=None, assessed_at=None)
+    elif t == "RelapseReferred":
+        c = replace(c, hospital_org_id=d["hospital_org_id"], risk_level=d["risk_level"],
+                    relapses=c.relapses + 1)
+    elif t == "CaseClosed":
+        c = replace(c, close_reason=d["reason"], exit_destination=d.get("exit_destination"),
+                    unwilling=bool(d.get("unwilling")), closed_at=at)
+    return c

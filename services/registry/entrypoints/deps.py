@@ -1,0 +1,66 @@
+"""Request-scoped inputs of the registry's routes: the acting principal and the use cases."""
+
+# No `from __future__ import annotations`: FastAPI reads the closures' annotations.
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.responses import Response
+
+from jingkang.common.auth import CurrentPrincipal, Principal, require_roles
+
+from ..application.archives import Archives
+from ..application.institutions import Answer, RegistryService
+from ..application.statistics import Statistics
+from ..adapters.registry_queries import RegistryQueries
+from ..domain.institution import Actor
+
+
+def _actor(principal: CurrentPrincipal) -> Actor:
+    return Actor(principal.sub, principal.role, principal.org_id, principal.region)
+
+
+async def actor_of(principal: CurrentPrincipal) -> Actor:
+    return _actor(principal)
+
+
+def actor_with_role(*roles: str):  # noqa: ANN201 - a FastAPI dependency
+    check = require_roles(roles)
+
+    async def actor(principal: Annotated[Principal, Depends(check)]) -> Actor:
+        return _actor(principal)
+
+    return actor
+
+
+CurrentActor = Annotated[Actor, Depends(actor_of)]
+
+
+async def _registry(request: Request) -> RegistryService:
+    return request.app.state.runtime.registry
+
+
+async def _queries(request: Request) -> RegistryQueries:
+    return request.app.state.runtime.queries
+
+
+async def _archives(request: Request) -> Archives:
+    return request.app.state.runtime.archives
+
+
+async def _statistics(request: Request) -> Statistics:
+    return request.app.state.runtime.statistics
+
+
+Registry = Annotated[RegistryService, Depends(_registry)]
+Queries = Annotated[RegistryQueries, Depends(_queries)]
+ArchivesDep = Annotated[Archives, Depends(_archives)]
+StatisticsDep = Annotated[Statistics, Depends(_statistics)]
+
+
+def as_response(answer: Answer) -> Response:
+    headers = {"ETag": f'"{answer.version}"'}
+    if answer.location:
+        headers["Location"] = answer.location
+    return Response(answer.body, status_code=answer.status_code, media_type="application/json",
+                    headers=headers)
