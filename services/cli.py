@@ -111,6 +111,34 @@ def cmd_token(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_replay(args: argparse.Namespace) -> int:
+    """Rebuild the registry's projections from the events (the service must be stopped)."""
+    import asyncio
+
+    from jingkang.registry.bootstrap import archive_consumer, event_types
+    from jingkang.registry.application.rebuild import rebuild_all
+    from jingkang_events import EventStore, connect
+
+    settings = _settings(args.service)
+
+    async def replay() -> int:
+        db = await connect(settings.database_url)
+        store = EventStore(db, event_types())
+        consumer = archive_consumer(settings, db)
+        started = time.monotonic()
+        try:
+            rebuilt = await rebuild_all(db, store, consumer)
+        finally:
+            await consumer.stop()
+            await db.close()
+        seconds = time.monotonic() - started
+        print(f"registry: replayed {rebuilt.registry_events} registry events and "
+              f"{rebuilt.referral_events} referral events in {seconds:.1f} s")
+        return 0
+
+    return asyncio.run(replay())
+
+
 def openapi_document(service: str) -> dict:
     module = __import__(f"jingkang.{service}.entrypoints.app", fromlist=["create_app"])
     return module.create_app().openapi()
@@ -169,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--sub", help="subject (user id)")
     token.add_argument("--ttl", type=int, help="lifetime in seconds")
     token.set_defaults(func=cmd_token)
+    replay = sub.add_parser("replay", help="rebuild a service's projections from the events")
+    replay.add_argument("service", choices=("registry",))
+    replay.set_defaults(func=cmd_replay)
     openapi = sub.add_parser("openapi", help="write openapi/*.json from the code")
     openapi.add_argument("--check", action="store_true", help="fail if the files differ")
     openapi.set_defaults(func=cmd_openapi)

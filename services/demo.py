@@ -27,8 +27,10 @@ generated from the case's serial number, so a second run recognises the persons 
 
 from __future__ import annotations
 
+import json
 import random
 import time
+import uuid
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -47,7 +49,8 @@ KEY_PREFIX = "jingkang-demo"
 
 CITIES = {"130100": "石家庄市", "130200": "唐山市", "130300": "秦皇岛市", "130600": "保定市"}
 COUNTIES = {
-    "130102": "长安区", "130104": "桥西区", "130105": "新华区", "130121": "井陉县", "130123": "正定县",
+    "130102": "长安区", "130104": "桥西区", "130105": "新华区", "130121": "井陉县",
+    "130123": "正定县",
     "130202": "路南区", "130203": "路北区", "130224": "滦南县",
     "130302": "海港区", "130303": "山海关区",  # 秦皇岛: no institution, so cases wait there
     "130602": "竞秀区", "130623": "涞水县",
@@ -224,11 +227,12 @@ def baseline_body(county: str) -> dict[str, Any]:
 
 # --- persons ------------------------------------------------------------------------------
 
-SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶"
-MALE_NAMES = ["建国", "志强", "海涛", "立新", "文博", "宏伟", "振华", "国庆", "俊杰", "春生", "永刚",
-              "晓东", "明", "磊", "鹏飞", "德胜"]
-FEMALE_NAMES = ["秀英", "桂兰", "丽娟", "淑珍", "海燕", "婷婷", "晓梅", "玉兰", "春华", "静", "慧敏",
-                "红霞", "雪", "佳怡", "凤琴", "丽"]
+SURNAMES = ("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑"
+            "谢韩唐冯于董程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶")
+MALE_NAMES = ["建国", "志强", "海涛", "立新", "文博", "宏伟", "振华", "国庆",
+              "俊杰", "春生", "永刚", "晓东", "明", "磊", "鹏飞", "德胜"]
+FEMALE_NAMES = ["秀英", "桂兰", "丽娟", "淑珍", "海燕", "婷婷", "晓梅", "玉兰",
+                "春华", "静", "慧敏", "红霞", "雪", "佳怡", "凤琴", "丽"]
 
 
 def _name(rng: random.Random, male: bool, surname: str | None = None) -> str:
@@ -288,11 +292,12 @@ SCRIPTS = [
                                "reassess:employment exit follow_up"),
     Script("upload", "130104", f"{IN_SERVICE} serve:vocational serve:vocational "
                                "reassess:sheltered_employment exit follow_up:institution"),
-    Script("upload", "130121", f"{IN_SERVICE} serve:home_guidance reassess:other_rehab_service exit"),
+    Script("upload", "130121", f"{IN_SERVICE} serve:home_guidance "
+                               "reassess:other_rehab_service exit"),
     Script("upload", "130224", f"{IN_SERVICE} serve:family_support serve:peer_support "
                                "reassess:home exit follow_up"),
-    Script("outpatient", "130202", f"{IN_SERVICE} serve:social_skills serve:recreation reassess:home "
-                                   "exit"),
+    Script("outpatient", "130202", f"{IN_SERVICE} serve:social_skills serve:recreation "
+                                   "reassess:home exit"),
     Script("upload", "130104", f"{IN_SERVICE} reassess:employment exit follow_up follow_up"),
     # applications and reports: approved, rejected, withdrawn, still waiting for review
     Script("self", "130102", "approve dispatch accept evaluate agree serve:life_skills "
@@ -300,8 +305,8 @@ SCRIPTS = [
     Script("guardian", "130123", "approve dispatch_to:hb-sjz-zd-01 decline "
                                  "dispatch_to:hb-sjz-centre-01 accept evaluate:unsuitable"),
     Script("report:committee", "130203", "reject"),
-    Script("report:enterprise", "130602", "approve dispatch accept evaluate agree "
-                                          "serve:vocational serve:medication_training serve:psychological"),
+    Script("report:enterprise", "130602", "approve dispatch accept evaluate agree serve:vocational "
+                                          "serve:medication_training serve:psychological"),
     Script("self", "130623", "reject"),
     Script("report:individual", "130121", "approve dispatch accept"),
     Script("report:social_organization", "130623", "approve dispatch accept evaluate:unsuitable"),
@@ -362,6 +367,14 @@ REASSESSMENT_OUTLOOK = {  # exit destination → (employment willingness, employ
     "employment": (True, True), "sheltered_employment": (True, False),
     "other_rehab_service": (False, False), "home": (False, False), None: (True, False),
 }
+
+DIAGNOSES = ["精神分裂症", "双相情感障碍", "偏执性精神病", "分裂情感性障碍", "抑郁症（复发性）"]
+NEEDS = ["希望参加日间训练，恢复生活自理", "家属希望学习照护技能", "希望参加职业康复，重新就业"]
+REPORTERS = {"committee": "社区居民委员会", "enterprise": "某制造有限公司工会",
+             "social_organization": "心康社会工作服务中心", "individual": "邻居"}
+TEAM = [{"name": "王医生", "profession": "psychiatrist"},
+        {"name": "赵社工", "profession": "social_worker"},
+        {"name": "孙护士", "profession": "nurse"}]
 
 
 # --- requests -----------------------------------------------------------------------------
@@ -452,15 +465,6 @@ def way_in_call(script: Script, serial: int, clock: Clock) -> Call:
     return Call("/v1/referrals/applications", body, Who("social_worker", f"sw-{city}", city))
 
 
-DIAGNOSES = ["精神分裂症", "双相情感障碍", "偏执性精神病", "分裂情感性障碍", "抑郁症（复发性）"]
-NEEDS = ["希望参加日间训练，恢复生活自理", "家属希望学习照护技能", "希望参加职业康复，重新就业"]
-REPORTERS = {"committee": "社区居民委员会", "enterprise": "某制造有限公司工会",
-             "social_organization": "心康社会工作服务中心", "individual": "邻居"}
-TEAM = [{"name": "王医生", "profession": "psychiatrist"},
-        {"name": "赵社工", "profession": "social_worker"},
-        {"name": "孙护士", "profession": "nurse"}]
-
-
 # --- steps: each turns the case (as last answered) into the request that moves it ----------
 
 Step = Callable[[dict[str, Any], list[str], Clock], Call]
@@ -478,8 +482,9 @@ def _review(approved: bool) -> Step:
 
 def _reconfirm(case: dict[str, Any], args: list[str], clock: Clock) -> Call:
     willing = args[0] == "willing"
-    return Call("reconfirmation", {"willing": willing, "situation": (
-        "仍愿意参加社区康复" if willing else "本人及家属表示不愿参加社区康复")}, social_worker(case))
+    situation = "仍愿意参加社区康复" if willing else "本人及家属表示不愿参加社区康复"
+    return Call("reconfirmation", {"willing": willing, "situation": situation},
+                social_worker(case))
 
 
 def _dispatch(case: dict[str, Any], args: list[str], clock: Clock) -> Call:
@@ -562,23 +567,23 @@ def _relapse(case: dict[str, Any], args: list[str], clock: Clock) -> Call:
 
 
 def _return(case: dict[str, Any], args: list[str], clock: Clock) -> Call:
-    city = city_of(case["residence_region"])
-    who = serving(case) if args == ["institution"] else Who("hospital", case["hospital_org_id"], city)
+    if args == ["institution"]:
+        who = serving(case)
+    else:  # the hospital the relapse was referred to
+        who = Who("hospital", case["hospital_org_id"], city_of(case["residence_region"]))
     return Call("hospital-returns", {"discharged_on": clock.today.isoformat(),
                                      "notes": "病情缓解出院，回到社区"}, who)
 
 
-_WAITING = ("pending_review", "registered", "waitlisted")
+_WAITING = ("pending_review", "registered", "waitlisted")  # no institution holds the case yet
+WITHDRAWAL_NOTES = {"withdrawn": "本人决定不再参加", "deceased": "家属告知已病故",
+                    "lost_contact": "多次电话及上门均未联系上"}
 
 
 def _withdraw(case: dict[str, Any], args: list[str], clock: Clock) -> Call:
     who = social_worker(case) if case["state"] in _WAITING else serving(case)
     return Call("withdrawal", {"reason": args[0], "unwilling": "unwilling" in args[1:],
                                "notes": WITHDRAWAL_NOTES[args[0]]}, who)
-
-
-WITHDRAWAL_NOTES = {"withdrawn": "本人决定不再参加", "deceased": "家属告知已病故",
-                    "lost_contact": "多次电话及上门均未联系上"}
 
 
 def _follow_up(case: dict[str, Any], args: list[str], clock: Clock) -> Call:
@@ -724,7 +729,8 @@ def load_registry(api: Services, clock: Clock) -> bool:
     print(f"  institutions: {_counts(registered)} of {len(SITES)}")
     if registered["unavailable"]:
         return False
-    print(f"  staff reports {clock.today.year}: {_counts(report_staff(api, str(clock.today.year)))}")
+    year = str(clock.today.year)
+    print(f"  staff reports {year}: {_counts(report_staff(api, year))}")
     print(f"  status changes: {_counts(change_statuses(api))}")
     quarter = current_quarter(clock.now)
     print(f"  baselines {quarter}: {_counts(record_baselines(api, quarter))}")
@@ -758,28 +764,36 @@ class CaseRun:
     error: str = ""
 
 
-def post_call(api: Services, call: Call, path: str, key: str) -> httpx.Response:
-    return api.referral.post(path, json=call.body, headers=api.headers(call.who, key))
+def post_call(api: Services, call: Call, path: str, key: str,
+              request_id: str | None = None) -> httpx.Response:
+    headers = api.headers(call.who, key)
+    if request_id:
+        headers["X-Request-ID"] = request_id
+    return api.referral.post(path, json=call.body, headers=headers)
 
 
-def current_case(api: Services, case_id: str) -> dict[str, Any]:
-    response = api.referral.get(f"/v1/cases/{case_id}", headers=api.headers(AUDITOR))
+def read_case(api: Services, case_id: str, suffix: str = "") -> dict[str, Any]:
+    response = api.referral.get(f"/v1/cases/{case_id}{suffix}", headers=api.headers(AUDITOR))
     if response.status_code != 200:
-        raise Failed(f"reading case {case_id}: {describe(response)}")
+        raise Failed(f"reading case {case_id}{suffix}: {describe(response)}")
     return response.json()
 
 
 def create_case(api: Services, run: CaseRun, clock: Clock) -> bool:
     """Create the case; False when an earlier run already loaded this person."""
     call = way_in_call(run.script, run.serial, clock)
-    response = post_call(api, call, call.path, f"case-{run.serial:03d}")
+    request_id = str(uuid.uuid4())
+    response = post_call(api, call, call.path, f"case-{run.serial:03d}", request_id)
     code = problem_code(response)
     if response.status_code == 201:
-        created = response.json()
-        run.case = current_case(api, created["case_id"])
-        return run.case["version"] == created["version"]  # else a replayed first answer
+        case_id = response.json()["case_id"]
+        run.case = read_case(api, case_id)
+        # The Idempotency-Key replays the first answer to a run that comes again: a case
+        # created now has this request's id on its first event.
+        first = read_case(api, case_id, "/events")["events"][0]
+        return first["metadata"].get("request_id") == request_id
     if response.status_code == 409 and code == "duplicate_case":
-        run.case = current_case(api, response.json()["case_id"])
+        run.case = read_case(api, response.json()["case_id"])
         return False
     if response.status_code == 422 and code == "idempotency_key_reused":
         return False  # created by a run on another day
@@ -838,20 +852,55 @@ def load_cases(api: Services, clock: Clock) -> list[CaseRun]:
 # --- summary ------------------------------------------------------------------------------
 
 
-def show(api: Services, title: str, path: str, params: dict[str, str] | None = None,
-         limit: int = 1200) -> None:
+PROGRESS_COLUMNS = ("1", "5", "7", "8", "9", "10", "11", "12", "13", "16", "17", "18", "19")
+
+
+def raw_start(body: Any, limit: int = 600) -> list[str]:
+    text = json.dumps(body, ensure_ascii=False)
+    return [text[:limit] + (" …" if len(text) > limit else "")]
+
+
+def progress_table(body: Any) -> list[str]:
+    """The rows that hold figures, some of the 19 columns each; the raw start otherwise."""
+    try:
+        rows = [*body["rows"], body["total"]]
+        lines = ["region    " + "".join(f"{c:>8}" for c in PROGRESS_COLUMNS)]
+        for row in rows:
+            values = [row["values"].get(c) for c in PROGRESS_COLUMNS]
+            if any(values):
+                lines.append(f"{row['name']:　<5}" + "".join(
+                    f"{'-' if v is None else v:>8}" for v in values))
+        return lines
+    except (KeyError, TypeError, AttributeError):
+        return raw_start(body)
+
+
+def top_level_fields(body: Any) -> list[str]:
+    if not isinstance(body, dict):
+        return raw_start(body)
+    return [f"{key}: {raw_start(value, 150)[0]}" for key, value in body.items()]
+
+
+def show(api: Services, title: str, path: str, render: Callable[[Any], list[str]],
+         params: dict[str, str] | None = None) -> None:
+    """Print a registry read; only its status when it does not answer 200."""
     response = api.registry.get(path, params=params, headers=api.headers(CIVIL_AFFAIRS))
-    print(f"{title}: GET {path} → {response.status_code}")
+    print(f"{title}: GET {response.request.url.path} → {response.status_code}")
     if response.status_code == 200:
-        text = response.text
-        print(f"  {text[:limit]}{' …' if len(text) > limit else ''}")
+        try:
+            lines = render(response.json())
+        except ValueError:
+            lines = [response.text[:600]]
+        for line in lines:
+            print(f"  {line}")
 
 
 def summary(api: Services, clock: Clock) -> None:
     quarter = current_quarter(clock.now)
-    show(api, f"progress statistics {PROVINCE} {quarter}", "/v1/statistics/progress",
-         {"region": PROVINCE, "period": quarter})
-    show(api, "institution archive", f"/v1/archives/institutions/{SITES[0].institution_id}")
+    show(api, f"progress summary {PROVINCE} {quarter} (columns 1–19)", "/v1/statistics/progress",
+         progress_table, {"region": PROVINCE, "period": quarter})
+    show(api, "institution archive", f"/v1/archives/institutions/{SITES[0].institution_id}",
+         top_level_fields)
 
 
 def _counts(counter: Counter[str]) -> str:

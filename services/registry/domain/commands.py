@@ -67,7 +67,7 @@ class RegisterInstitution(Command):
     name: Text = Field(description="机构名称 name")
     credit_code: CreditCode
     region: RegionCode
-    township_code: TownshipCode | None = None
+    township_code: TownshipCode | None = Field(None, description="乡镇（街道）代码, where known")
     township_name: str | None = Field(None, max_length=50, description="乡镇（街道）名称")
     address: Text = Field(description="地址 address")
     level: Level = Field(description="网络层级 level (city, county, township, village)")
@@ -80,23 +80,23 @@ class RegisterInstitution(Command):
     forms: list[ServiceForm] = Field(default_factory=list, max_length=10,
                                      description="服务形式 forms offered")
     prices: list[Price] = Field(default_factory=list, max_length=50, description="明码标价")
-    contact: Contact | None = None
+    contact: Contact | None = Field(None, description="联系人 contact")
     opened_on: date | None = Field(None, description="开业日期 opening date")
 
 
 class ChangeInstitution(Command):
     """Change an institution's profile; fields left out stay as they are."""
 
-    name: Text | None = None
-    address: Text | None = None
-    township_code: TownshipCode | None = None
-    township_name: str | None = Field(None, max_length=50)
-    capacity: Count | None = None
-    accepting: bool | None = None
-    services: list[ServiceType] | None = Field(None, max_length=20)
-    forms: list[ServiceForm] | None = Field(None, max_length=10)
-    prices: list[Price] | None = Field(None, max_length=50)
-    contact: Contact | None = None
+    name: Text | None = Field(None, description="机构名称 name")
+    address: Text | None = Field(None, description="地址 address")
+    township_code: TownshipCode | None = Field(None, description="乡镇（街道）代码")
+    township_name: str | None = Field(None, max_length=50, description="乡镇（街道）名称")
+    capacity: Count | None = Field(None, description="承载能力 capacity")
+    accepting: bool | None = Field(None, description="是否接收转介 accepts dispatched cases")
+    services: list[ServiceType] | None = Field(None, max_length=20, description="服务内容")
+    forms: list[ServiceForm] | None = Field(None, max_length=10, description="服务形式")
+    prices: list[Price] | None = Field(None, max_length=50, description="明码标价 prices")
+    contact: Contact | None = Field(None, description="联系人 contact")
 
     @model_validator(mode="after")
     def _something(self) -> ChangeInstitution:
@@ -113,7 +113,7 @@ class ChangeStatus(Command):
 class StaffLine(Command):
     """One profession's staff in a staff report (Hebei/Fujian 12–13)."""
 
-    profession: Profession
+    profession: Profession = Field(description="专业 profession")
     headcount: Count = Field(description="人数 staff of this profession")
     qualified: Count = Field(0, description=(
         "具备精神卫生、社会工作、心理健康相关专业学历或资格 with a relevant degree or qualification"))
@@ -138,7 +138,8 @@ class StaffLine(Command):
 
 class ReportStaff(Command):
     period: str = Field(pattern=r"^\d{4}(Q[1-4]|H[12])?$", description="报告期 e.g. 2024 or 2024Q2")
-    lines: list[StaffLine] = Field(min_length=1, max_length=len(Profession))
+    lines: list[StaffLine] = Field(min_length=1, max_length=len(Profession),
+                                   description="各专业人员 one line per profession")
 
     @model_validator(mode="after")
     def _one_line_per_profession(self) -> ReportStaff:
