@@ -53,7 +53,7 @@ async def rebuild_institutions(db: Database, store: EventStore) -> int:
             replayed += len(page.events)
             if not page.events:
                 return replayed
-            cursor = page.next_cursor
+            cursor = page.next
 
 
 async def reset_archive(db: Database, consumer_name: str) -> None:

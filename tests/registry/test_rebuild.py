@@ -1,0 +1,108 @@
+"""Every registry projection can be dropped and rebuilt from the events, and a consumer
+killed mid-stream resumes to the same archive a full rebuild gives."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from jingkang.referral.config import Settings as ReferralSettings
+from jingkang.referral.entrypoints.app import create_app as create_referral
+from jingkang.registry.application.rebuild import Rebuilt, rebuild_all
+from jingkang.registry.bootstrap import archive_consumer, event_types
+from jingkang.registry.config import Settings as RegistrySettings
+from jingkang_events import EventStore, connect
+
+from ..services.support import free_port, wait_until_healthy
+from . import scenario as sc
+from .conftest import SECRET, TravelClock, running_system, serving
+from .support import append_cases, case_types, dump
+
+
+async def _rebuilt_equals_live(referral_db: str, registry_db: str) -> tuple[dict[str, list], Rebuilt]:
+    """With only the referral running, rebuild the registry's projections and compare."""
+    port = free_port()
+    settings = RegistrySettings(registry_database_url=registry_db, jwt_secret=SECRET,
+                                referral_url=f"http://127.0.0.1:{port}", archive_batch_size=97)
+    referral = create_referral(ReferralSettings(referral_database_url=referral_db,
+                                                jwt_secret=SECRET, registry_url="http://127.0.0.1:9"))
+    db = await connect(registry_db)
+    try:
+        live = await dump(db)
+        async with serving(referral, port):
+            consumer = archive_consumer(settings, db)
+            try:
+                rebuilt = await rebuild_all(db, EventStore(db, event_types()), consumer)
+            finally:
+                await consumer.stop()
+        assert await dump(db) == live
+        return live, rebuilt
+    finally:
+        await db.close()
+
+
+async def test_rebuilt_projections_equal_the_live_ones(databases: tuple[str, str]) -> None:
+    referral_db, registry_db = databases
+    async with running_system(referral_db, registry_db, TravelClock()) as system:
+        await sc.run_june_to_september(sc.Driver(system))
+    live, rebuilt = await _rebuilt_equals_live(referral_db, registry_db)
+    assert rebuilt.registry_events == 6 + 2 + 3 + 4  # registered, status, staff, baselines
+    assert len(live["archive_cases"]) == 30 and len(live["institutions"]) == 6
+    assert len(live["baselines"]) == 4 and len(live["staff_reports"]) == 3
+
+
+def _registry_process(env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen([sys.executable, "-m", "jingkang.cli", "serve", "registry"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _position(base: str) -> int:
+    consumers = httpx.get(f"{base}/readyz", timeout=5).json()["checks"]["consumers"]
+    return consumers[0]["position"]
+
+
+@pytest.mark.slow
+async def test_consumer_killed_mid_stream_resumes_to_a_full_rebuild(
+        databases: tuple[str, str]) -> None:
+    referral_db, registry_db = databases
+    referral_store = EventStore(await connect(referral_db), case_types())
+    written = await append_cases(referral_store, 150)
+    head = (await referral_store.head()).position  # type: ignore[union-attr]
+    await referral_store.db.close()
+    port, registry_port = free_port(), free_port()
+    env = {**os.environ, "JINGKANG_REGISTRY_DATABASE_URL": registry_db,
+           "JINGKANG_REGISTRY_PORT": str(registry_port), "JINGKANG_JWT_SECRET": SECRET,
+           "JINGKANG_REFERRAL_URL": f"http://127.0.0.1:{port}",
+           "JINGKANG_ARCHIVE_BATCH_SIZE": "7", "JINGKANG_LOG_LEVEL": "warning"}
+    base = f"http://127.0.0.1:{registry_port}"
+    referral = create_referral(ReferralSettings(referral_database_url=referral_db,
+                                                jwt_secret=SECRET, registry_url="http://127.0.0.1:9"))
+    async with serving(referral, port):
+        process = _registry_process(env)
+        await asyncio.to_thread(wait_until_healthy, base, process)
+        while (position := await asyncio.to_thread(_position, base)) < head // 3:
+            await asyncio.sleep(0.01)
+        process.send_signal(signal.SIGKILL)  # mid-stream: pages of 7 out of ~written events
+        process.wait()
+        assert position < head, "the consumer finished before it could be killed"
+        process = _registry_process(env)
+        try:
+            await asyncio.to_thread(wait_until_healthy, base, process)
+            deadline = time.monotonic() + 60
+            while await asyncio.to_thread(_position, base) < head:
+                assert time.monotonic() < deadline, "the restarted consumer did not catch up"
+                await asyncio.sleep(0.05)
+        finally:
+            process.send_signal(signal.SIGINT)
+            process.wait(timeout=30)
+    live, rebuilt = await _rebuilt_equals_live(referral_db, registry_db)
+    assert rebuilt.referral_events == written
+    assert len(live["archive_cases"]) == 150
+    assert len(live["archive_services"]) == 450 and written > 1000
