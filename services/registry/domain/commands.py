@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError
 
@@ -52,6 +52,11 @@ class Price(Command):
     unit: str = Field(min_length=1, max_length=20, description="计价单位 unit, e.g. 人·月")
     amount_cny: Decimal = Field(ge=0, le=1_000_000, decimal_places=2,
                                 description="金额（元） amount in CNY")
+
+    @field_validator("amount_cny")
+    @classmethod
+    def _in_fen(cls, amount: Decimal) -> Decimal:
+        return amount.quantize(Decimal("0.01"))  # 150 and 150.00 are one price
 
 
 class Contact(Command):

@@ -103,8 +103,8 @@ def _check_region(c: cmd.RegisterInstitution | cmd.ChangeInstitution, region: st
 
 
 def register(institution_id: str, c: cmd.RegisterInstitution, ctx: Context) -> list[RegistryEvent]:
-    require_region_scope(ctx.actor, c.region)
     _check_region(c, c.region, ctx)
+    require_region_scope(ctx.actor, c.region)
     if c.opened_on is not None and c.opened_on > ctx.today:
         raise InvalidField("the opening date is in the future", field="opened_on")
     data = c.model_dump(exclude={"institution_id"})
