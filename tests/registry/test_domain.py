@@ -137,3 +137,11 @@ def test_csv_rows_are_reported_by_line() -> None:
         (3, "credit_code"), (3, "capacity")}
     with pytest.raises(csv_import.InvalidCsv):
         csv_import.parse(header, _ctx())  # no rows
+
+
+def test_the_example_csv_of_the_readme_imports() -> None:
+    from pathlib import Path
+
+    example = Path(__file__).resolve().parents[2] / "docs" / "examples" / "institutions.csv"
+    commands = csv_import.parse(example.read_text(encoding="utf-8"), _ctx())
+    assert [c.institution_id for c in commands] == ["hb-xh-01", "hb-jx-01", "hb-zd-01"]
