@@ -49,6 +49,7 @@ def present(case: Case, actor: Actor, now: datetime, rules: Rules) -> dict[str, 
         "unwilling": case.unwilling,
         "channel": case.channel.value if case.channel else None,
         "person": _person(case, actor),
+        "patient_id": case.person_key,
         "residence_region": case.residence_region,
         "referring_org_id": case.referring_org_id,
         "institution": None if case.institution_id is None else {

@@ -58,6 +58,8 @@ class CaseOut(BaseModel):
     unwilling: bool = Field(description="不愿参加 closed as unwilling to take part")
     channel: str | None = Field(description="转介渠道 medical, self, guardian or third_party")
     person: PersonOut | None = Field(description="康复对象 the person")
+    patient_id: str | None = Field(description=(
+        "康复对象标识 keyed hash of the identity number: the person's id in the registry's archive"))
     residence_region: str | None = Field(description="居住地 residence region code")
     referring_org_id: str | None = Field(description="转介方 referring hospital or submitter")
     institution: InstitutionRef | None = Field(description="服务机构 the institution now")
