@@ -15,7 +15,7 @@ from ._errors import (
     StoreMisconfiguredError,
     UnknownEventTypeError,
 )
-from ._feed_api import FeedPageOut, feed_router
+from ._feed_api import FeedPageOut, PageView, feed_router
 from ._model import (
     AppendResult,
     FeedCursor,
@@ -51,6 +51,7 @@ __all__ = [
     "InvalidCursorError",
     "Metadata",
     "NewEvent",
+    "PageView",
     "RecordedEvent",
     "StoreMisconfiguredError",
     "UniqueViolation",

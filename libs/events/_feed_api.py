@@ -4,10 +4,10 @@
 # closures of feed_router, as real objects.
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
@@ -47,13 +47,14 @@ class FeedPageOut(BaseModel):
     remaining: int = Field(description="游标之后尚余事件数 events after `next` (capped count)")
 
 
-EventView = Callable[[dict[str, Any]], dict[str, Any]]
+# Reshapes a page of events for the caller (for example: reveals or withholds personal data
+# by the caller's role); it may read the database, so it is awaited.
+PageView = Callable[[Request, list[dict[str, Any]]], Awaitable[list[dict[str, Any]]]]
 
 
-def page_json(page: FeedPage, view: EventView | None = None) -> dict[str, Any]:
-    events = [e.to_json() for e in page.events]
-    if view is not None:
-        events = [view(e) for e in events]
+def page_json(page: FeedPage, events: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+    if events is None:
+        events = [e.to_json() for e in page.events]
     head = page.head
     return {
         "events": events,
@@ -67,17 +68,18 @@ def page_json(page: FeedPage, view: EventView | None = None) -> dict[str, Any]:
 
 def feed_router(get_store: Callable[..., EventStore], *, dependencies: Sequence[Any] = (),
                 max_limit: int = 500, max_wait: float = 30.0,
-                view: EventView | None = None, tags: Sequence[str] = ("feed",)) -> APIRouter:
+                view: PageView | None = None, tags: Sequence[str] = ("feed",)) -> APIRouter:
     """``GET /v1/events?after=&limit=&wait=`` over the store that ``get_store`` provides.
 
-    ``dependencies`` carry the service's authentication; ``view`` may reshape each event
-    (for example to mask personal data for the caller's role).
+    ``dependencies`` carry the service's authentication; ``view`` may reshape each page
+    (for example to reveal personal data only to the roles allowed to read it).
     """
     router = APIRouter(tags=list(tags), dependencies=list(dependencies))
 
     @router.get("/v1/events", response_model=FeedPageOut, operation_id="read_event_feed",
                 summary="事件流 The global event feed")
     async def read_event_feed(
+        request: Request,
         store: Annotated[EventStore, Depends(get_store)],
         after: Annotated[str | None, Query(
             description="上次返回的 `next` 游标 the `next` cursor of the previous page; "
@@ -99,7 +101,10 @@ def feed_router(get_store: Callable[..., EventStore], *, dependencies: Sequence[
                 "loc": ("query", "after"), "msg": str(exc), "type": "value_error",
                 "input": after}]) from exc
         page = await store.wait_for_feed(cursor, limit, wait)
-        body = json.dumps(page_json(page, view), ensure_ascii=False, separators=(",", ":"))
+        events = [e.to_json() for e in page.events]
+        if view is not None:
+            events = await view(request, events)
+        body = json.dumps(page_json(page, events), ensure_ascii=False, separators=(",", ":"))
         return Response(body, media_type="application/json")
 
     return router

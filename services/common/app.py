@@ -8,9 +8,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, Request
 
-from jingkang_events import EventStore, feed_router
+from jingkang_events import EventStore, PageView, feed_router
 
 from .auth import require_roles, verifier_from
+from .hardening import ServiceApp, install_hardening
 from .ops import install_ops
 from .problems import install_problem_handlers
 from .runtime import ServiceRuntime
@@ -32,8 +33,10 @@ def create_service_app(
     settings: CommonSettings,
     build_runtime: Callable[[], Awaitable[ServiceRuntime]],
     feed_roles: Sequence[str],
+    feed_view: PageView | None = None,
 ) -> FastAPI:
-    """A FastAPI app with problem+json errors, JWT auth, the ops endpoints and the feed."""
+    """A FastAPI app with problem+json errors, JWT auth, the hardened edge, the ops endpoints
+    and the feed."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -49,9 +52,11 @@ def create_service_app(
         finally:
             await runtime.stop()  # also after a failed start: open connections keep a process alive
 
-    app = FastAPI(title=title, description=description, version="0.1.0", lifespan=lifespan)
+    app = ServiceApp(title=title, description=description, version="0.1.0", lifespan=lifespan)
     app.state.token_verifier = verifier_from(settings)
     install_problem_handlers(app)
+    install_hardening(app, settings)
     install_ops(app, runtime_of)
-    app.include_router(feed_router(store_of, dependencies=[Depends(require_roles(feed_roles))]))
+    app.include_router(feed_router(store_of, dependencies=[Depends(require_roles(feed_roles))],
+                                   view=feed_view))
     return app

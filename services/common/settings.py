@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, SecretStr, model_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 # Accepted only with JINGKANG_ENVIRONMENT=development, so a deployment cannot forget them.
 DEVELOPMENT_SECRET = "jingkang-development-secret-change-me"
 DEVELOPMENT_PERSON_KEY = "jingkang-development-person-key-change-me"
+DEVELOPMENT_MASTER_KEY = "amluZ2thbmctZGV2ZWxvcG1lbnQtbWFzdGVyLWtleSE="  # 32 known bytes
 
 
 class CommonSettings(BaseSettings):
@@ -32,11 +34,42 @@ class CommonSettings(BaseSettings):
     person_key_secret: SecretStr = Field(
         SecretStr(DEVELOPMENT_PERSON_KEY),
         description="HMAC key for identity numbers: duplicates found without storing them readable")
+    master_key: SecretStr = Field(
+        SecretStr(DEVELOPMENT_MASTER_KEY),
+        description="base64 of 32 bytes: wraps each person's data key (crypto-shredding)")
+    master_key_file: Path | None = Field(
+        None, description="a file holding the master key instead (e.g. a mounted secret)")
     log_level: Literal["critical", "error", "warning", "info", "debug"] = "info"
     referral_url: str = "http://127.0.0.1:8001"
     registry_url: str = "http://127.0.0.1:8002"
     feed_poll_seconds: float = Field(0.5, gt=0, le=10,
                                      description="timed re-poll behind feed wake-ups")
+
+    # The edge (hardening.py).
+    hsts: bool = Field(False, description="send Strict-Transport-Security: only behind HTTPS")
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, description="browser origins allowed by CORS; none: CORS off")
+    max_body_bytes: int = Field(1_048_576, ge=1, description="largest request body")
+    max_import_bytes: int = Field(5 * 1_048_576, ge=1,
+                                  description="largest body on paths ending in /imports (CSV)")
+    rate_limit_enabled: bool = True
+    rate_limit_per_second: float = Field(50, gt=0, description="requests per client, sustained")
+    rate_limit_burst: int = Field(200, ge=1, description="requests per client, at once")
+    rate_limit_max_clients: int = Field(10_000, ge=1,
+                                        description="clients remembered per process at most")
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _parse_origins(cls, value: Any) -> Any:
+        # A JSON list or comma-separated; browsers send an Origin without a trailing slash.
+        if isinstance(value, str):
+            value = json.loads(value) if value.lstrip().startswith("[") else value.split(",")
+        if not isinstance(value, list):
+            return value
+        origins = [str(o).strip().rstrip("/") for o in value if str(o).strip()]
+        if "*" in origins:
+            raise ValueError("JINGKANG_CORS_ORIGINS lists origins exactly; '*' is refused")
+        return origins
 
     @model_validator(mode="after")
     def _refuse_development_secret(self) -> CommonSettings:
@@ -49,7 +82,18 @@ class CommonSettings(BaseSettings):
             raise ValueError("JINGKANG_JWT_SECRET must be set in production")
         if self.person_key_secret.get_secret_value() == DEVELOPMENT_PERSON_KEY:
             raise ValueError("JINGKANG_PERSON_KEY_SECRET must be set in production")
+        if self.master_key_file is None and \
+                self.master_key.get_secret_value() == DEVELOPMENT_MASTER_KEY:
+            raise ValueError("JINGKANG_MASTER_KEY or JINGKANG_MASTER_KEY_FILE must be set in "
+                             "production")
         return self
+
+    def master_key_bytes(self) -> bytes:
+        from .crypto import parse_master_key
+
+        if self.master_key_file is not None:
+            return parse_master_key(self.master_key_file.read_text(encoding="utf-8"))
+        return parse_master_key(self.master_key.get_secret_value())
 
     def sqlite_url(self, name: str) -> str:
         return f"sqlite+aiosqlite:///{self.data_dir / f'{name}.db'}"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from jingkang.common.auth import service_token_source
+from jingkang.common.crypto import KeyWrapper
 from jingkang.common.regions import RegionTable
 from jingkang.common.runtime import ServiceRuntime
 from jingkang_events import EventStore, EventTypes, FeedConsumer, connect
@@ -14,12 +15,14 @@ from jingkang_events import EventStore, EventTypes, FeedConsumer, connect
 from .adapters.case_queries import CaseQueries
 from .adapters.case_repository import CaseRepository
 from .adapters.directory import InstitutionDirectory, apply_registry_event
+from .adapters.protection import DataKeys
 from jingkang.common.idempotency import IdempotencyStore
 from .application.queries import CaseReads
 from .application.service import CaseService, PersonKeys
 from .config import Settings
 from .domain.calendar import china
-from .domain.events import EVENT_TYPES
+from .application.erasure import PersonErasure
+from .domain.events import EVENT_TYPES, PersonErased
 from .domain.rules import Rules
 
 Clock = Callable[[], datetime]
@@ -30,6 +33,7 @@ def event_types() -> EventTypes:
     types = EventTypes()
     for name, model in EVENT_TYPES.items():
         types.register(name, model.SCHEMA_VERSION)
+    types.register("PersonErased", PersonErased.SCHEMA_VERSION)
     return types
 
 
@@ -46,6 +50,7 @@ def rules_from(settings: Settings) -> Rules:
 class ReferralRuntime(ServiceRuntime):
     cases: CaseService | None = None
     case_reads: CaseReads | None = None
+    erasure: PersonErasure | None = None
 
 
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> ReferralRuntime:
@@ -53,7 +58,8 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Refer
     db = await connect(settings.database_url)
     store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds)
     rules = rules_from(settings)
-    repo = CaseRepository(db, store, rules)
+    keys = DataKeys(KeyWrapper(settings.master_key_bytes()))
+    repo = CaseRepository(db, store, rules, keys)
     directory_consumer = FeedConsumer(
         "institution_directory", settings.registry_url, db, apply_registry_event,
         token=service_token_source(settings, "referral"))
@@ -61,5 +67,7 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Refer
         db, repo, IdempotencyStore(db), InstitutionDirectory(db), rules=rules, calendar=china(),
         regions=RegionTable.bundled(), clock=clock,
         person_keys=PersonKeys(settings.person_key_secret.get_secret_value().encode()))
-    reads = CaseReads(repo, CaseQueries(db, rules.high_risk_level), store, rules, clock)
-    return ReferralRuntime("referral", db, store, [directory_consumer], cases, reads)
+    reads = CaseReads(repo, CaseQueries(db, rules.high_risk_level, repo.from_row), store, rules,
+                      clock)
+    return ReferralRuntime("referral", db, store, [directory_consumer], cases, reads,
+                           PersonErasure(db, store, keys, IdempotencyStore(db), clock))

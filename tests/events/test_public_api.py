@@ -6,7 +6,7 @@ PUBLIC = {
     "GENESIS_HASH", "AppendResult", "ConcurrencyError", "Connection", "ConsumerStatus",
     "CursorMovedError", "Database", "EventIdConflictError", "EventStore", "EventStoreError",
     "EventTables", "EventTypes", "FeedConsumer", "FeedCursor", "FeedHead", "FeedPage",
-    "FeedPageOut", "InvalidCursorError", "Metadata", "NewEvent", "RecordedEvent",
+    "FeedPageOut", "InvalidCursorError", "Metadata", "NewEvent", "PageView", "RecordedEvent",
     "StoreMisconfiguredError", "UniqueViolation", "UnknownEventTypeError", "Upcaster",
     "VerifyResult", "add_event_tables", "canonical_json", "connect", "feed_router",
 }

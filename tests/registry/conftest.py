@@ -24,6 +24,8 @@ from jingkang.referral.entrypoints.app import create_app as create_referral
 from jingkang.registry.config import Settings as RegistrySettings
 from jingkang.registry.entrypoints.app import create_app as create_registry
 
+from jingkang_events import connect
+
 from ..conftest import create_pg_database, drop_pg_database
 from ..services.support import free_port
 
@@ -84,12 +86,13 @@ class System:
     referral_db: str
 
     async def settle(self) -> None:
-        """Wait until each service has applied everything the other has written."""
-        for _ in range(400):
+        """Wait until each service has applied everything the other has committed (read from
+        the databases: the feeds' heads may lag behind a transaction open elsewhere)."""
+        heads = [await _last_position(self.registry_db), await _last_position(self.referral_db)]
+        for _ in range(600):
             referral = (await self.referral.http.get("/readyz")).json()["checks"]["consumers"][0]
             registry = (await self.registry.http.get("/readyz")).json()["checks"]["consumers"][0]
-            heads = await asyncio.gather(self._head(self.registry), self._head(self.referral))
-            if referral["position"] == heads[0] and registry["position"] == heads[1]:
+            if referral["position"] >= heads[0] and registry["position"] >= heads[1]:
                 return
             await asyncio.sleep(0.05)
         raise AssertionError(f"consumers never caught up: {referral} {registry} {heads}")
@@ -99,6 +102,15 @@ class System:
         page = (await client.http.get("/v1/events", params={"limit": 1},
                                       headers=token("auditor", "audit"))).json()
         return (page.get("head") or {}).get("position", 0)
+
+
+async def _last_position(url: str) -> int:
+    db = await connect(url)
+    try:
+        async with db.connection() as conn:
+            return await conn.fetchval("SELECT coalesce(max(position), 0) FROM events")
+    finally:
+        await db.close()
 
 
 @contextlib.asynccontextmanager

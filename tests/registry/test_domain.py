@@ -145,3 +145,10 @@ def test_the_example_csv_of_the_readme_imports() -> None:
     example = Path(__file__).resolve().parents[2] / "docs" / "examples" / "institutions.csv"
     commands = csv_import.parse(example.read_text(encoding="utf-8"), _ctx())
     assert [c.institution_id for c in commands] == ["hb-xh-01", "hb-jx-01", "hb-zd-01"]
+
+
+def test_a_malformed_csv_file_is_a_clear_refusal() -> None:
+    header = "name,credit_code,region,address,level,kind,area,capacity\n"
+    with pytest.raises(csv_import.InvalidCsv) as refused:
+        csv_import.parse(header + "x" * 200_000 + ",a,b,c,d,e,f,1\n", _ctx())
+    assert refused.value.field == "file"

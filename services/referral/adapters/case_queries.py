@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -14,7 +15,7 @@ from ..application.scope import SEE_ALL
 from ..domain.case import Case
 from ..domain.lifecycle import Actor
 from ..domain.vocabulary import Role
-from .case_repository import case_from_snapshot
+from .case_repository import SELECT_STATE
 
 # due=<queue> → the read-model column holding its due date, which is set exactly while the
 # step waits (domain/deadlines.py), so "waiting" is "the column is not null".
@@ -103,9 +104,11 @@ def _decode(cursor: str) -> list[Any]:
 
 
 class CaseQueries:
-    def __init__(self, db: Database, high_risk_level: int) -> None:
+    def __init__(self, db: Database, high_risk_level: int,
+                 cases_from: Callable[[Any], Case]) -> None:
         self.db = db
         self.high_risk_level = high_risk_level
+        self.cases_from = cases_from  # a row of SELECT_STATE → the case
 
     async def list(self, actor: Actor, f: CaseFilter, *, today: date, limit: int,
                    cursor: str | None) -> tuple[list[Case], str | None]:
@@ -126,14 +129,14 @@ class CaseQueries:
             sql.add(f"({keys[0]}, {keys[1]}, {keys[2]}) {direction} ({{0}}, {{1}}, {{2}})",
                     last[0], self._key_value(keys[1], last[1]), last[2])
         where = " AND ".join(sql.where) or "1 = 1"
-        query = (f"SELECT snapshot, {keys[0]} AS k0, {keys[1]} AS k1, case_id FROM cases "
+        query = (f"SELECT {keys[0]} AS k0, {keys[1]} AS k1, case_id, {SELECT_STATE} FROM cases "
                  f"WHERE {where} ORDER BY {order} LIMIT {int(limit) + 1}")
         async with self.db.connection() as conn:
             rows = await conn.fetch(query, *sql.args)
         more = len(rows) > limit
         rows = rows[:limit]
-        next_cursor = _encode([rows[-1][1], _plain(rows[-1][2]), rows[-1][3]]) if more else None
-        return [case_from_snapshot(r[0]) for r in rows], next_cursor
+        next_cursor = _encode([rows[-1][0], _plain(rows[-1][1]), rows[-1][2]]) if more else None
+        return [self.cases_from(tuple(r)[3:]) for r in rows], next_cursor
 
     def _filters(self, sql: _Sql, f: CaseFilter, today: date) -> None:
         if f.state:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -14,6 +15,15 @@ from ..domain.case import Case, fold
 from ..domain.deadlines import QUEUES, pending_deadlines
 from ..domain.events import EVENT_TYPES, CaseEvent
 from ..domain.rules import Rules
+from .protection import (
+    DataKey,
+    DataKeys,
+    key_id_of,
+    protect_event,
+    protect_state,
+    reveal_event,
+    reveal_state,
+)
 
 STREAM_TYPE = "case"
 _SNAPSHOT = TypeAdapter(Case)
@@ -22,12 +32,12 @@ _COLUMNS = (
     "case_id, version, state, close_reason, exit_destination, person_key, residence_region, "
     "referring_org_id, institution_id, relocation_target_id, hospital_org_id, risk_level, "
     "review_due_on, dispatch_due_on, reconfirm_due_on, reassessment_due_on, follow_up_due_on, "
-    "follow_ups, created_at, updated_at, snapshot"
+    "follow_ups, created_at, updated_at, snapshot, key_id"
 )
 _UPSERT = (
     f"INSERT INTO cases ({_COLUMNS}) VALUES "
     "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
-    "$21) ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, state = excluded.state, "
+    "$21, $22) ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, state = excluded.state, "
     "close_reason = excluded.close_reason, exit_destination = excluded.exit_destination, "
     "residence_region = excluded.residence_region, institution_id = excluded.institution_id, "
     "relocation_target_id = excluded.relocation_target_id, "
@@ -36,43 +46,52 @@ _UPSERT = (
     "reconfirm_due_on = excluded.reconfirm_due_on, "
     "reassessment_due_on = excluded.reassessment_due_on, "
     "follow_up_due_on = excluded.follow_up_due_on, follow_ups = excluded.follow_ups, "
-    "updated_at = excluded.updated_at, snapshot = excluded.snapshot"
+    "updated_at = excluded.updated_at, snapshot = excluded.snapshot, key_id = excluded.key_id"
 )
+# The row's state with the data key that opens its personal parts.
+SELECT_STATE = ("snapshot, key_id, "
+                "(SELECT wrapped_key FROM person_keys k WHERE k.key_id = cases.key_id) AS wrapped")
 
 
-def to_new_event(event: CaseEvent, metadata: Metadata) -> NewEvent:
-    return NewEvent(type=event.type, data=event.model_dump(mode="json"),
-                    schema_version=event.SCHEMA_VERSION, metadata=metadata)
+def to_new_event(event: CaseEvent, metadata: Metadata, key: DataKey) -> NewEvent:
+    data = protect_event(event.type, event.case_id, event.model_dump(mode="json"), key)
+    return NewEvent(type=event.type, data=data, schema_version=event.SCHEMA_VERSION,
+                    metadata=metadata)
 
 
 def to_case_event(type_: str, data: dict[str, Any]) -> CaseEvent:
     return EVENT_TYPES[type_].model_validate(data)
 
 
-def snapshot_json(case: Case) -> str:
-    return _SNAPSHOT.dump_json(case).decode()
+def snapshot_json(case: Case, key: DataKey) -> str:
+    state = protect_state(case.case_id, _SNAPSHOT.dump_python(case, mode="json"), key)
+    return json.dumps(state, ensure_ascii=False, separators=(",", ":"))
 
 
-def case_from_snapshot(text: str | dict) -> Case:
-    if isinstance(text, str):
-        return _SNAPSHOT.validate_json(text)
-    return _SNAPSHOT.validate_python(text)
+def case_from_snapshot(text: str | dict, key: DataKey | None) -> Case:
+    state = json.loads(text) if isinstance(text, str) else text
+    return _SNAPSHOT.validate_python(reveal_state(state["case_id"], state, key))
 
 
 class CaseRepository:
-    def __init__(self, db: Database, store: EventStore, rules: Rules) -> None:
+    def __init__(self, db: Database, store: EventStore, rules: Rules, keys: DataKeys) -> None:
         self.db = db
         self.store = store
         self.rules = rules
+        self.keys = keys
 
     async def load(self, case_id: str, conn: Connection | None = None) -> Case | None:
-        sql = "SELECT snapshot FROM cases WHERE case_id = $1"
+        sql = f"SELECT {SELECT_STATE} FROM cases WHERE case_id = $1"
         if conn is not None:
             row = await conn.fetchrow(sql, case_id)
         else:
             async with self.db.connection() as c:
                 row = await c.fetchrow(sql, case_id)
-        return None if row is None else case_from_snapshot(row[0])
+        return None if row is None else self.from_row(row)
+
+    def from_row(self, row: Any) -> Case:
+        """A case from the columns of ``SELECT_STATE``."""
+        return case_from_snapshot(row[0], self.keys.unwrap(row[1], row[2]))
 
     async def open_case_of(self, person_key: str, conn: Connection) -> str | None:
         return await conn.fetchval(
@@ -86,13 +105,15 @@ class CaseRepository:
 
         ``after`` was folded with ``recorded_at``, which the events are stamped with too, so
         the row always equals the state rebuilt from the events."""
+        key = await self.keys.active(conn, after.person_key or "", recorded_at)
         result = await self.store.append(after.case_id, STREAM_TYPE, before.version,
-                                         [to_new_event(e, metadata) for e in events], conn=conn,
-                                         recorded_at=recorded_at)
-        await self._write_row(conn, after, recorded_at)
+                                         [to_new_event(e, metadata, key) for e in events],
+                                         conn=conn, recorded_at=recorded_at)
+        await self.write_row(conn, after, recorded_at, key)
         return result
 
-    async def _write_row(self, conn: Connection, case: Case, when: datetime) -> None:
+    async def write_row(self, conn: Connection, case: Case, when: datetime,
+                        key: DataKey) -> None:
         relocation = case.relocation
         created = case.registered_at or when
         # A due column holds a date exactly while its step waits: the queues read it so.
@@ -103,7 +124,8 @@ class CaseRepository:
             case.residence_region or "", case.referring_org_id or "", case.institution_id,
             relocation.target_institution_id if relocation else None, case.hospital_org_id,
             case.risk_level, *(self._day(conn, due.get(queue)) for queue in QUEUES),
-            case.follow_ups, conn.timestamp(created), conn.timestamp(when), snapshot_json(case))
+            case.follow_ups, conn.timestamp(created), conn.timestamp(when),
+            snapshot_json(case, key), key.key_id)
 
     @staticmethod
     def _day(conn: Connection, day: date | None) -> Any:
@@ -113,7 +135,22 @@ class CaseRepository:
 
     async def history(self, case_id: str, *, to_version: int | None = None,
                       as_of: datetime | None = None) -> list:
+        """The case's events as stored: personal parts sealed."""
         return await self.store.read_stream(case_id, to_version=to_version, as_of=as_of)
+
+    async def reveal(self, recorded: Sequence[Any]) -> list[tuple[Any, dict[str, Any]]]:
+        """Each stored event with its data opened (or read as erased)."""
+        async with self.db.connection() as conn:
+            keys = await self.keys.many(conn, filter(None, (key_id_of(r.data) for r in recorded)))
+        return [(r, reveal_event(r.type, r.stream_id, r.data, keys)) for r in recorded]
+
+    async def reveal_json(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Feed events (their JSON form) with the personal parts of case events opened."""
+        async with self.db.connection() as conn:
+            keys = await self.keys.many(conn, filter(None, (key_id_of(e["data"]) for e in events)))
+        return [e if e["stream_type"] != STREAM_TYPE else
+                {**e, "data": reveal_event(e["type"], e["stream_id"], e["data"], keys)}
+                for e in events]
 
     async def rebuild(self, case_id: str, *, to_version: int | None = None,
                       as_of: datetime | None = None) -> Case | None:
@@ -121,7 +158,8 @@ class CaseRepository:
         recorded = await self.history(case_id, to_version=to_version, as_of=as_of)
         if not recorded:
             return None
-        return fold(case_id, [(to_case_event(r.type, r.data), r.recorded_at) for r in recorded])
+        return fold(case_id, [(to_case_event(r.type, data), r.recorded_at)
+                              for r, data in await self.reveal(recorded)])
 
 
 def _value(enum: Any) -> Any:

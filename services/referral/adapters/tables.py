@@ -35,7 +35,8 @@ cases = Table(
     Column("follow_ups", Integer, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
-    Column("snapshot", JSON, nullable=False),
+    Column("snapshot", JSON, nullable=False, comment="the folded state; personal parts sealed"),
+    Column("key_id", String(36), comment="the data key that opens the snapshot's personal parts"),
     Index("ix_cases_updated", "updated_at", "case_id"),
     Index("ix_cases_institution", "institution_id", "state"),
     Index("ix_cases_region", "residence_region"),
@@ -72,4 +73,18 @@ institutions = Table(
     Column("source_version", BigInteger, nullable=False, comment="registry stream version"),
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Index("ix_institutions_region", "region"),
+)
+
+# One data key per person (and a new one if a person comes back after being erased), wrapped
+# under the master key.  Erasure empties ``wrapped_key``: what it sealed is unreadable for good.
+person_keys = Table(
+    "person_keys",
+    metadata,
+    Column("key_id", String(36), primary_key=True),
+    Column("patient_id", String(64), nullable=False, comment="keyed hash of the identity number"),
+    Column("wrapped_key", String(200)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("erased_at", DateTime(timezone=True)),
+    Column("erasure_reason", Text),
+    Index("ix_person_keys_patient", "patient_id"),
 )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
@@ -17,7 +16,7 @@ from ..domain.lifecycle import Actor
 from ..domain.rules import Rules
 from .errors import CaseNotFound
 from .scope import can_see
-from .views import present
+from .views import present, reads_person
 
 
 class CaseReads:
@@ -43,8 +42,13 @@ class CaseReads:
         return present(case, actor, self.clock(), self.rules), case.version
 
     async def events(self, case_id: str, actor: Actor) -> list[dict[str, Any]]:
+        """The history as stored (personal parts sealed), opened for the roles that may read
+        the person in full; the hash chain covers the stored form either way."""
         await self._visible(case_id, actor)
-        return [_event_json(e) for e in await self.repo.history(case_id)]
+        recorded = await self.repo.history(case_id)
+        if not reads_person(actor):
+            return [_event_json(e) for e in recorded]
+        return [{**_event_json(e), "data": data} for e, data in await self.repo.reveal(recorded)]
 
     async def integrity(self, case_id: str) -> VerifyResult:
         if await self.repo.load(case_id) is None:

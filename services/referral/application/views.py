@@ -11,6 +11,7 @@ from ..domain.case import Case
 from ..domain.decide import CHINA
 from ..domain.lifecycle import Actor, GuardContext, available_actions
 from ..domain.deadlines import pending_deadlines
+from ..domain.privacy import ERASED
 from ..domain.rules import Rules
 from ..domain.vocabulary import CaseState, Role
 
@@ -19,11 +20,18 @@ from ..domain.vocabulary import CaseState, Role
 _FULL_PERSON_ROLES = frozenset({Role.HOSPITAL, Role.INSTITUTION, Role.SOCIAL_WORKER})
 
 
+def reads_person(actor: Actor) -> bool:
+    return actor.role in _FULL_PERSON_ROLES
+
+
 def _person(case: Case, actor: Actor) -> dict[str, Any] | None:
     person = case.person
     if person is None:
         return None
-    if actor.role in _FULL_PERSON_ROLES:
+    if person.get("name") == ERASED:
+        return {"name": None, "id_number": None, "phone": None, "address": None,
+                "guardian": None, "masked": True, "erased": True}
+    if reads_person(actor):
         return person
     name = person.get("name") or ""
     return {"name": name[:1] + "*" * max(len(name) - 1, 1),

@@ -235,3 +235,10 @@ class FollowUp(Command):
 
     visited_on: date = Field(description="回访日期 date")
     outcome: Note = Field(description="回访情况 what was found")
+
+
+class Erasure(Command):
+    """删除个人信息 (PIPL art. 47): destroy the person's data keys."""
+
+    reason: str = Field(min_length=1, max_length=1000, description=(
+        "删除依据 the ground for erasure, e.g. the person's request and its reference"))

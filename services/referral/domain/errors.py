@@ -59,3 +59,13 @@ class InvalidCommand(DomainError):
 
 class AgreementRequired(DomainError):
     code = "agreement_required"
+
+
+class OpenCase(DomainError):
+    """A person with an open case cannot be erased: the case must be closed first."""
+
+    code = "open_case"
+
+
+class AlreadyErased(DomainError):
+    code = "already_erased"

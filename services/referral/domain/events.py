@@ -246,3 +246,23 @@ class ConsentWithdrawn(CaseEvent):
     purpose: ConsentPurpose
     withdrawn_by: ConsentGiver
     withdrawn_on: date
+
+
+class PersonErased(BaseModel):
+    """A person's personal data was erased on request (crypto-shredding): their data keys are
+    destroyed, so every sealed field of their cases reads as erased from now on.  On the
+    person's own stream (``person-{patient_id}``); downstream projections forget the person's
+    personal fields when they see it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    SCHEMA_VERSION: ClassVar[int] = 1
+
+    patient_id: str
+    case_ids: list[str]
+    keys_destroyed: int
+    reason: str
+    erased_at: datetime
+
+    @property
+    def type(self) -> str:
+        return type(self).__name__

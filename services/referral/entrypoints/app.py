@@ -9,7 +9,8 @@ from jingkang.common.app import create_service_app
 from ..bootstrap import Clock, build_runtime
 from ..config import Settings
 from .errors import install_domain_errors
-from .routes import commands, reads
+from .feed import feed_view
+from .routes import commands, persons, reads
 
 FEED_ROLES = ("platform", "auditor", "service")
 
@@ -25,8 +26,10 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         settings=settings,
         build_runtime=lambda: build_runtime(settings, clock),
         feed_roles=FEED_ROLES,
+        feed_view=feed_view,
     )
     install_domain_errors(app)
     app.include_router(commands.router)
     app.include_router(reads.router)
+    app.include_router(persons.router)
     return app

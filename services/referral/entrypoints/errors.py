@@ -12,6 +12,8 @@ from ..domain.errors import DomainError
 STATUS_BY_CODE: dict[str, tuple[int, str]] = {
     "invalid_transition": (409, "Action not allowed in this state"),
     "duplicate_case": (409, "The person already has an open case"),
+    "open_case": (409, "The person has an open case"),
+    "already_erased": (409, "The person's data is erased already"),
     "reconfirmation_required": (409, "Willingness must be re-reviewed first"),
     "exit_not_recommended": (409, "No assessment recommends an exit"),
     "conflict": (409, "Concurrent change"),

@@ -41,12 +41,15 @@ class DeadlineOut(BaseModel):
 
 
 class PersonOut(BaseModel):
-    name: str = Field(description="姓名 name (masked as 张* for roles that do not need it)")
-    id_number: str = Field(description="身份证号 identity number (masked for roles that do not need it)")
+    name: str | None = Field(description=(
+        "姓名 name (masked as 张* for roles that do not need it; null once erased)"))
+    id_number: str | None = Field(description=(
+        "身份证号 identity number (masked for roles that do not need it; null once erased)"))
     phone: str | None = Field(description="联系电话 phone")
     address: str | None = Field(description="居住地址 address")
     guardian: dict[str, Any] | None = Field(description="监护人 guardian")
     masked: bool = Field(False, description="是否脱敏 whether personal data is masked")
+    erased: bool = Field(False, description="已删除 the person's data was erased on request")
 
 
 class CaseOut(BaseModel):
@@ -119,3 +122,11 @@ class StateMachineOut(BaseModel):
     terminal_states: list[str] = Field(description="终止状态 terminal states")
     actions: list[dict[str, Any]] = Field(description="操作 actions: from, to, roles, guards")
     mermaid: str = Field(description="Mermaid 状态图 diagram")
+
+
+class ErasureOut(BaseModel):
+    patient_id: str = Field(description="康复对象标识 the person")
+    case_ids: list[str] = Field(description="个案 the person's cases, now erased")
+    keys_destroyed: int = Field(description="销毁的密钥数 data keys destroyed")
+    reason: str = Field(description="删除依据 the ground given")
+    erased_at: str = Field(description="删除时间 when (RFC 3339)")

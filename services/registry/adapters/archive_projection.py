@@ -22,7 +22,10 @@ _TIME_COLUMNS = frozenset(f.name for f in fields(ArchiveCase) if "datetime" in s
 _UPSERT_CASE = upsert("archive_cases", CASE_COLUMNS, ("case_id",))
 _UPSERT_PATIENT = upsert("archive_patients", ("patient_id", "masked_name", "masked_id_number",
                                               "guardian_relation", "residence_region",
-                                              "updated_at"), ("patient_id",))
+                                              "updated_at", "erased_at"), ("patient_id",))
+_FORGET_PATIENT = ("UPDATE archive_patients SET masked_name = NULL, masked_id_number = NULL, "
+                   "guardian_relation = NULL, erased_at = $1, updated_at = $1 "
+                   "WHERE patient_id = $2")
 _INSERT_INTERVAL = insert("archive_intervals", ("case_id", "seq", "valid_from", "valid_to",
                                                 "state", "residence_region", "institution_id"))
 _MOVE_PATIENT = ("UPDATE archive_patients SET residence_region = $1, updated_at = $2 "
@@ -34,6 +37,7 @@ _INSERT_SERVICE = insert("archive_services", ("case_id", "version", "institution
 _INSERT_MILESTONE = insert("archive_milestones", ("case_id", "version", "kind", "type",
                                                   "recorded_at", "institution_id", "detail"))
 CASE_STREAM = "case"
+PERSON_STREAM = "person"
 
 
 class _Page:
@@ -108,8 +112,21 @@ async def _load_cases(conn: Connection, case_ids: list[str]) -> dict[str, Archiv
 
 
 async def apply_page(events: list[RecordedEvent], conn: Connection) -> None:
-    """Fold a page of case events into the archive tables (the consumer's projection)."""
-    case_events = [e for e in events if e.stream_type == CASE_STREAM]
+    """Fold a page of the referral feed into the archive tables (the consumer's projection).
+    Runs of case events are folded together; an erasure is applied where it stands."""
+    run: list[RecordedEvent] = []
+    for event in events:
+        if event.stream_type == CASE_STREAM:
+            run.append(event)
+        elif event.stream_type == PERSON_STREAM and event.type == "PersonErased":
+            await _fold(conn, run)
+            run = []
+            await conn.execute(_FORGET_PATIENT, when(conn, event.recorded_at),
+                               event.data["patient_id"])
+    await _fold(conn, run)
+
+
+async def _fold(conn: Connection, case_events: list[RecordedEvent]) -> None:
     if not case_events:
         return
     page = _Page(await _load_cases(conn, sorted({e.stream_id for e in case_events})))
@@ -126,7 +143,7 @@ async def _write(conn: Connection, page: _Page) -> None:
     await conn.executemany(_UPSERT_CASE, [_case_row(conn, page.cases[c]) for c in sorted(page.changed)])
     await conn.executemany(_UPSERT_PATIENT, [
         (p.patient_id, p.masked_name, p.masked_id_number, p.guardian_relation,
-         p.residence_region, when(conn, at)) for p, at in page.patients.values()])
+         p.residence_region, when(conn, at), None) for p, at in page.patients.values()])
     await conn.executemany(_MOVE_PATIENT, [
         (region, when(conn, at), patient_id) for patient_id, (region, at) in page.moves.items()])
     await conn.executemany(_CLOSE_INTERVAL, [

@@ -97,7 +97,7 @@ class RegistryQueries:
             where.append(f"p.patient_id > ${len(args)}")
         args.append(limit)
         sql = ("SELECT p.patient_id, p.masked_name, p.masked_id_number, p.guardian_relation, "
-               "p.residence_region, p.updated_at FROM archive_patients p"
+               "p.residence_region, p.updated_at, p.erased_at FROM archive_patients p"
                + (" WHERE " + " AND ".join(where) if where else "")
                + f" ORDER BY p.patient_id LIMIT ${len(args)}")
         async with self.db.connection() as conn:
@@ -108,7 +108,8 @@ class RegistryQueries:
         async with self.db.connection() as conn:
             row = await conn.fetchrow(
                 "SELECT patient_id, masked_name, masked_id_number, guardian_relation, "
-                "residence_region, updated_at FROM archive_patients WHERE patient_id = $1",
+                "residence_region, updated_at, erased_at FROM archive_patients "
+                "WHERE patient_id = $1",
                 patient_id)
             if row is None:
                 return None
@@ -132,7 +133,8 @@ class RegistryQueries:
 
 def _patient(row: Any) -> dict[str, Any]:
     return {"patient_id": row[0], "name": row[1], "id_number": row[2], "guardian_relation": row[3],
-            "residence_region": row[4], "updated_at": _iso(row[5]), "masked": True}
+            "residence_region": row[4], "updated_at": _iso(row[5]), "masked": True,
+            "erased": row[6] is not None}
 
 
 def _iso(value: Any) -> str | None:

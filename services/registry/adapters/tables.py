@@ -103,11 +103,12 @@ baselines = Table(
 archive_patients = Table(
     "archive_patients", metadata,
     Column("patient_id", String(64), primary_key=True, comment="keyed hash of the identity number"),
-    Column("masked_name", String(60), nullable=False),
-    Column("masked_id_number", String(18), nullable=False),
+    Column("masked_name", String(60), comment="null once erased"),
+    Column("masked_id_number", String(18), comment="null once erased"),
     Column("guardian_relation", String(20)),
     Column("residence_region", String(6), nullable=False),
     Column("updated_at", Time, nullable=False),
+    Column("erased_at", Time, comment="when the referral service erased the person"),
     Index("ix_archive_patients_region", "residence_region"),
 )
 

@@ -62,6 +62,13 @@ def _fields(row: dict[str, str]) -> dict[str, Any]:
 
 def parse(text: str, ctx: Context) -> list[cmd.RegisterInstitution]:
     """The file's institutions, or ``InvalidCsv`` listing every bad row."""
+    try:
+        return _parse(text, ctx)
+    except csv.Error as exc:  # a malformed file: a field too long, a stray quote, a NUL
+        raise InvalidCsv(f"not a CSV file this service can read: {exc}", field="file") from None
+
+
+def _parse(text: str, ctx: Context) -> list[cmd.RegisterInstitution]:
     reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
     header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header

@@ -91,13 +91,18 @@ class ArchiveCase:
         return self.state, self.residence_region, self.institution_id
 
 
+# What the referral service's feed shows for the fields of a person it has erased.
+ERASED = "[已删除]"
+
+
 @dataclass(frozen=True)
 class Person:
-    """What the archive keeps of a person: masked, never the plain name or number."""
+    """What the archive keeps of a person: masked, never the plain name or number; nothing
+    once the person is erased."""
 
     patient_id: str
-    masked_name: str
-    masked_id_number: str
+    masked_name: str | None
+    masked_id_number: str | None
     guardian_relation: str | None
     residence_region: str
 
@@ -117,10 +122,12 @@ def mask_name(name: str) -> str:
     return name[:1] + "*" * max(len(name) - 1, 1)
 
 
-def _person(case_id: str, data: dict[str, Any], patient_id: str, region: str) -> Person:
-    person = data.get("person") or {}
+def _person(data: dict[str, Any], patient_id: str, region: str) -> Person:
+    person = data.get("person")
+    if not isinstance(person, dict) or person.get("name") in (None, ERASED):
+        return Person(patient_id, None, None, None, region)  # erased, or never shown to us
     guardian = person.get("guardian") or {}
-    return Person(patient_id, mask_name(person.get("name") or ""),
+    return Person(patient_id, mask_name(person["name"]),
                   mask_id_number(person.get("id_number") or "0" * 18),
                   guardian.get("relation"), region)
 
@@ -157,7 +164,7 @@ def _facts(c: ArchiveCase, t: str, d: dict[str, Any], at: datetime, fx: Effects)
                     risk_level=d.get("risk_level", 0), review_due_on=d.get("review_due_on"),
                     dispatch_due_on=d.get("dispatch_due_on"),
                     registered_at=at if medical else None, reviewed_at=at if medical else None)
-        fx.person = _person(c.case_id, d, c.patient_id, c.residence_region)
+        fx.person = _person(d, c.patient_id, c.residence_region)
     elif t == "ApplicationApproved":
         c = replace(c, registered_at=at, reviewed_at=at, dispatch_due_on=d.get("dispatch_due_on"))
     elif t == "ApplicationRejected":

@@ -78,12 +78,13 @@ class InstitutionEventsOut(BaseModel):
 
 class PatientOut(BaseModel):
     patient_id: str = Field(description="keyed hash of the identity number")
-    name: str = Field(description="姓名 (masked)")
-    id_number: str = Field(description="身份证号 (masked)")
+    name: str | None = Field(description="姓名 (masked; null once erased)")
+    id_number: str | None = Field(description="身份证号 (masked; null once erased)")
     guardian_relation: str | None = Field(description="监护人关系 the guardian's relation")
     residence_region: str = Field(description="居住地 residence county code")
     updated_at: str | None = Field(description="更新时间 last change (RFC 3339)")
     masked: bool = Field(description="已脱敏 personal fields are masked")
+    erased: bool = Field(description="已删除 the person was erased: no personal field is kept")
 
 
 class PatientListOut(BaseModel):

@@ -1,0 +1,76 @@
+"""Erasing a person (PIPL art. 47, DOMAIN.md Privacy): destroy their data keys, record the
+erasure on the person's stream, and drop stored answers that still hold their data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime
+
+from jingkang.common.idempotency import IdempotencyStore, StoredAnswer
+from jingkang.common.requests import RequestMeta
+from jingkang_events import Database, EventStore, Metadata, NewEvent
+
+from ..adapters.protection import DataKeys
+from ..domain.errors import AlreadyErased, OpenCase
+from ..domain.events import PersonErased
+from ..domain.lifecycle import Actor
+from .errors import CaseNotFound, IdempotencyKeyReused
+
+PERSON_STREAM = "person"
+
+
+def person_stream(patient_id: str) -> str:
+    return f"person-{patient_id}"
+
+
+class PersonErasure:
+    def __init__(self, db: Database, store: EventStore, keys: DataKeys,
+                 idempotency: IdempotencyStore, clock: Callable[[], datetime]) -> None:
+        self.db, self.store, self.keys, self.clock = db, store, keys, clock
+        self.idempotency = idempotency
+
+    async def erase(self, patient_id: str, reason: str, actor: Actor,
+                    meta: RequestMeta) -> str:
+        """The erasure record as JSON (a retry with the same Idempotency-Key gets it again)."""
+        if meta.idempotency_key is not None:
+            stored = await self.idempotency.find(actor.sub, meta.idempotency_key)
+            if stored is not None:
+                if stored.request_hash != meta.request_hash:
+                    raise IdempotencyKeyReused("this Idempotency-Key was used with another "
+                                               "request", field="Idempotency-Key")
+                return stored.body
+        now = self.clock()
+        async with self.db.transaction() as conn:
+            cases = await conn.fetch(
+                "SELECT case_id, state FROM cases WHERE person_key = $1 ORDER BY created_at",
+                patient_id)
+            if not cases:
+                raise CaseNotFound(f"no person {patient_id}")
+            open_ones = [c[0] for c in cases if c[1] not in ("closed", "rejected")]
+            if open_ones:
+                raise OpenCase("close the person's case before erasing them",
+                               field="patient_id", case_id=open_ones[0])
+            destroyed = await self.keys.erase(conn, patient_id, now, reason)
+            if not destroyed:
+                raise AlreadyErased(f"person {patient_id} is erased already", field="patient_id")
+            case_ids = [c[0] for c in cases]
+            event = PersonErased(patient_id=patient_id, case_ids=case_ids,
+                                 keys_destroyed=len(destroyed), reason=reason, erased_at=now)
+            stream = await self.store.read_stream(person_stream(patient_id), conn=conn)
+            await self.store.append(
+                person_stream(patient_id), PERSON_STREAM, len(stream),
+                [NewEvent(event.type, event.model_dump(mode="json"), event.SCHEMA_VERSION,
+                          Metadata(actor_id=actor.sub, role=actor.role, org_id=actor.org_id,
+                                   request_id=meta.request_id,
+                                   correlation_id=meta.correlation_id))],
+                conn=conn, recorded_at=now)
+            for case_id in case_ids:  # stored answers carry the person in full
+                await conn.execute("DELETE FROM idempotency_keys WHERE response LIKE $1",
+                                   f'%"case_id":{json.dumps(case_id)}%')
+            body = json.dumps(event.model_dump(mode="json"), ensure_ascii=False,
+                              separators=(",", ":"))
+            if meta.idempotency_key is not None:
+                await self.idempotency.save(conn, actor.sub, meta.idempotency_key, StoredAnswer(
+                    meta.request_hash, 200, body, None), now)
+        return body
