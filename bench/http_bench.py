@@ -611,6 +611,8 @@ async def start_service(pg: PgServer, workdir: Path) -> ReferralService:
         "JINGKANG_JWT_SECRET": JWT_SECRET,
         "JINGKANG_REGISTRY_URL": "http://127.0.0.1:9",
         "JINGKANG_LOG_LEVEL": "warning",
+        # One load generator is one client: the per-client limit would measure itself.
+        "JINGKANG_RATE_LIMIT_ENABLED": "false",
     }
     progress("migrating the service database (jingkang migrate referral)")
     await run_checked([sys.executable, "-m", "jingkang.cli", "migrate", "referral"], env, workdir)
