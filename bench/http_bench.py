@@ -499,8 +499,9 @@ class ReferralService(Target):
             "residence_region": COUNTIES[serial % len(COUNTIES)],
             "assessment_kind": "discharge", "assessed_on": self.today, "diagnosis": "精神分裂症",
             "risk_level": 1, "recommendation": "病情稳定，建议社区康复",
-            "consents": [{"purpose": "referral_upload", "given_by": giver,
-                          "given_on": self.today} for giver in ("patient", "guardian")]})
+            "consents": [{"purpose": purpose, "given_by": giver, "given_on": self.today}
+                         for purpose in ("referral_upload", "share_with_institution")
+                         for giver in ("patient", "guardian")]})
 
     def body_sizes(self) -> dict[str, int]:
         return {"upload": len(self.upload(0)), "service_record": len(self.service_record),

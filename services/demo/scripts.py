@@ -144,6 +144,10 @@ def current_quarter(now: datetime) -> str:
     return f"{local.year}Q{(local.month - 1) // 3 + 1}"
 
 
+# 单独同意: the upload, sharing with the institution, a relocation (PIPL art. 29).
+CONSENT_PURPOSES = ("referral_upload", "share_with_institution", "relocation")
+
+
 def way_in_call(script: Script, serial: int, clock: Clock) -> Call:
     """The request that creates the case."""
     kind, _, arg = script.way_in.partition(":")
@@ -155,12 +159,15 @@ def way_in_call(script: Script, serial: int, clock: Clock) -> Call:
             "assessment_kind": "outpatient" if kind == "outpatient" else "discharge",
             "assessed_on": assessed, "diagnosis": DIAGNOSES[serial % len(DIAGNOSES)],
             "risk_level": int(arg or 1), "recommendation": "病情稳定，建议转介社区康复",
-            "consents": [{"purpose": "referral_upload", "given_by": giver, "given_on": assessed}
-                         for giver in ("patient", "guardian")],
+            "consents": [{"purpose": purpose, "given_by": giver, "given_on": assessed}
+                         for purpose in CONSENT_PURPOSES for giver in ("patient", "guardian")],
         }, hospital(script.county))
+    applied = clock.days_ago(1 + serial % 3)
     body = {"channel": "third_party" if kind == "report" else kind, "person": someone,
             "residence_region": script.county, "needs": NEEDS[serial % len(NEEDS)],
-            "applied_on": clock.days_ago(1 + serial % 3)}
+            "applied_on": applied,
+            "consents": [{"purpose": purpose, "given_by": "patient", "given_on": applied}
+                         for purpose in CONSENT_PURPOSES[1:]]}
     if kind == "report":
         body |= {"reporter_kind": arg, "reporter_name": REPORTERS[arg]}
         return Call("/v1/referrals/applications", body,

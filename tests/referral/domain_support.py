@@ -52,8 +52,8 @@ def upload(**overrides) -> cmd.UploadMedicalAssessment:
         "person": person(), "residence_region": RESIDENCE, "assessment_kind": AssessmentKind.DISCHARGE,
         "assessed_on": date(2026, 10, 30), "diagnosis": "精神分裂症", "risk_level": 1,
         "recommendation": "建议社区康复",
-        "consents": [cmd.Consent(purpose=ConsentPurpose.REFERRAL_UPLOAD, given_by=g,
-                                 given_on=date(2026, 10, 30))
+        "consents": [cmd.Consent(purpose=purpose, given_by=g, given_on=date(2026, 10, 30))
+                     for purpose in ConsentPurpose
                      for g in (ConsentGiver.PATIENT, ConsentGiver.GUARDIAN)],
     }
     return cmd.UploadMedicalAssessment(**{**values, **overrides})

@@ -52,7 +52,8 @@ def upload(serial: int = 1, **overrides: Any) -> dict[str, Any]:
         "person": person(serial), "residence_region": "130102", "assessment_kind": "discharge",
         "assessed_on": "2026-10-30", "diagnosis": "精神分裂症", "risk_level": 1,
         "recommendation": "病情稳定，建议社区康复",
-        "consents": [{"purpose": "referral_upload", "given_by": giver, "given_on": "2026-10-30"}
+        "consents": [{"purpose": purpose, "given_by": giver, "given_on": "2026-10-30"}
+                     for purpose in ("referral_upload", "share_with_institution", "relocation")
                      for giver in ("patient", "guardian")],
     }
     return {**body, **overrides}
@@ -60,7 +61,9 @@ def upload(serial: int = 1, **overrides: Any) -> dict[str, Any]:
 
 def application(serial: int, channel: str = "self", **overrides: Any) -> dict[str, Any]:
     body = {"channel": channel, "person": person(serial), "residence_region": "130102",
-            "needs": "希望参加日间训练", "applied_on": "2026-10-30"}
+            "needs": "希望参加日间训练", "applied_on": "2026-10-30",
+            "consents": [{"purpose": purpose, "given_by": "patient", "given_on": "2026-10-30"}
+                         for purpose in ("share_with_institution", "relocation")]}
     if channel == "third_party":
         body |= {"reporter_kind": "committee", "reporter_name": "某社区居委会"}
     return {**body, **overrides}

@@ -20,7 +20,11 @@ from .domain_support import NOW, Actor
 def _case_where_every_guard_passes(state: CaseState) -> Case:
     from jingkang.referral.domain.case import LastReassessment
 
+    from jingkang.referral.domain.vocabulary import ConsentPurpose
+
+    consents = frozenset((purpose, "patient") for purpose in ConsentPurpose)
     return Case("c", state=state, institution_id="org", last_confirmed_at=NOW,
+                referring_org_id="org", consents=consents,
                 relocation=PendingRelocation("org", "130102", "130104", None)
                 if state == CaseState.RELOCATING else None,
                 last_reassessment=LastReassessment(NOW.date(), True, None), hospital_org_id="org")
@@ -65,14 +69,17 @@ def test_a_failed_guard_names_its_refusal() -> None:
     assert lifecycle.available_actions(ctx) == []
     assert lifecycle.available_actions_by_machine(ctx) == []
     social_worker = GuardContext(stale, Actor("s", "social_worker", "o", "130000"), NOW, Rules())
-    assert lifecycle.available_actions(social_worker) == ["reconfirmation", "withdrawal"]
+    assert lifecycle.available_actions(social_worker) == ["reconfirmation", "withdrawal",
+                                                           "consent"]
 
 
 def test_diagram_and_description_come_from_the_same_table() -> None:
     description = lifecycle.describe()
     assert len(description["actions"]) == len(MOVES)
     for move in MOVES:
-        assert f"({move.trigger})" in description["mermaid"] or CaseState.NEW in move.sources
+        drawn = f"({move.trigger})" in description["mermaid"]
+        assert drawn or CaseState.NEW in move.sources or move.action == "consent", move
+    assert "consent (give_consent, withdraw_consent): any open state" in description["mermaid"]
     assert "new" not in description["states"]
 
 

@@ -34,7 +34,7 @@ async def _in_service(api: Api, serial: int, institution: str = "inst-a") -> str
 async def test_medical_upload_to_exit_into_employment_and_follow_up(api: Api) -> None:
     case = await api.post("/v1/referrals/medical-assessments", p.upload(1), p.HOSPITAL, 201)
     case_id = case["case_id"]
-    assert case["state"] == "registered" and case["available_actions"] == []
+    assert case["state"] == "registered" and case["available_actions"] == ["consent"]
     assert case["deadlines"]["dispatch"]["due_on"] == "2026-11-09"
     platform_view = await api.get(f"/v1/cases/{case_id}", p.PLATFORM)
     assert platform_view["available_actions"] == ["dispatch"]
@@ -44,7 +44,7 @@ async def test_medical_upload_to_exit_into_employment_and_follow_up(api: Api) ->
     assert case["institution"]["institution_id"] == "inst-a"  # the county's least occupied
     inst = p.institution("inst-a")
     assert (await api.get(f"/v1/cases/{case_id}", inst))["available_actions"] == [
-        "acceptance", "withdrawal"]
+        "acceptance", "withdrawal", "consent"]
     await api.post(f"/v1/cases/{case_id}/acceptance", {"accepted": True}, inst)
     await api.post(f"/v1/cases/{case_id}/evaluations", p.EVALUATION, inst)
     await api.post(f"/v1/cases/{case_id}/agreements", p.AGREEMENT, inst)
@@ -71,7 +71,7 @@ async def test_self_application_declined_then_redispatched_then_unsuitable(api: 
     case = await api.post("/v1/referrals/applications", p.application(2), p.SOCIAL_WORKER, 201)
     case_id = case["case_id"]
     assert case["state"] == "pending_review" and case["available_actions"] == [
-        "review", "withdrawal"]
+        "review", "withdrawal", "consent"]
     await api.post(f"/v1/cases/{case_id}/review",
                    {"approved": True, "needs_assessment": "需要日间训练"}, p.SOCIAL_WORKER)
     await api.post(f"/v1/cases/{case_id}/dispatch", {"institution_id": "inst-a"}, p.PLATFORM)
@@ -143,7 +143,7 @@ async def test_relocation_pushed_targeted_and_taken_over(api: Api) -> None:
     await api.post(f"/v1/cases/{case_id}/dispatch", {}, p.PLATFORM)  # targets by new residence
     receiver = p.token_for_institution("inst-d", "130202")
     offered = await api.get(f"/v1/cases/{case_id}", receiver)
-    assert offered["available_actions"] == ["acceptance"]
+    assert offered["available_actions"] == ["acceptance", "consent"]
     case = await api.post(f"/v1/cases/{case_id}/acceptance", {"accepted": True}, receiver)
     assert (case["state"], case["residence_region"], case["institution"]["institution_id"]) == (
         "accepted", "130202", "inst-d")

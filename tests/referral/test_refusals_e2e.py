@@ -99,7 +99,7 @@ async def test_invalid_transition_names_the_state_and_the_allowed_actions(api: A
                              {"approved": True, "needs_assessment": "x"}, p.SOCIAL_WORKER, 409,
                              "invalid_transition")
     assert problem["state"] == "registered"
-    assert problem["allowed_actions"] == ["reconfirmation", "withdrawal"]
+    assert problem["allowed_actions"] == ["reconfirmation", "withdrawal", "consent"]
 
 
 async def test_duplicate_referral_names_the_open_case(api: Api) -> None:

@@ -32,6 +32,7 @@ INSTITUTIONS = [
 ]
 REGION_OF = {i[0]: i[1] for i in INSTITUTIONS}
 
+CONSENT_PURPOSES = ("referral_upload", "share_with_institution", "relocation")
 JUNE = datetime(2026, 6, 1, 2, tzinfo=UTC)  # 10:00 in China
 JULY = datetime(2026, 7, 1, 2, tzinfo=UTC)
 SERVICE_BY_MONTH = {6: "medication_training", 7: "life_skills", 8: "social_skills",
@@ -86,8 +87,8 @@ class Driver:
                 "guardian": {"name": "家属", "relation": "母亲"}}
 
     async def upload(self, name: str, county: str) -> str:
-        consents = [{"purpose": "referral_upload", "given_by": g, "given_on": self.today}
-                    for g in ("patient", "guardian")]
+        consents = [{"purpose": purpose, "given_by": g, "given_on": self.today}
+                    for purpose in CONSENT_PURPOSES for g in ("patient", "guardian")]
         case = await self.s.referral.post("/v1/referrals/medical-assessments", {
             "person": self._person(), "residence_region": county, "assessment_kind": "discharge",
             "assessed_on": self.today, "diagnosis": "精神分裂症", "risk_level": 1,
@@ -97,7 +98,9 @@ class Driver:
 
     async def apply(self, name: str, county: str, channel: str = "self") -> str:
         body = {"channel": channel, "person": self._person(), "residence_region": county,
-                "needs": "希望参加日间训练", "applied_on": self.today}
+                "needs": "希望参加日间训练", "applied_on": self.today,
+                "consents": [{"purpose": purpose, "given_by": "patient", "given_on": self.today}
+                             for purpose in CONSENT_PURPOSES[1:]]}
         who = SOCIAL_WORKER
         if channel == "third_party":
             body |= {"reporter_kind": "committee", "reporter_name": "某社区居委会"}

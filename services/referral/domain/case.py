@@ -64,8 +64,20 @@ class Case:
     follow_ups: int = 0
     last_event_at: datetime | None = None
 
-    def holds_consent(self, purpose: ConsentPurpose) -> bool:
-        return any(p == purpose for p, _ in self.consents)
+    def holds_consent(self, purpose: ConsentPurpose, today: date) -> bool:
+        """Whether the case holds the consent for ``purpose``: the person's or the guardian's,
+        and for a child under 14 the guardian's (PIPL art. 31)."""
+        givers = {g for p, g in self.consents if p == purpose}
+        if self.is_child(today):
+            return "guardian" in givers
+        return bool(givers)
+
+    def is_child(self, today: date) -> bool:
+        number = (self.person or {}).get("id_number") or ""
+        if len(number) != 18 or not number[6:14].isdigit():
+            return False
+        born = (int(number[6:10]), int(number[10:12]), int(number[12:14]))
+        return (today.year, today.month, today.day) < (born[0] + 14, born[1], born[2])
 
 
 def fold(case_id: str, history: list[tuple[ev.CaseEvent, datetime]]) -> Case:
@@ -98,7 +110,8 @@ def _(e: ev.MedicalAssessmentUploaded, case: Case) -> Case:
 
 @_apply.register
 def _(e: ev.ApplicationSubmitted, case: Case) -> Case:
-    return replace(case, state=CaseState.PENDING_REVIEW, channel=e.channel,
+    consents = frozenset((c.purpose, c.given_by.value) for c in e.consents)
+    return replace(case, state=CaseState.PENDING_REVIEW, channel=e.channel, consents=consents,
                    person=e.person.model_dump(mode="json"), person_key=e.person_key,
                    residence_region=e.residence_region, referring_org_id=e.submitted_by_org_id,
                    applied_on=e.applied_on, review_due_on=e.review_due_on)

@@ -89,6 +89,8 @@ class SubmitApplication(Command):
     residence_region: RegionCode
     needs: Note = Field(description="康复需求 the rehabilitation needs as stated")
     applied_on: date = Field(description="申请日期 date of the application")
+    consents: list[Consent] = Field(default_factory=list, max_length=10, description=(
+        "同意 consents given with the application (sharing with an institution, relocation)"))
 
     @model_validator(mode="after")
     def _reporter_goes_with_third_party(self) -> SubmitApplication:
@@ -242,3 +244,12 @@ class Erasure(Command):
 
     reason: str = Field(min_length=1, max_length=1000, description=(
         "删除依据 the ground for erasure, e.g. the person's request and its reference"))
+
+
+class ConsentChange(Command):
+    """单独同意 (PIPL art. 29): a consent for one purpose given, or withdrawn."""
+
+    purpose: ConsentPurpose = Field(description="同意事项 what the consent is for")
+    given_by: ConsentGiver = Field(description="同意人 patient or guardian")
+    on: date = Field(description="日期 date it was given or withdrawn")
+    withdrawn: bool = Field(False, description="撤回 true withdraws the consent")

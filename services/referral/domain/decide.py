@@ -100,12 +100,14 @@ def submit_application(case_id: str, person_key: str, c: cmd.SubmitApplication,
                        ctx: Context) -> list[ev.CaseEvent]:
     check("submit_application", ctx.guard(Case(case_id)))
     _not_future(c.applied_on, "applied_on", ctx)
+    for i, consent in enumerate(c.consents):
+        _not_future(consent.given_on, f"consents.{i}.given_on", ctx)
     _county_today(c.residence_region, "residence_region", ctx)
     return [ev.ApplicationSubmitted(
         case_id=case_id, channel=c.channel, reporter_kind=c.reporter_kind,
         reporter_name=c.reporter_name, person=_person(c.person, ctx), person_key=person_key,
         residence_region=c.residence_region, needs=c.needs, applied_on=c.applied_on,
-        submitted_by_org_id=ctx.actor.org_id,
+        submitted_by_org_id=ctx.actor.org_id, consents=c.consents,
         review_due_on=ctx.calendar.add_working_days(c.applied_on, ctx.rules.review_working_days),
     )]
 
@@ -342,3 +344,18 @@ def _closed(case: Case, ctx: Context, reason: CloseReason, *, unwilling: bool = 
         case_id=case.case_id, reason=reason, exit_destination=exit_destination,
         unwilling=unwilling, notes=notes, closed_at=ctx.now,
         follow_up_due_on=add_months(ctx.today, ctx.rules.follow_up_within_months))
+
+
+def change_consent(case: Case, c: cmd.ConsentChange, ctx: Context) -> list[ev.CaseEvent]:
+    """单独同意 given or withdrawn (PIPL art. 29); a withdrawal stops further sharing."""
+    _not_future(c.on, "on", ctx)
+    if not c.withdrawn:
+        check("give_consent", ctx.guard(case))
+        return [ev.ConsentRecorded(case_id=case.case_id, purpose=c.purpose, given_by=c.given_by,
+                                   given_on=c.on)]
+    check("withdraw_consent", ctx.guard(case))
+    if (c.purpose, c.given_by.value) not in case.consents:
+        raise InvalidCommand(f"no {c.purpose.value} consent of the {c.given_by.value} to "
+                             "withdraw", field="purpose")
+    return [ev.ConsentWithdrawn(case_id=case.case_id, purpose=c.purpose,
+                                withdrawn_by=c.given_by, withdrawn_on=c.on)]

@@ -78,6 +78,7 @@ class ApplicationSubmitted(CaseEvent):
     applied_on: date
     submitted_by_org_id: str
     review_due_on: date
+    consents: list[Consent] = Field(default_factory=list)
 
 
 class ApplicationApproved(CaseEvent):

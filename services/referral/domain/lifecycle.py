@@ -13,11 +13,13 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from transitions import Machine
 
 from .case import Case
 from .errors import (
+    ConsentRequired,
     DomainError,
     ExitNotRecommended,
     InvalidTransition,
@@ -26,7 +28,7 @@ from .errors import (
     RoleNotAllowed,
 )
 from .rules import Rules, add_months
-from .vocabulary import OPEN_STATES, CaseState, Role
+from .vocabulary import OPEN_STATES, CaseState, ConsentPurpose, Role
 
 S = CaseState
 
@@ -67,6 +69,17 @@ def _actor_serves_case(c: GuardContext) -> bool:
     return True
 
 
+def _actor_holds_case(c: GuardContext) -> bool:
+    """Who collects consents: the institution with the case (or offered it), the hospital
+    that referred it or holds it, any social worker who may see it."""
+    case, org = c.case, c.actor.org_id
+    if c.actor.role == Role.INSTITUTION:
+        return case.institution_id == org or _actor_is_relocation_target(c)
+    if c.actor.role == Role.HOSPITAL:
+        return org in (case.referring_org_id, case.hospital_org_id)
+    return True
+
+
 def _actor_is_relocation_target(c: GuardContext) -> bool:
     relocation = c.case.relocation
     return relocation is not None and relocation.target_institution_id == c.actor.org_id
@@ -81,7 +94,22 @@ def _exit_recommended(c: GuardContext) -> bool:
     return last is not None and last.recommend_exit
 
 
+_CHINA = ZoneInfo("Asia/Shanghai")
+
+
+def _consents_to(purpose: ConsentPurpose) -> Callable[[GuardContext], bool]:
+    return lambda c: c.case.holds_consent(purpose, c.now.astimezone(_CHINA).date())
+
+
 GUARDS: dict[str, Guard] = {
+    "shared_with_consent": Guard(
+        _consents_to(ConsentPurpose.SHARE_WITH_INSTITUTION), ConsentRequired,
+        "sharing the case with an institution needs the consent of the person or the guardian "
+        "(of the guardian for a child under 14) for share_with_institution"),
+    "relocation_consented": Guard(
+        _consents_to(ConsentPurpose.RELOCATION), ConsentRequired,
+        "a relocation to another region needs the consent of the person or the guardian "
+        "(of the guardian for a child under 14) for relocation"),
     "confirmed_recently": Guard(
         _confirmed_recently, ReconfirmationRequired,
         "the last registration or re-review is older than the wait limit: a social worker must "
@@ -95,6 +123,9 @@ GUARDS: dict[str, Guard] = {
     "relocation_untargeted": Guard(
         _relocation_untargeted, InvalidTransition,
         "the pending relocation already names its receiving institution"),
+    "actor_holds_case": Guard(
+        _actor_holds_case, NotCaseInstitution,
+        "only the institution or hospital the case is with, or a social worker, records consents"),
     "exit_recommended": Guard(
         _exit_recommended, ExitNotRecommended,
         "an exit needs a post-referral assessment that recommends it"),
@@ -122,11 +153,11 @@ MOVES: tuple[Move, ...] = (
     Move("reconfirmation", "reconfirm_willing", (S.REGISTERED, S.WAITLISTED), None, (_SW,)),
     Move("reconfirmation", "reconfirm_unwilling", (S.REGISTERED, S.WAITLISTED), S.CLOSED, (_SW,)),
     Move("dispatch", "dispatch", (S.REGISTERED, S.WAITLISTED), S.DISPATCHED, (Role.PLATFORM,),
-         ("confirmed_recently",)),
+         ("confirmed_recently", "shared_with_consent")),
     Move("dispatch", "waitlist", (S.REGISTERED, S.WAITLISTED), S.WAITLISTED, (Role.PLATFORM,),
-         ("confirmed_recently",)),
+         ("confirmed_recently", "shared_with_consent")),
     Move("dispatch", "target_relocation", (S.RELOCATING,), None, (Role.PLATFORM,),
-         ("relocation_untargeted",)),
+         ("relocation_untargeted", "relocation_consented")),
     Move("acceptance", "accept", (S.DISPATCHED,), S.ACCEPTED, (_INST,), ("actor_serves_case",)),
     Move("acceptance", "decline", (S.DISPATCHED,), S.REGISTERED, (_INST,), ("actor_serves_case",)),
     Move("acceptance", "accept_relocation", (S.RELOCATING,), S.ACCEPTED, (_INST,),
@@ -143,7 +174,7 @@ MOVES: tuple[Move, ...] = (
          ("actor_serves_case",)),
     Move("reassessment", "reassess", (S.IN_SERVICE,), None, (_INST,), ("actor_serves_case",)),
     Move("relocation", "push_relocation", (S.IN_SERVICE,), S.RELOCATING, (_INST,),
-         ("actor_serves_case",)),
+         ("actor_serves_case", "relocation_consented")),
     Move("relapse", "refer_relapse", (S.IN_SERVICE,), S.HOSPITALIZED, (_INST,),
          ("actor_serves_case",)),
     Move("hospital_return", "return_from_hospital", (S.HOSPITALIZED,), S.IN_SERVICE,
@@ -152,6 +183,8 @@ MOVES: tuple[Move, ...] = (
          ("actor_serves_case", "exit_recommended")),
     Move("withdrawal", "withdraw", _OPEN, S.CLOSED, (_SW, _INST), ("actor_serves_case",)),
     Move("follow_up", "record_follow_up", (S.CLOSED,), None, (_INST, _SW)),
+    Move("consent", "give_consent", _OPEN, None, (_HOSP, _SW, _INST), ("actor_holds_case",)),
+    Move("consent", "withdraw_consent", _OPEN, None, (_HOSP, _SW, _INST), ("actor_holds_case",)),
 )
 
 TRIGGERS: dict[str, Move] = {m.trigger: m for m in MOVES}
@@ -258,12 +291,13 @@ def mermaid() -> str:
     lines = ["stateDiagram-v2", f"    [*] --> {S.REGISTERED.value} : medical_assessment",
              f"    [*] --> {S.PENDING_REVIEW.value} : application"]
     for m in MOVES:
-        if S.NEW in m.sources:
+        if S.NEW in m.sources or m.action == "consent":
             continue
         for source in m.sources:
             dest = (m.dest or source).value
             lines.append(f"    {source.value} --> {dest} : {m.action} ({m.trigger})")
-    lines += [f"    {S.CLOSED.value} --> [*]", f"    {S.REJECTED.value} --> [*]"]
+    lines += [f"    {S.CLOSED.value} --> [*]", f"    {S.REJECTED.value} --> [*]",
+              "    %% consent (give_consent, withdraw_consent): any open state, no state change"]
     return "\n".join(lines)
 
 

@@ -91,6 +91,8 @@ CASE_COMMANDS: list[tuple[str, str, type, Callable[..., Any], bool, str]] = [
      "退出 Withdrawn, deceased or lost contact"),
     ("follow-ups", "follow_up", cmd.FollowUp, decide.record_follow_up, False,
      "回访 Follow-up visit on a closed case"),
+    ("consents", "consent", cmd.ConsentChange, decide.change_consent, False,
+     "单独同意 Give or withdraw a consent for one purpose"),
 ]
 
 
