@@ -139,6 +139,27 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return asyncio.run(replay())
 
 
+def cmd_purge_access_log(args: argparse.Namespace) -> int:
+    """Remove access-log entries older than the retention (never younger than 180 days)."""
+    import asyncio
+
+    from jingkang.common.access_log import AccessLog
+    from jingkang_events import connect
+
+    async def purge(service: str) -> int:
+        settings = _settings(service)
+        db = await connect(settings.database_url)
+        try:
+            return await AccessLog(db).purge(settings.access_log_retention_days)
+        finally:
+            await db.close()
+
+    for service in SERVICES if args.service == "all" else (args.service,):
+        removed = asyncio.run(purge(service))
+        print(f"{service}: removed {removed} access-log entries older than the retention")
+    return 0
+
+
 def openapi_document(service: str) -> dict:
     module = __import__(f"jingkang.{service}.entrypoints.app", fromlist=["create_app"])
     return module.create_app().openapi()
@@ -200,6 +221,10 @@ def build_parser() -> argparse.ArgumentParser:
     replay = sub.add_parser("replay", help="rebuild a service's projections from the events")
     replay.add_argument("service", choices=("registry",))
     replay.set_defaults(func=cmd_replay)
+    purge = sub.add_parser("purge-access-log",
+                           help="remove access-log entries older than the retention")
+    purge.add_argument("service", choices=(*SERVICES, "all"), nargs="?", default="all")
+    purge.set_defaults(func=cmd_purge_access_log)
     openapi = sub.add_parser("openapi", help="write openapi/*.json from the code")
     openapi.add_argument("--check", action="store_true", help="fail if the files differ")
     openapi.set_defaults(func=cmd_openapi)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import re
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 
@@ -10,12 +11,17 @@ from fastapi import Depends, FastAPI, Request
 
 from jingkang_events import EventStore, PageView, feed_router
 
+from .access_audit import AccessLogMiddleware, access_log_router
+from .access_log import Watched
 from .auth import require_roles, verifier_from
 from .hardening import ServiceApp, install_hardening
 from .ops import install_ops
 from .problems import install_problem_handlers
 from .runtime import ServiceRuntime
 from .settings import CommonSettings
+
+
+FEED_READS = (Watched("feed", re.compile(r"/v1/events")),)
 
 
 def runtime_of(app: FastAPI) -> ServiceRuntime:
@@ -34,9 +40,10 @@ def create_service_app(
     build_runtime: Callable[[], Awaitable[ServiceRuntime]],
     feed_roles: Sequence[str],
     feed_view: PageView | None = None,
+    audited_reads: Sequence[Watched] = (),
 ) -> FastAPI:
-    """A FastAPI app with problem+json errors, JWT auth, the hardened edge, the ops endpoints
-    and the feed."""
+    """A FastAPI app with problem+json errors, JWT auth, the hardened edge, the access log,
+    the ops endpoints and the feed."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -55,8 +62,11 @@ def create_service_app(
     app = ServiceApp(title=title, description=description, version="0.1.0", lifespan=lifespan)
     app.state.token_verifier = verifier_from(settings)
     install_problem_handlers(app)
+    # Innermost of the added layers: it sees the route's own answer, 401/403/404 included.
+    app.add_middleware(AccessLogMiddleware, reads=(*audited_reads, *FEED_READS))
     install_hardening(app, settings)
     install_ops(app, runtime_of)
     app.include_router(feed_router(store_of, dependencies=[Depends(require_roles(feed_roles))],
                                    view=feed_view))
+    app.include_router(access_log_router())
     return app

@@ -5,10 +5,12 @@ from sqlalchemy import (
     Text, text,
 )
 
+from jingkang.common.access_log import add_access_log_table
 from jingkang_events import add_event_tables
 
 metadata = MetaData()
 event_tables = add_event_tables(metadata)
+access_log = add_access_log_table(metadata)
 
 # The case read model, written in the same transaction as the case's events.  ``snapshot``
 # is the folded state (the rest are copies of it for filtering and scoping).

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from jingkang.common.access_log import watched
 from jingkang.common.app import create_service_app
 
 from ..bootstrap import Clock, build_runtime
@@ -13,6 +14,14 @@ from .feed import feed_view
 from .routes import commands, persons, reads
 
 FEED_ROLES = ("platform", "auditor", "service")
+# Reads of a case, its history or its integrity, and case lists, are access-logged.
+AUDITED_READS = (
+    watched("case", r"/v1/cases/(?P<id>[^/]+)"),
+    watched("case_events", r"/v1/cases/(?P<id>[^/]+)/events"),
+    watched("case_integrity", r"/v1/cases/(?P<id>[^/]+)/integrity"),
+    watched("case_list", r"/v1/cases"),
+    watched("person", r"/v1/persons/(?P<id>[^/]+)/erasure"),
+)
 
 
 def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
@@ -27,6 +36,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         build_runtime=lambda: build_runtime(settings, clock),
         feed_roles=FEED_ROLES,
         feed_view=feed_view,
+        audited_reads=AUDITED_READS,
     )
     install_domain_errors(app)
     app.include_router(commands.router)

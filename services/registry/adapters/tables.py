@@ -10,10 +10,12 @@ from sqlalchemy import (
     JSON, Boolean, Column, DateTime, Index, Integer, MetaData, Numeric, String, Table, Text,
 )
 
+from jingkang.common.access_log import add_access_log_table
 from jingkang_events import add_event_tables
 
 metadata = MetaData()
 event_tables = add_event_tables(metadata)
+access_log = add_access_log_table(metadata)
 
 Time = DateTime(timezone=True)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from jingkang.common.access_log import watched
 from jingkang.common.app import create_service_app
 
 from ..bootstrap import Clock, build_runtime
@@ -12,6 +13,13 @@ from .errors import install_registry_errors
 from .routes import archives, institutions, statistics
 
 FEED_ROLES = ("service", "auditor")
+# Reads of an archive or an institution's history are access-logged.
+AUDITED_READS = (
+    watched("patient_archive", r"/v1/archives/patients/(?P<id>[^/]+)"),
+    watched("patient_list", r"/v1/archives/patients"),
+    watched("institution_archive", r"/v1/archives/institutions/(?P<id>[^/]+)"),
+    watched("institution_events", r"/v1/institutions/(?P<id>[^/]+)/events"),
+)
 
 
 def create_app(settings: Settings | None = None, clock: Clock | None = None) -> FastAPI:
@@ -22,6 +30,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         settings=settings,
         build_runtime=lambda: build_runtime(settings, clock),
         feed_roles=FEED_ROLES,
+        audited_reads=AUDITED_READS,
     )
     install_registry_errors(app)
     app.include_router(institutions.router)
