@@ -112,7 +112,9 @@ def cmd_token(args: argparse.Namespace) -> int:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    """Rebuild the registry's projections from the events (the service must be stopped)."""
+    """Rebuild a service's projections from the events (the service must be stopped)."""
+    if args.service == "referral":
+        return _replay_referral()
     import asyncio
 
     from jingkang.registry.bootstrap import archive_consumer, event_types
@@ -194,6 +196,27 @@ def cmd_purge_access_log(args: argparse.Namespace) -> int:
     return 0
 
 
+def _replay_referral() -> int:
+    import asyncio
+
+    from jingkang.referral.application.rebuild import rebuild_all
+    from jingkang.referral.bootstrap import build_runtime
+
+    async def replay() -> int:
+        runtime = await build_runtime(_settings("referral"))  # not started: no consumer runs
+        started = time.monotonic()
+        try:
+            rebuilt = await rebuild_all(runtime.db, runtime.cases.repo, runtime.consumers[0])
+        finally:
+            await runtime.consumers[0].stop()
+            await runtime.db.close()
+        print(f"referral: rebuilt {rebuilt.cases} cases and the directory from "
+              f"{rebuilt.registry_events} registry events in {time.monotonic() - started:.1f} s")
+        return 0
+
+    return asyncio.run(replay())
+
+
 def openapi_document(service: str) -> dict:
     module = __import__(f"jingkang.{service}.entrypoints.app", fromlist=["create_app"])
     return module.create_app().openapi()
@@ -253,7 +276,7 @@ def build_parser() -> argparse.ArgumentParser:
     token.add_argument("--ttl", type=int, help="lifetime in seconds")
     token.set_defaults(func=cmd_token)
     replay = sub.add_parser("replay", help="rebuild a service's projections from the events")
-    replay.add_argument("service", choices=("registry",))
+    replay.add_argument("service", choices=SERVICES)
     replay.set_defaults(func=cmd_replay)
     verify = sub.add_parser("verify", help="recompute every stream's hash chain")
     verify.add_argument("service", choices=(*SERVICES, "all"), nargs="?", default="all")

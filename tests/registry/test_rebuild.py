@@ -106,3 +106,49 @@ async def test_consumer_killed_mid_stream_resumes_to_a_full_rebuild(
     assert rebuilt.referral_events == written
     assert len(live["archive_cases"]) == 150
     assert len(live["archive_services"]) == 450 and written > 1000
+
+
+async def _referral_rows(url: str) -> tuple[list, list]:
+    """The case rows with their snapshots opened, and the directory (but its apply times)."""
+    from jingkang.referral.bootstrap import build_runtime
+
+    runtime = await build_runtime(ReferralSettings(referral_database_url=url, jwt_secret=SECRET))
+    try:
+        async with runtime.db.connection() as conn:
+            ids = [r[0] for r in await conn.fetch("SELECT case_id FROM cases ORDER BY case_id")]
+            rows = [tuple(r)[:-2] for r in await conn.fetch(
+                "SELECT * FROM cases ORDER BY case_id")]  # all but snapshot and key_id
+            directory = [tuple(r)[:-1] for r in await conn.fetch(
+                "SELECT institution_id, name, region, operating, accepting, capacity, "
+                "source_version, updated_at FROM institutions ORDER BY institution_id")]
+        cases = [await runtime.cases.repo.load(case_id) for case_id in ids]
+        return [*zip(rows, cases, strict=True)], directory
+    finally:
+        await runtime.db.close()
+
+
+async def test_the_referral_read_model_and_directory_rebuild_the_same(
+        databases: tuple[str, str]) -> None:
+    from jingkang.referral.application.rebuild import rebuild_all as rebuild_referral
+    from jingkang.referral.bootstrap import build_runtime
+    from jingkang.registry.entrypoints.app import create_app as create_registry
+
+    referral_db, registry_db = databases
+    async with running_system(referral_db, registry_db, TravelClock()) as system:
+        await sc.run_june_to_september(sc.Driver(system))
+    before = await _referral_rows(referral_db)
+    port = free_port()
+    registry = create_registry(RegistrySettings(registry_database_url=registry_db,
+                                                jwt_secret=SECRET,
+                                                referral_url="http://127.0.0.1:9"))
+    async with serving(registry, port):
+        runtime = await build_runtime(ReferralSettings(
+            referral_database_url=referral_db, jwt_secret=SECRET,
+            registry_url=f"http://127.0.0.1:{port}"))
+        try:
+            rebuilt = await rebuild_referral(runtime.db, runtime.cases.repo, runtime.consumers[0])
+        finally:
+            await runtime.consumers[0].stop()
+            await runtime.db.close()
+    assert rebuilt.cases == 30 and rebuilt.registry_events == 15
+    assert await _referral_rows(referral_db) == before

@@ -113,9 +113,9 @@ class CaseRepository:
         return result
 
     async def write_row(self, conn: Connection, case: Case, when: datetime,
-                        key: DataKey) -> None:
+                        key: DataKey, created_at: datetime | None = None) -> None:
         relocation = case.relocation
-        created = case.registered_at or when
+        created = created_at or case.registered_at or when  # kept from the first write
         # A due column holds a date exactly while its step waits: the queues read it so.
         due = pending_deadlines(case, self.rules)
         await conn.execute(
