@@ -10,6 +10,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from .idempotency import IdempotencyKeyReused
+
 log = logging.getLogger(__name__)
 
 MEDIA_TYPE = "application/problem+json"
@@ -68,6 +70,12 @@ async def _on_http(_: Request, exc: Exception) -> JSONResponse:
                                     headers=getattr(exc, "headers", None)))
 
 
+async def _on_key_reused(_: Request, exc: Exception) -> JSONResponse:
+    return problem_response(Problem(
+        422, "idempotency_key_reused", "Idempotency-Key reused with another request", str(exc),
+        errors=[{"field": "Idempotency-Key", "message": str(exc)}]))
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
     # The body says nothing about internals; the log has the trace (and no request body).
     log.exception("unhandled error on %s %s", request.method, request.url.path)
@@ -79,4 +87,5 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
+    app.add_exception_handler(IdempotencyKeyReused, _on_key_reused)
     app.add_exception_handler(Exception, _on_unexpected)

@@ -1,5 +1,6 @@
-"""What every command request carries besides its body: request and correlation ids, the
-Idempotency-Key with the hash of the request it was first used for, and If-Match (API.md)."""
+"""What every command request carries besides its body — request and correlation ids, the
+Idempotency-Key with the hash of the request it was first used for, and If-Match — and how its
+answer goes back, with ETag and Location (API.md)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,16 @@ import hashlib
 import re
 import uuid
 from dataclasses import dataclass, replace
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Header
+from fastapi.responses import Response
 from pydantic import BaseModel
 
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from .idempotency import Answer
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 
@@ -67,3 +72,11 @@ def with_body_hash(meta: RequestMeta, method: str, path: str, body: BaseModel | 
         return meta
     raw = body if isinstance(body, bytes) else body.model_dump_json().encode()
     return replace(meta, request_hash=request_hash(method, path, raw))
+
+
+def as_response(answer: Answer) -> Response:
+    headers = {"ETag": f'"{answer.version}"'}
+    if answer.location:
+        headers["Location"] = answer.location
+    return Response(answer.body, status_code=answer.status_code, media_type="application/json",
+                    headers=headers)

@@ -7,7 +7,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 
-from jingkang.common.idempotency import IdempotencyStore, StoredAnswer
+from jingkang.common.idempotency import Answer, IdempotencyStore
 from jingkang.common.requests import RequestMeta
 from jingkang_events import Database, EventStore, Metadata, NewEvent
 
@@ -15,7 +15,7 @@ from ..adapters.protection import DataKeys
 from ..domain.errors import AlreadyErased, OpenCase
 from ..domain.events import PersonErased
 from ..domain.lifecycle import Actor
-from .errors import CaseNotFound, IdempotencyKeyReused
+from .errors import CaseNotFound
 
 PERSON_STREAM = "person"
 
@@ -33,13 +33,8 @@ class PersonErasure:
     async def erase(self, patient_id: str, reason: str, actor: Actor,
                     meta: RequestMeta) -> str:
         """The erasure record as JSON (a retry with the same Idempotency-Key gets it again)."""
-        if meta.idempotency_key is not None:
-            stored = await self.idempotency.find(actor.sub, meta.idempotency_key)
-            if stored is not None:
-                if stored.request_hash != meta.request_hash:
-                    raise IdempotencyKeyReused("this Idempotency-Key was used with another "
-                                               "request", field="Idempotency-Key")
-                return stored.body
+        if (replayed := await self.idempotency.replay(actor.sub, meta)) is not None:
+            return replayed.body
         now = self.clock()
         async with self.db.transaction() as conn:
             cases = await conn.fetch(
@@ -70,7 +65,5 @@ class PersonErasure:
                                    f'%"case_id":{json.dumps(case_id)}%')
             body = json.dumps(event.model_dump(mode="json"), ensure_ascii=False,
                               separators=(",", ":"))
-            if meta.idempotency_key is not None:
-                await self.idempotency.save(conn, actor.sub, meta.idempotency_key, StoredAnswer(
-                    meta.request_hash, 200, body, None), now)
+            await self.idempotency.remember(conn, actor.sub, meta, Answer(200, body, 0), now)
         return body

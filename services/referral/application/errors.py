@@ -15,10 +15,6 @@ class PreconditionFailed(DomainError):
     code = "precondition_failed"
 
 
-class IdempotencyKeyReused(DomainError):
-    code = "idempotency_key_reused"
-
-
 class Busy(DomainError):
     """The case kept changing under the command; the caller may retry."""
 

@@ -8,17 +8,16 @@ import hmac
 import json
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from jingkang.common.idempotency import Answer, IdempotencyStore
 from jingkang.common.regions import RegionTable
 from jingkang.common.requests import RequestMeta
-from jingkang_events import ConcurrencyError, Database, Metadata, UniqueViolation
+from jingkang_events import ConcurrencyError, Connection, Database, Metadata, UniqueViolation
 
 from ..adapters.case_repository import CaseRepository
 from ..adapters.directory import InstitutionDirectory
-from jingkang.common.idempotency import IdempotencyStore, StoredAnswer
 from ..domain import commands as cmd
 from ..domain import decide
 from ..domain.calendar import WorkingCalendar
@@ -27,20 +26,12 @@ from ..domain.errors import DuplicateCase
 from ..domain.events import CaseEvent
 from ..domain.lifecycle import Actor
 from ..domain.rules import Rules
-from .errors import Busy, CaseNotFound, IdempotencyKeyReused, PreconditionFailed
+from .errors import Busy, CaseNotFound, PreconditionFailed
 from .scope import can_see
 from .views import present
 
 Clock = Callable[[], datetime]
 _ATTEMPTS = 3
-
-
-@dataclass(frozen=True)
-class Answer:
-    status_code: int
-    body: str  # the JSON representation, exactly as first sent
-    version: int
-    location: str | None = None
 
 
 class PersonKeys:
@@ -184,22 +175,10 @@ class CaseService:
                         request_id=meta.request_id, correlation_id=meta.correlation_id)
 
     async def _replayed(self, actor: Actor, meta: RequestMeta) -> Answer | None:
-        if meta.idempotency_key is None:
-            return None
-        stored = await self.idempotency.find(actor.sub, meta.idempotency_key)
-        if stored is None:
-            return None
-        if stored.request_hash != meta.request_hash:
-            raise IdempotencyKeyReused("this Idempotency-Key was used with another request",
-                                       field="Idempotency-Key")
-        version = json.loads(stored.body).get("version", 0)
-        return Answer(stored.status_code, stored.body, version, stored.location)
+        return await self.idempotency.replay(actor.sub, meta)
 
-    async def _remember(self, conn: Any, actor: Actor, meta: RequestMeta, answer: Answer,
+    async def _remember(self, conn: Connection, actor: Actor, meta: RequestMeta, answer: Answer,
                         now: datetime) -> None:
-        if meta.idempotency_key is None:
-            return
-        await self.idempotency.save(conn, actor.sub, meta.idempotency_key, StoredAnswer(
-            meta.request_hash, answer.status_code, answer.body, answer.location), now)
+        await self.idempotency.remember(conn, actor.sub, meta, answer, now)
 
 

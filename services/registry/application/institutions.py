@@ -6,11 +6,10 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from jingkang.common.idempotency import IdempotencyStore, StoredAnswer
+from jingkang.common.idempotency import Answer, IdempotencyStore
 from jingkang.common.regions import RegionTable
 from jingkang.common.requests import RequestMeta
 from jingkang_events import ConcurrencyError, Connection, Database, Metadata, UniqueViolation
@@ -33,20 +32,8 @@ class PreconditionFailed(RegistryError):
     code = "precondition_failed"
 
 
-class IdempotencyKeyReused(RegistryError):
-    code = "idempotency_key_reused"
-
-
 class Busy(RegistryError):
     code = "busy"
-
-
-@dataclass(frozen=True)
-class Answer:
-    status_code: int
-    body: str  # the JSON representation, exactly as first sent
-    version: int
-    location: str | None = None
 
 
 def _json(value: Any) -> str:
@@ -189,23 +176,11 @@ class RegistryService:
         return Answer(status, _json(present_institution(state)), state.version, location)
 
     async def _replayed(self, actor: Actor, meta: RequestMeta) -> Answer | None:
-        if meta.idempotency_key is None:
-            return None
-        stored = await self.idempotency.find(actor.sub, meta.idempotency_key)
-        if stored is None:
-            return None
-        if stored.request_hash != meta.request_hash:
-            raise IdempotencyKeyReused("this Idempotency-Key was used with another request",
-                                       field="Idempotency-Key")
-        version = json.loads(stored.body).get("version", 0)
-        return Answer(stored.status_code, stored.body, version, stored.location)
+        return await self.idempotency.replay(actor.sub, meta)
 
     async def _remember(self, conn: Connection, actor: Actor, meta: RequestMeta, answer: Answer,
                         now: datetime) -> None:
-        if meta.idempotency_key is None:
-            return
-        await self.idempotency.save(conn, actor.sub, meta.idempotency_key, StoredAnswer(
-            meta.request_hash, answer.status_code, answer.body, answer.location), now)
+        await self.idempotency.remember(conn, actor.sub, meta, answer, now)
 
 
 def metadata(actor: Actor, meta: RequestMeta) -> Metadata:

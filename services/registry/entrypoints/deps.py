@@ -5,12 +5,11 @@
 from typing import Annotated
 
 from fastapi import Depends, Request
-from fastapi.responses import Response
 
 from jingkang.common.auth import CurrentPrincipal, Principal, require_roles
 
 from ..application.archives import Archives
-from ..application.institutions import Answer, RegistryService
+from ..application.institutions import RegistryService
 from ..application.statistics import Statistics
 from ..adapters.registry_queries import RegistryQueries
 from ..domain.institution import Actor
@@ -57,10 +56,3 @@ Queries = Annotated[RegistryQueries, Depends(_queries)]
 ArchivesDep = Annotated[Archives, Depends(_archives)]
 StatisticsDep = Annotated[Statistics, Depends(_statistics)]
 
-
-def as_response(answer: Answer) -> Response:
-    headers = {"ETag": f'"{answer.version}"'}
-    if answer.location:
-        headers["Location"] = answer.location
-    return Response(answer.body, status_code=answer.status_code, media_type="application/json",
-                    headers=headers)

@@ -9,11 +9,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import Response
 
-from ...application.service import Answer
 from ...domain import commands as cmd
 from ...domain import decide
 from ...domain.lifecycle import Actor
-from jingkang.common.requests import Meta, with_body_hash
+from jingkang.common.requests import Meta, as_response, with_body_hash
 
 from ..deps import Service, require_action
 from ..schemas import CaseOut
@@ -28,13 +27,6 @@ _CASE_RESPONSES: dict[int | str, dict[str, Any]] = {
     422: {"description": "invalid body; Idempotency-Key reused with another body"},
 }
 
-
-def as_response(answer: Answer) -> Response:
-    headers = {"ETag": f'"{answer.version}"'}
-    if answer.location:
-        headers["Location"] = answer.location
-    return Response(answer.body, status_code=answer.status_code, media_type="application/json",
-                    headers=headers)
 
 
 @router.post("/v1/referrals/medical-assessments", status_code=201, response_model=CaseOut,

@@ -6,11 +6,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from jingkang.common.requests import Meta, with_body_hash
+from jingkang.common.requests import Meta, as_response, with_body_hash
 
 from ...domain import commands as cmd
 from ...domain.institution import Actor
-from ..deps import Registry, StatisticsDep, actor_with_role, as_response
+from ..deps import Registry, StatisticsDep, actor_with_role
 from ..report_formats import to_csv, to_xlsx
 from ..schemas import BaselineOut, CoverageOut, ProgressOut
 
