@@ -12,8 +12,11 @@ What is measured
    relocations to another county, relapses and returns from hospital, exits, withdrawals and
    follow-ups.  No event is recorded after 30 September, so 2026Q3 is a complete quarter; about
    a third of the cases are registered before it begins.  The data has the shape of the
-   referral service's events (the first few thousand are checked against its models), and the
-   events are appended in time order, so the feed interleaves cases as a live one does.
+   referral service's events (the first few thousand are checked against its models) and is
+   stored as the service stores it: personal fields sealed under each person's data key, the
+   keys wrapped in ``person_keys`` (the service is started with the same master key, so its
+   feed opens them for the registry).  The events are appended in time order, so the feed
+   interleaves cases as a live one does.
 
    The referral service is then started as production starts it (``jingkang serve referral``:
    uvicorn, uvloop, httptools, one process), an empty registry database is migrated, and the
@@ -65,6 +68,7 @@ import bisect
 import hashlib
 import heapq
 import hmac
+import json
 import math
 import os
 import platform
@@ -94,8 +98,11 @@ import http_bench
 from http_bench import ServerProcess, clean_environment, free_port, run_checked
 from pgserver import PgServer
 from jingkang.common.auth import mint_token
+from jingkang.common.crypto import KeyWrapper, new_master_key, parse_master_key
+from jingkang.common.migrations import upgrade_to_head_async
 from jingkang.common.regions import RegionTable
 from jingkang.common.settings import DEVELOPMENT_PERSON_KEY
+from jingkang.referral.adapters.protection import DataKey, protect_event
 from jingkang.referral.bootstrap import event_types as referral_event_types
 from jingkang.referral.domain.events import EVENT_TYPES
 from jingkang.registry.bootstrap import ARCHIVE_CONSUMER, archive_consumer
@@ -105,6 +112,7 @@ from jingkang_events import EventStore, Metadata, NewEvent, connect
 ADMIN_URL_ENV = "JINGKANG_BENCH_PG_URL"
 DEFAULT_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
 JWT_SECRET = http_bench.JWT_SECRET  # the load mix mints its tokens with it
+MASTER_KEY = new_master_key()  # this run's: wraps the generated people's data keys
 
 GOAL_REBUILD = 20_000   # events/s applied by the archive consumer from an empty start
 GOAL_LAG_P99 = 1.0      # seconds from the referral's append to the registry's archive
@@ -204,6 +212,8 @@ class PlannedCase:
     county: str
     steps: list[Step] = field(default_factory=list)
     version: int = 0  # events appended so far
+    person_key: str = ""  # keyed hash of the identity number: the patient id
+    key: DataKey | None = None  # the person's data key, made with the first event
 
 
 class CasePlanner:
@@ -212,6 +222,8 @@ class CasePlanner:
     def __init__(self, province: Province, rng: random.Random) -> None:
         self.province, self.rng = province, rng
         self._arrival_days = (LAST_ARRIVAL - FIRST_ARRIVAL).days
+        self.now = END  # the case being planned: its clock and its steps
+        self.steps: list[Step] = []
 
     def plan(self, index: int) -> PlannedCase:
         rng = self.rng
@@ -221,8 +233,7 @@ class CasePlanner:
         day = FIRST_ARRIVAL + timedelta(days=rng.randrange(self._arrival_days + 1))
         self.now = _office_time(day, rng)
         self.steps = case.steps
-        self._entry(county)
-        if self.steps[-1][1][0][0] != "ApplicationRejected":
+        if self._entry():
             self._to_service(county)
         return case
 
@@ -230,9 +241,13 @@ class CasePlanner:
 
     def _at(self, low: float, high: float) -> bool:
         """Move the clock on by ``low``-``high`` days (office hours); False past the end."""
-        later = self.now + timedelta(days=self.rng.uniform(low, high))
-        moment = _office_time(later.astimezone(CHINA).date(), self.rng)
-        self.now = max(moment, self.now + timedelta(minutes=self.rng.randrange(5, 90)))
+        return self._move_to(self.now + timedelta(days=self.rng.uniform(low, high)))
+
+    def _move_to(self, moment: datetime) -> bool:
+        """Move the clock to office hours on ``moment``'s day, never backwards; False past
+        the end."""
+        at = _office_time(moment.astimezone(CHINA).date(), self.rng)
+        self.now = max(at, self.now + timedelta(minutes=self.rng.randrange(5, 90)))
         return self.now < END
 
     def _add(self, *events: tuple[str, dict[str, Any]]) -> None:
@@ -245,19 +260,24 @@ class CasePlanner:
 
     # --- the path ------------------------------------------------------------------------
 
-    def _entry(self, county: str) -> None:
+    def _entry(self) -> bool:
+        """A medical upload, or an application and its review; False when the case ends."""
         rng = self.rng
         if rng.random() < 0.7:
             self._add(("MedicalAssessmentUploaded", {"risk_level": rng.choice((0, 1, 1, 2, 3))}))
-            return
+            return True
         channel = rng.choice(("self", "guardian", "third_party"))
         self._add(("ApplicationSubmitted", {"channel": channel}))
         if not self._at(1, 4):
-            return
+            return False
         if rng.random() < 0.05:
             self._add(("ApplicationRejected", {}))
-        else:
-            self._add(("ApplicationApproved", {}))
+            return False
+        self._add(("ApplicationApproved", {}))
+        if not self._at(0, 1):
+            return False
+        self._add(("ConsentRecorded", {}))  # sharing with an institution needs its own consent
+        return True
 
     def _to_service(self, county: str) -> None:
         rng = self.rng
@@ -318,18 +338,16 @@ class CasePlanner:
         while True:
             if incidents and incidents[0][0] <= next_service:
                 when, kind = incidents.pop(0)
-                if when >= END:
+                if not self._move_to(when):
                     return
-                self.now = when
                 outcome = self._incident(kind, county, institution)
                 if outcome is None:
                     return
                 county, institution = outcome
                 next_service = self.now + timedelta(days=rng.uniform(1, 7))
                 continue
-            if next_service >= END:
+            if not self._move_to(next_service):
                 return
-            self.now = next_service
             self._add(("ServiceRecorded", {"institution": institution}))
             next_service = self.now + timedelta(days=rng.uniform(3, 10))
 
@@ -387,10 +405,9 @@ def _office_time(day: date, rng: random.Random) -> datetime:
                     rng.randrange(1_000_000), tzinfo=CHINA).astimezone(UTC)
 
 
-def plan_cases(events: int, seed: int) -> tuple[list[PlannedCase], Province]:
+def plan_cases(events: int, seed: int) -> list[PlannedCase]:
     """Cases until their steps hold exactly ``events`` events (the last case cut short)."""
-    province = Province()
-    planner = CasePlanner(province, random.Random(seed))
+    planner = CasePlanner(Province(), random.Random(seed))
     cases: list[PlannedCase] = []
     total = 0
     while total < events:
@@ -404,7 +421,7 @@ def plan_cases(events: int, seed: int) -> tuple[list[PlannedCase], Province]:
             total += min(len(step), room)
         case.steps = kept
         cases.append(case)
-    return cases, province
+    return cases
 
 
 def in_time_order(cases: list[PlannedCase]) -> Iterator[tuple[datetime, PlannedCase, Step]]:
@@ -443,10 +460,15 @@ def _day(moment: datetime, days: int = 0) -> str:
 
 
 class EventFactory:
-    """Builds each planned event's data and metadata, as the referral service would store them."""
+    """Builds each planned event's data and metadata as the referral service stores them: the
+    personal fields sealed under the person's data key (``protect_event``), the key wrapped
+    under the master key and kept for ``person_keys``."""
 
-    def __init__(self, rng: random.Random) -> None:
-        self.rng = rng
+    def __init__(self, rng: random.Random, wrapper: KeyWrapper) -> None:
+        self.rng, self.wrapper = rng, wrapper
+        self.key_rows: list[tuple[str, str, str, datetime]] = []  # rows of person_keys
+        self.defaults: dict[str, dict[str, Any]] = {}  # fields the model fills in, by type
+        self.built = 0
         self._request = 0
 
     def person(self, case: PlannedCase) -> tuple[dict[str, Any], str]:
@@ -460,14 +482,32 @@ class EventFactory:
                   "address": f"{case.county}社区{serial % 97 + 1}号楼",
                   "guardian": {"name": rng.choice(SURNAMES) + rng.choice(GIVEN),
                                "relation": rng.choice(RELATIONS), "phone": None}}
-        return person, hmac.new(_PERSON_KEY, number.encode(), hashlib.sha256).hexdigest()
+        case.person_key = hmac.new(_PERSON_KEY, number.encode(), hashlib.sha256).hexdigest()
+        return person, case.person_key
+
+    def _key(self, case: PlannedCase, when: datetime) -> DataKey:
+        """The person's data key, as ``DataKeys.active`` makes it on the case's first event."""
+        if case.key is None:
+            key_id = str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+            secret = os.urandom(32)
+            self.key_rows.append((key_id, case.person_key, self.wrapper.wrap(key_id, secret),
+                                  when))
+            case.key = DataKey(key_id, secret)
+        return case.key
 
     def new_events(self, case: PlannedCase, when: datetime,
                    step: list[tuple[str, dict[str, Any]]]) -> list[NewEvent]:
         events = []
         for kind, p in step:
             data = {"case_id": case.case_id, **getattr(self, kind)(case, when, p)}
-            events.append(NewEvent(kind, data, EVENT_TYPES[kind].SCHEMA_VERSION,
+            if kind not in self.defaults:
+                self.defaults[kind] = model_defaults(kind, data)
+            data.update(self.defaults[kind])
+            if self.built < VALIDATED_EVENTS:
+                check_shape(kind, data)
+            self.built += 1
+            sealed = protect_event(kind, case.case_id, data, self._key(case, when))
+            events.append(NewEvent(kind, sealed, EVENT_TYPES[kind].SCHEMA_VERSION,
                                    self._metadata(case, kind, p)))
         return events
 
@@ -498,8 +538,10 @@ class EventFactory:
                 "referring_org_id": f"hosp-{c.county[:4]}00", "assessment_kind": "discharge",
                 "assessed_on": today, "diagnosis": "精神分裂症", "risk_level": p["risk_level"],
                 "recommendation": "病情稳定，建议社区康复，定期随访与服药管理",
-                "consents": [{"purpose": "referral_upload", "given_by": giver, "given_on": today}
-                             for giver in ("patient", "guardian")],
+                "consents": [*({"purpose": "referral_upload", "given_by": giver, "given_on": today}
+                               for giver in ("patient", "guardian")),
+                             {"purpose": "share_with_institution", "given_by": "patient",
+                              "given_on": today}],
                 "registered_at": _utc_json(when), "review_due_on": _day(when, 7),
                 "dispatch_due_on": _day(when, 7)}
 
@@ -523,6 +565,9 @@ class EventFactory:
     def ApplicationRejected(self, c: PlannedCase, when: datetime,
                             p: dict[str, Any]) -> dict[str, Any]:
         return {"needs_assessment": "暂无社区康复需求", "reason": "暂不符合条件"}
+
+    def ConsentRecorded(self, c: PlannedCase, when: datetime, p: dict[str, Any]) -> dict[str, Any]:
+        return {"purpose": "share_with_institution", "given_by": "patient", "given_on": _day(when)}
 
     def CaseWaitlisted(self, c: PlannedCase, when: datetime, p: dict[str, Any]) -> dict[str, Any]:
         return {"reason": "no operating, accepting institution with room in the residence "
@@ -607,14 +652,18 @@ class EventFactory:
         return {"visited_on": _day(when), "outcome": "情况稳定"}
 
 
-def check_shape(events: list[NewEvent]) -> None:
-    """The data must be exactly what the referral's event model would store."""
-    for event in events:
-        model = EVENT_TYPES[event.type]
-        stored = model.model_validate(event.data).model_dump(mode="json")
-        if stored != event.data:
-            raise RuntimeError(f"generated {event.type} differs from the model's form:\n"
-                               f"  generated {event.data}\n  model     {stored}")
+def model_defaults(kind: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The optional fields the event model adds to ``data`` (with their default values)."""
+    produced = EVENT_TYPES[kind].model_validate(data).model_dump(mode="json")
+    return {k: v for k, v in produced.items() if k not in data}
+
+
+def check_shape(kind: str, data: dict[str, Any]) -> None:
+    """The data must be exactly what the referral's event model would produce."""
+    produced = EVENT_TYPES[kind].model_validate(data).model_dump(mode="json")
+    if produced != data:
+        raise RuntimeError(f"generated {kind} differs from the model's form:\n"
+                           f"  generated {data}\n  model     {produced}")
 
 
 # --- filling the referral database ------------------------------------------------------------
@@ -629,7 +678,8 @@ class Filled:
 
 
 async def fill_referral(url: str, settings: Settings) -> Filled:
-    """Append every planned event through ``EventStore.append``, in time order.
+    """Append every planned event through ``EventStore.append``, in time order, sealed as the
+    service seals them; then store the people's wrapped data keys.
 
     Each case belongs to one of ``writers`` concurrent writers; a writer commits
     ``appends_per_transaction`` appends (one per step: a step's events share their time) in one
@@ -637,10 +687,11 @@ async def fill_referral(url: str, settings: Settings) -> Filled:
     are the store's own and only the commits are fewer.
     """
     progress(f"planning {settings.events:,} events")
-    cases, _ = plan_cases(settings.events, settings.seed)
+    cases = plan_cases(settings.events, settings.seed)
     db = await connect(url, pool_size=settings.writers)
     store = EventStore(db, referral_event_types(), head_cache_size=len(cases) + 1)
-    factory = EventFactory(random.Random(settings.seed + 1))
+    factory = EventFactory(random.Random(settings.seed + 1),
+                           KeyWrapper(parse_master_key(MASTER_KEY)))
     queues: list[asyncio.Queue[Any]] = [asyncio.Queue(maxsize=4 * settings.appends_per_transaction)
                                         for _ in range(settings.writers)]
     types: Counter[str] = Counter()
@@ -662,28 +713,32 @@ async def fill_referral(url: str, settings: Settings) -> Filled:
                     await store.append(case_id, STREAM_TYPE, expected, events, conn=conn,
                                        recorded_at=when)
 
-    tasks = [asyncio.create_task(writer(q)) for q in queues]
-    try:
+    async def producer() -> None:
         written = 0
         for when, case, (_, step) in in_time_order(cases):
             events = factory.new_events(case, when, step)
-            if written < VALIDATED_EVENTS:
-                check_shape(events)
             types.update(e.type for e in events)
             await queues[case.index % len(queues)].put((case.case_id, case.version, events, when))
             case.version += len(events)
             written += len(events)
             if written % 100_000 < len(events):
-                progress(f"  {written:,} events queued, "
+                progress(f"  {written:,} events appended or queued, "
                          f"{written / (time.perf_counter() - start):,.0f}/s")
         for queue in queues:
             await queue.put(None)
-        await asyncio.gather(*tasks)
+
+    try:
+        async with asyncio.TaskGroup() as group:  # a failing writer cancels the rest
+            group.create_task(producer())
+            for queue in queues:
+                group.create_task(writer(queue))
+        async with db.transaction() as conn:
+            await conn.executemany(
+                "INSERT INTO person_keys (key_id, patient_id, wrapped_key, created_at) "
+                "VALUES ($1, $2, $3, $4)", factory.key_rows)
     finally:
-        for task in tasks:
-            task.cancel()
         await db.close()
-    return Filled(written, len(cases), time.perf_counter() - start, types)
+    return Filled(sum(types.values()), len(cases), time.perf_counter() - start, types)
 
 
 async def settle(pg: PgServer, database: str) -> None:
@@ -787,17 +842,24 @@ class Ports:
         return f"http://127.0.0.1:{getattr(self, service)}"
 
 
-def service_env(pg: PgServer, ports: Ports, referral_db: str, registry_db: str) -> dict[str, str]:
-    return clean_environment() | {
+def service_env(pg: PgServer, ports: Ports, referral_db: str,
+                registry_db: str | None = None) -> dict[str, str]:
+    """Both services' settings; the registry's database once there is one."""
+    env = clean_environment() | {
         "JINGKANG_REFERRAL_DATABASE_URL": pg.sqlalchemy_url(referral_db),
-        "JINGKANG_REGISTRY_DATABASE_URL": pg.sqlalchemy_url(registry_db),
         "JINGKANG_REFERRAL_PORT": str(ports.referral),
         "JINGKANG_REGISTRY_PORT": str(ports.registry),
         "JINGKANG_REFERRAL_URL": ports.url("referral"),
         "JINGKANG_REGISTRY_URL": ports.url("registry"),
         "JINGKANG_JWT_SECRET": JWT_SECRET,
+        "JINGKANG_MASTER_KEY": MASTER_KEY,
         "JINGKANG_LOG_LEVEL": "warning",
+        # One load generator is one client: the per-client limit would measure itself.
+        "JINGKANG_RATE_LIMIT_ENABLED": "false",
     }
+    if registry_db:
+        env["JINGKANG_REGISTRY_DATABASE_URL"] = pg.sqlalchemy_url(registry_db)
+    return env
 
 
 def server(service: str, env: dict[str, str], workdir: Path, port: int) -> ServerProcess:
@@ -874,7 +936,11 @@ async def rebuild(pg: PgServer, registry_db: str, referral_url: str,
 async def archive_rows(pg: PgServer, registry_db: str) -> dict[str, int]:
     tables = ("archive_cases", "archive_patients", "archive_intervals", "archive_services",
               "archive_milestones")
-    return {t: await pg.run(registry_db, f"SELECT count(*) FROM {t}") for t in tables}
+    rows = {t: await pg.run(registry_db, f"SELECT count(*) FROM {t}") for t in tables}
+    # The feed opens sealed fields for the registry: a patient without a masked name was not.
+    rows["patients without a name"] = await pg.run(
+        registry_db, "SELECT count(*) FROM archive_patients WHERE masked_name IS NULL")
+    return rows
 
 
 @dataclass
@@ -908,6 +974,17 @@ async def measure_rebuild(pg: PgServer, settings: Settings, referral_db: str,
 
 
 # --- part 2: feed lag under load --------------------------------------------------------------
+
+
+class LoadMix(http_bench.ReferralService):
+    """bench/http_bench.py's mix; each upload also carries the consent to share the case with
+    an institution, which dispatch asks for."""
+
+    def upload(self, serial: int) -> bytes:
+        body = json.loads(super().upload(serial))
+        body["consents"].append({"purpose": "share_with_institution", "given_by": "patient",
+                                 "given_on": self.today})
+        return http_bench.dumps(body)
 
 _CURSOR = "SELECT cursor FROM consumer_cursors WHERE name = %s"
 
@@ -965,6 +1042,7 @@ class LagResult:
     requests_per_s: float
     request_p99_ms: float
     errors: int
+    error_samples: list[str]
     polls_per_s: float
     cpu: str
 
@@ -1004,7 +1082,7 @@ async def measure_lag(pg: PgServer, settings: Settings, referral_db: str, regist
     poller.start()
     try:
         await wait_until_applied(poller, await feed_head(pg, referral_db))
-        load = http_bench.ReferralService(referral_db, referral)
+        load = LoadMix(referral_db, referral)
         progress("  warming up the load (3 s)")
         await http_bench.drive(load, settings.load_clients, 3.0, 0)
         await wait_until_applied(poller, await feed_head(pg, referral_db))
@@ -1015,7 +1093,8 @@ async def measure_lag(pg: PgServer, settings: Settings, referral_db: str, regist
         polls_before = poller.polls
         progress(f"  load: {settings.load_clients} clients for {settings.load_seconds:g} s")
         meter.start()
-        sample, _ = await http_bench.drive(load, settings.load_clients, settings.load_seconds, 1)
+        sample, window = await http_bench.drive(load, settings.load_clients,
+                                                settings.load_seconds, 1)
         meter.stop()
         polls = poller.polls - polls_before
         head = await feed_head(pg, referral_db)
@@ -1026,7 +1105,8 @@ async def measure_lag(pg: PgServer, settings: Settings, referral_db: str, regist
     lags = [poller.lag_of(key, at) for key, at in appended]
     applied = sorted(lag for lag in lags if lag is not None)
     return LagResult(applied, len(lags) - len(applied), len(appended) / meter.wall,
-                     sample.requests_per_s, sample.p99, sample.errors, polls / meter.wall,
+                     sample.requests_per_s, sample.p99, sample.errors, window.error_samples,
+                     polls / meter.wall,
                      meter.summary())
 
 
@@ -1081,14 +1161,16 @@ def print_header(settings: Settings, pg: dict[str, str]) -> None:
     print("servers     jingkang serve referral|registry: uvicorn, uvloop, httptools, 1 process "
           "each")
     print(f"load        {http_bench.load_average()} at the start")
+    others = http_bench.busy_processes({os.getpid()})
+    print(f"            busy processes at the start: {', '.join(others) if others else 'none'}")
     print()
 
 
 def print_fill(filled: Filled) -> None:
     print(f"Data: {filled.events:,} case events of {filled.cases:,} cases in {PROVINCE}'s "
-          f"counties, recorded {FIRST_ARRIVAL:%d %b} - 30 Sep 2026, appended with "
-          f"EventStore.append in {filled.seconds:,.0f} s ({filled.events / filled.seconds:,.0f} "
-          f"events/s)")
+          f"counties, recorded {FIRST_ARRIVAL:%d %b} - 30 Sep 2026, personal fields sealed per "
+          f"person; appended with EventStore.append in {filled.seconds:,.0f} s "
+          f"({filled.events / filled.seconds:,.0f} events/s)")
     mix = ", ".join(f"{t} {n / filled.events:.1%}" for t, n in filled.types.most_common())
     print(f"  mix: {mix}")
     print()
@@ -1106,7 +1188,7 @@ def print_rebuild(result: RebuildResult) -> None:
     for i, t in enumerate(result.baselines, start=1):
         print(f"   baseline {i}: {t.rate:>9,.0f} events/s ({t.seconds:,.1f} s); CPU of one core: "
               f"{t.cpu}")
-    print(f"   archive rows: " + ", ".join(f"{k} {v:,}" for k, v in result.rows.items()))
+    print("   archive rows: " + ", ".join(f"{k} {v:,}" for k, v in result.rows.items()))
     print(f"   rebuild rate (median)        {rebuild_rate:>9,.0f} events/s   goal ≥ "
           f"{GOAL_REBUILD:,}   {verdict(rebuild_rate >= GOAL_REBUILD)}")
     print(f"   feed read rate, nothing applied (median)   {base_rate:>9,.0f} events/s")
@@ -1121,11 +1203,15 @@ def print_lag(lag: LagResult, settings: Settings) -> None:
           f"{settings.load_seconds:g} s on the referral service ({lag.requests_per_s:,.0f} req/s, "
           f"request p99 {lag.request_p99_ms:,.0f} ms, {lag.errors} errors), "
           f"{lag.events_per_s:,.0f} events/s appended")
+    for sample in lag.error_samples[:3]:
+        print(f"   error: {sample[:300]}")
     print(f"   cursor polled {lag.polls_per_s:,.0f} times/s; CPU of one core: {lag.cpu}")
     print(f"   {len(lag.lags):,} events, lag from recorded_at to the registry's archive: "
           f"p50 {p50:.3f} s, p90 {http_bench.percentile(lag.lags, 90):.3f} s, p99 {p99:.3f} s, "
           f"max {lag.lags[-1] if lag.lags else math.nan:.3f} s"
           + (f"; {lag.unapplied} never applied" if lag.unapplied else ""))
+    print("   (recorded_at is stamped as the command starts: the lag includes the command's own "
+          "time, the feed, and the registry's page)")
     print(f"   lag p99                      {p99:>9.3f} s        goal < {GOAL_LAG_P99:g} s     "
           f"{verdict(p99 < GOAL_LAG_P99 and not lag.unapplied)}")
     print()
@@ -1170,7 +1256,7 @@ async def measure(settings: Settings, pg: PgServer, workdir: Path) -> None:
     print_header(settings, await pg.describe())
     referral_db = await pg.create("referral")
     ports = Ports(free_port(), free_port())
-    env = service_env(pg, ports, referral_db, "")
+    env = service_env(pg, ports, referral_db)
     await run_checked([sys.executable, "-m", "jingkang.cli", "migrate", "referral"], env, workdir)
     await seed_directory(pg, referral_db)
     filled = await fill_referral(pg.sqlalchemy_url(referral_db), settings)

@@ -104,6 +104,26 @@ def _too_large(limit: int) -> Any:
                                     f"the request body may be at most {limit} bytes"))
 
 
+class RefuseNul:
+    """A NUL character is never part of an id or a filter, and PostgreSQL text cannot hold
+    one: refuse it at the door (422 naming where it was) instead of failing deeper in."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http":
+            where = ("path" if "\x00" in scope["path"] else
+                     "query" if b"%00" in scope.get("query_string", b"").lower() else None)
+            if where is not None:
+                await problem_response(Problem(
+                    422, "validation_error", "Invalid request", f"a NUL character in the {where}",
+                    errors=[{"field": where, "message": "NUL characters are not allowed"}]))(
+                    scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 class BodyLimit:
     """Refuses bodies over the limit with 413: at once when Content-Length says so, else
     (chunked) as soon as the bytes read pass it; the route never sees such a body."""
@@ -214,6 +234,7 @@ class RateLimit:
 def install_hardening(app: ServiceApp, settings: CommonSettings) -> None:
     """Added before the request metrics, so those count the 413s and 429s too."""
     app.hsts = settings.hsts
+    app.add_middleware(RefuseNul)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes,
                        max_import_bytes=settings.max_import_bytes)
     if settings.rate_limit_enabled:

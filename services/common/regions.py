@@ -81,6 +81,7 @@ class RegionTable:
         region = self.get(code, year)
         return region if region is not None and region.level == "county" else None
 
+    @functools.lru_cache(maxsize=1024)  # noqa: B019 - the bundled table lives as long as the process
     def children(self, code: str, year: int) -> list[Region]:
         """The regions one level below ``code`` valid in ``year``: a province's cities (and its
         province-administered counties, coded xx90xx, which belong to no city), a city's

@@ -8,11 +8,12 @@ import hashlib
 import re
 import uuid
 from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Annotated
 
 from fastapi import Depends, Header
 from fastapi.responses import Response
-from pydantic import BaseModel
+from pydantic import AfterValidator, BaseModel
 
 from .problems import Problem
 
@@ -80,3 +81,24 @@ def as_response(answer: Answer) -> Response:
         headers["Location"] = answer.location
     return Response(answer.body, status_code=answer.status_code, media_type="application/json",
                     headers=headers)
+
+
+def plausible_time(moment: datetime | None) -> datetime | None:
+    """A time with an offset within 2000–2100 (beyond that, date arithmetic overflows)."""
+    if moment is None:
+        return None
+    if moment.tzinfo is None:
+        raise ValueError("needs a time zone offset (RFC 3339)")
+    if not 2000 <= moment.year <= 2100:
+        raise ValueError("must lie between the years 2000 and 2100")
+    return moment
+
+
+def plausible_date(day: date | None) -> date | None:
+    if day is not None and not 2000 <= day.year <= 2100:
+        raise ValueError("must lie between the years 2000 and 2100")
+    return day
+
+
+PlausibleTime = Annotated[datetime | None, AfterValidator(plausible_time)]
+PlausibleDate = Annotated[date | None, AfterValidator(plausible_date)]

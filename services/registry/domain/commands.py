@@ -17,6 +17,7 @@ from stdnum.exceptions import ValidationError
 from jingkang.common.identity import validate_phone
 from jingkang.common.vocabulary import Profession, ServiceForm, ServiceType
 
+from .periods import Period
 from .vocabulary import Area, Kind, Level, StatusAction
 
 
@@ -109,6 +110,14 @@ class ChangeInstitution(Command):
             raise ValueError("name at least one field to change")
         return self
 
+    @field_validator("name", "address", "capacity", "accepting", "services", "forms", "prices",
+                     mode="before")
+    @classmethod
+    def _not_removed(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("may be changed, not removed (null)")
+        return value
+
 
 class ChangeStatus(Command):
     action: StatusAction = Field(description="suspend, reopen or close")
@@ -143,6 +152,11 @@ class StaffLine(Command):
 
 class ReportStaff(Command):
     period: str = Field(pattern=r"^\d{4}(Q[1-4]|H[12])?$", description="报告期 e.g. 2024 or 2024Q2")
+
+    @field_validator("period")
+    @classmethod
+    def _a_real_period(cls, text: str) -> str:
+        return str(Period.parse(text))  # a year 2000–2100
     lines: list[StaffLine] = Field(min_length=1, max_length=len(Profession),
                                    description="各专业人员 one line per profession")
 

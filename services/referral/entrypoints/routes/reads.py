@@ -1,7 +1,6 @@
 """GET endpoints: lists and work queues, one case (also as of a version or time), its events,
 its integrity, and the state machine."""
 
-from datetime import datetime
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -9,6 +8,7 @@ from fastapi.responses import JSONResponse
 
 from jingkang.common.auth import CurrentPrincipal, require_roles
 from jingkang.common.problems import Problem
+from jingkang.common.requests import PlausibleTime
 
 from ...adapters.case_queries import CaseFilter, InvalidListCursor
 from ...application.queries import CaseReads
@@ -40,7 +40,7 @@ async def list_cases(
                    Query(description="待办 work queue: the step that waits, soonest due first")] = None,
     overdue: Annotated[bool | None, Query(description="逾期 only past due (true) or not yet due (false); with `due`")] = None,
     risk_level_min: Annotated[int | None, Query(ge=0, le=5, description="最低危险等级 risk level at least")] = None,
-    updated_since: Annotated[datetime | None, Query(description="更新起 updated at or after (RFC 3339)")] = None,
+    updated_since: Annotated[PlausibleTime, Query(description="更新起 updated at or after (RFC 3339)")] = None,
     cursor: Annotated[str | None, Query(max_length=500, description="游标 from `next_cursor`")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="每页 page size")] = 50,
 ) -> JSONResponse:
@@ -49,9 +49,6 @@ async def list_cases(
     if overdue is not None and due is None:
         raise Problem(422, "validation_error", "Invalid request", "overdue goes with due",
                       errors=[{"field": "overdue", "message": "needs `due`"}])
-    if updated_since is not None and updated_since.tzinfo is None:
-        raise Problem(422, "validation_error", "Invalid request", "updated_since needs an offset",
-                      errors=[{"field": "updated_since", "message": "RFC 3339 with offset"}])
     filters = CaseFilter(state=state, region=region, institution_id=institution_id, due=due,
                          overdue=overdue, risk_level_min=risk_level_min, updated_since=updated_since)
     try:
@@ -67,16 +64,13 @@ async def list_cases(
 async def get_case(
     case_id: CaseId, reads: Reads, actor: CurrentActor,
     version: Annotated[int | None, Query(ge=1, description="版本 the state after this many events")] = None,
-    as_of: Annotated[datetime | None, Query(description="时点 the state at this time (RFC 3339)")] = None,
+    as_of: Annotated[PlausibleTime, Query(description="时点 the state at this time (RFC 3339)")] = None,
 ) -> JSONResponse:
     """The case's current state, or with `version` / `as_of` the state rebuilt from its events
     up to that point.  The ETag is the version."""
     if version is not None and as_of is not None:
         raise Problem(422, "validation_error", "Invalid request", "version or as_of, not both",
                       errors=[{"field": "as_of", "message": "give version or as_of, not both"}])
-    if as_of is not None and as_of.tzinfo is None:
-        raise Problem(422, "validation_error", "Invalid request", "as_of needs an offset",
-                      errors=[{"field": "as_of", "message": "RFC 3339 with offset"}])
     body, current_version = await reads.case(case_id, actor, version=version, as_of=as_of)
     return JSONResponse(body, headers={"ETag": f'"{current_version}"'})
 

@@ -1,12 +1,11 @@
 """Baseline survey figures, the 19-column progress summary and the coverage report."""
 
-from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
-from jingkang.common.requests import Meta, as_response, with_body_hash
+from jingkang.common.requests import Meta, PlausibleDate, as_response, with_body_hash
 
 from ...domain import commands as cmd
 from ...domain.institution import Actor
@@ -65,7 +64,7 @@ async def progress(
             summary="覆盖率与规范服务率 Coverage against the yearly targets")
 async def coverage(
     statistics: StatisticsDep, actor: Readers, region: Region,
-    as_of: Annotated[date | None, Query(description="截至 the end of this day (default: now)")] = None,
+    as_of: Annotated[PlausibleDate, Query(description="截至 the end of this day (default: now)")] = None,
 ) -> JSONResponse:
     """Share of counties with an operating institution, the standardized service rate of the
     last complete quarter, and the 5 + 5 working-day deadlines met, next to the year's targets."""
