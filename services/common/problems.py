@@ -42,7 +42,9 @@ def problem_response(problem: Problem) -> JSONResponse:
                         headers=problem.headers)
 
 
-def _field_path(loc: tuple[Any, ...]) -> str:
+def _field_path(loc: tuple[Any, ...], kind: str = "") -> str:
+    if kind == "json_invalid":
+        return "body"  # the location is a character offset, not a field
     parts = [str(p) for p in loc]
     if parts and parts[0] in ("body", "query", "path", "header"):
         parts = parts[1:] or parts
@@ -56,8 +58,8 @@ async def _on_problem(_: Request, exc: Exception) -> JSONResponse:
 
 async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
-    errors = [{"field": _field_path(tuple(e.get("loc", ()))), "message": e.get("msg", "")}
-              for e in exc.errors()]
+    errors = [{"field": _field_path(tuple(e.get("loc", ())), e.get("type", "")),
+               "message": e.get("msg", "")} for e in exc.errors()]
     fields = ", ".join(e["field"] for e in errors)
     return problem_response(Problem(422, "validation_error", "Invalid request",
                                     f"invalid: {fields}", errors=errors))
@@ -65,6 +67,10 @@ async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
 
 async def _on_http(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 400:  # a body the framework could not even parse
+        return problem_response(Problem(422, "validation_error", "Invalid request",
+                                        str(exc.detail), errors=[{"field": "body",
+                                                                  "message": str(exc.detail)}]))
     code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
     return problem_response(Problem(exc.status_code, code, str(exc.detail), str(exc.detail),
                                     headers=getattr(exc, "headers", None)))
@@ -84,8 +90,78 @@ async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 
 def install_problem_handlers(app: FastAPI) -> None:
+    install_problem_documents(app)
     app.add_exception_handler(Problem, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(IdempotencyKeyReused, _on_key_reused)
     app.add_exception_handler(Exception, _on_unexpected)
+
+
+# --- the OpenAPI documents say what the handlers above answer ---------------------------------
+
+_PROBLEM_SCHEMA = {
+    "type": "object", "title": "Problem",
+    "description": "RFC 9457 problem details with a stable `code` and, for bad input, `errors`",
+    "properties": {
+        "type": {"type": "string", "description": "问题类型 a URI naming the problem"},
+        "title": {"type": "string", "description": "标题 short summary"},
+        "status": {"type": "integer", "description": "状态码 the HTTP status"},
+        "detail": {"type": "string", "description": "说明 what happened"},
+        "code": {"type": "string", "description": "代码 stable machine-readable code"},
+        "errors": {"type": "array", "description": "字段错误 one entry per bad field",
+                   "items": {"type": "object", "properties": {
+                       "field": {"type": "string"}, "message": {"type": "string"}}}},
+    },
+    "required": ["type", "title", "status", "code"],
+}
+_PROBES = ("/healthz", "/readyz", "/metrics")
+_STANDARD = {
+    "401": "no valid bearer token",
+    "403": "role or jurisdiction does not allow this",
+    "404": "no such resource in the caller's scope",
+    "413": "request body too large",
+    "422": "invalid request: `errors` names each bad field",
+    "429": "too many requests from this client (see Retry-After)",
+}
+
+
+def _problem_content() -> dict[str, Any]:
+    return {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+
+
+def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
+    """Every refusal an operation can answer, as problem+json, in the OpenAPI document."""
+    schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = _PROBLEM_SCHEMA
+    for name in ("HTTPValidationError", "ValidationError"):
+        schema["components"]["schemas"].pop(name, None)
+    for path, operations in schema.get("paths", {}).items():
+        if path in _PROBES:
+            continue
+        for method, operation in operations.items():
+            responses = operation.setdefault("responses", {})
+            wanted = {"401", "403", "422"}
+            if "{" in path:
+                wanted.add("404")
+            if method in ("post", "put", "patch"):
+                wanted.add("413")
+            if path != "/v1/events":
+                wanted.add("429")
+            for status in sorted(wanted):
+                responses.setdefault(status, {"description": _STANDARD[status]})
+            for status, response in responses.items():
+                if status.startswith("4"):
+                    response["content"] = _problem_content()
+            operation["responses"] = dict(sorted(responses.items()))
+    return schema
+
+
+def install_problem_documents(app: FastAPI) -> None:
+    generate = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document_problems(generate())
+        return app.openapi_schema  # type: ignore[return-value]
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -116,8 +116,8 @@ async def _referral_rows(url: str) -> tuple[list, list]:
     try:
         async with runtime.db.connection() as conn:
             ids = [r[0] for r in await conn.fetch("SELECT case_id FROM cases ORDER BY case_id")]
-            rows = [tuple(r)[:-2] for r in await conn.fetch(
-                "SELECT * FROM cases ORDER BY case_id")]  # all but snapshot and key_id
+            rows = [{k: r[k] for k in r.keys() if k not in ("snapshot", "key_id")}
+                    for r in await conn.fetch("SELECT * FROM cases ORDER BY case_id")]
             directory = [tuple(r)[:-1] for r in await conn.fetch(
                 "SELECT institution_id, name, region, operating, accepting, capacity, "
                 "source_version, updated_at FROM institutions ORDER BY institution_id")]

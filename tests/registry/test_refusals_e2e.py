@@ -103,7 +103,7 @@ async def test_a_csv_file_with_any_bad_row_imports_nothing(system: System) -> No
     assert {(5, "credit_code"), (6, "capacity"), (7, "region"), (8, "prices"),
             (9, "credit_code")} <= by_line
     assert all(line >= 5 for line, _ in by_line)  # the good rows are not blamed
-    await _refused(s, "POST", "/v1/institutions/imports", SHIJIAZHUANG, 422, "region",
+    await _refused(s, "POST", "/v1/institutions/imports", SHIJIAZHUANG, 403, "region",
                    content=(header + good[0].replace("130102", "130202") + "\n").encode(),
                    headers={"Content-Type": "text/csv"})
     await _refused(s, "POST", "/v1/institutions/imports", sc.CIVIL_AFFAIRS, 422, "capacity",

@@ -29,6 +29,14 @@ so an allowed caller meets a real transition; lists are filtered to 130100 (in) 
 (out); creations name a residence or region inside (in) or outside (out) the caller's.  All
 reads run before the first command, so no command changes what a read sees.
 
+Where the documents say nothing, a cell follows what the services do, and says so here:
+a social worker or a reporter may file for a person living anywhere (applications, `out`); the
+`service` role reads cases, their histories and lists like the platform (docs/referral.md names
+platform, auditor and admin); civil affairs read the history of an institution outside their
+region (its profile is public); a hospital reads any institution's archive.  Where two
+documents differ, API.md's conventions win: a CSV import with a row outside the caller's
+jurisdiction is a scope refusal, 403, although docs/registry.md makes every bad row 422.
+
 A new endpoint without a row fails `test_every_endpoint_has_a_row`.
 """
 
@@ -67,6 +75,7 @@ GET    /v1/cases                              seen/empty seen/empty seen/empty s
 GET    /v1/cases/{case_id}                    ok/404     ok/404     ok/404     ok/404     ok         ok/404     ok         ok         ok         401
 GET    /v1/cases/{case_id}/events             ok/404     ok/404     ok/404     ok/404     ok         ok/404     ok         ok         ok         401
 GET    /v1/cases/{case_id}/integrity          403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/audit/access-log                   403        403        403        403        403        403        ok         403        403        401
 POST   /v1/referrals/medical-assessments      ok         403        403        403        403        403        403        403        403        401
 POST   /v1/referrals/applications             403        ok         ok         403        403        403        403        403        403        401
 POST   /v1/cases/{case_id}/review             403        ok/404     403        403        403        403        403        403        403        401
@@ -101,6 +110,7 @@ GET    /v1/archives/patients/{patient_id}           ok/404     ok/404     403   
 GET    /v1/archives/institutions/{institution_id}   ok         ok/403     403        ok/403     403        ok/403     ok         ok         403        401
 GET    /v1/statistics/progress                      403        403        403        403        403        ok/403     ok         ok         403        401
 GET    /v1/statistics/coverage                      403        403        403        403        403        ok/403     ok         ok         403        401
+GET    /v1/audit/access-log                         403        403        403        403        403        403        ok         403        403        401
 POST   /v1/institutions                             403        403        403        403        403        ok/403     403        ok         403        401
 POST   /v1/institutions/imports                     403        403        403        403        403        ok/403     403        ok         403        401
 PATCH  /v1/institutions/{institution_id}            403        403        403        ok/403     403        ok/403     403        ok         403        401
@@ -110,8 +120,8 @@ POST   /v1/institutions/{institution_id}/status     403        403        403   
 PUT    /v1/regions/{region_code}/baselines/{period} 403        403        403        403        403        ok/403     403        ok         403        401
 """
 
-# Cross-organisation reads and writes named one by one, with callers beyond the table's.
-# (caller, service, method, path, expected); bodies are the matrix's for the same endpoint.
+# Reads and writes across organisations and regions named one by one, with callers beyond the
+# table's: (caller, service, method, path, expected).  A body is the table's for the endpoint.
 CROSS_ORG = [
     ("inst ts-a", "referral", "GET", "/v1/cases/{read_in}", "404"),
     ("inst ts-a", "referral", "GET", "/v1/cases/{read_in}/events", "404"),
@@ -205,7 +215,7 @@ SIDES = {
     "in": Side(CALLERS["reporter"], CALLERS["social_worker"], "130102", "sjz-a", "hosp-1"),
     "out": Side(OTHERS["rep committee-9"], token("social_worker", "sw-ts", "130200"), "130202",
                 "ts-a", "hosp-2"),
-    # the cross-organisation checks' relocations: no caller of the table has a part in them
+    # the relocations of the named checks, with a reporter and institutions of their own
     "former": Side(token("reporter", "committee-8", "130104"), CALLERS["social_worker"],
                    "130102", "sjz-s", "hosp-3"),
 }
@@ -520,6 +530,7 @@ REQUESTS: dict[tuple[str, str, str], Recipe] = {
     ("referral", "GET", "/v1/cases/{case_id}"): case_read(),
     ("referral", "GET", "/v1/cases/{case_id}/events"): case_read("/events"),
     ("referral", "GET", "/v1/cases/{case_id}/integrity"): case_read("/integrity"),
+    ("referral", "GET", "/v1/audit/access-log"): plain("/v1/audit/access-log", limit=5),
     ("referral", "POST", "/v1/referrals/medical-assessments"): lambda w, scope: Request(
         "/v1/referrals/medical-assessments", json=upload_body(w, SIDES[scope].county)),
     ("referral", "POST", "/v1/referrals/applications"): lambda w, scope: Request(
@@ -553,6 +564,7 @@ REQUESTS: dict[tuple[str, str, str], Recipe] = {
     ("registry", "GET", "/v1/statistics/progress"): by_city("/v1/statistics/progress",
                                                             period="2026Q2"),
     ("registry", "GET", "/v1/statistics/coverage"): by_city("/v1/statistics/coverage"),
+    ("registry", "GET", "/v1/audit/access-log"): plain("/v1/audit/access-log", limit=5),
     ("registry", "POST", "/v1/institutions"): lambda w, scope: Request(
         "/v1/institutions", json=new_institution(w, scope)),
     ("registry", "POST", "/v1/institutions/imports"): csv_import,
@@ -648,9 +660,9 @@ class Run:
 
 
 def summary(run: Run) -> str:
-    lines = [f"{run.cells} cells ({len(ROWS)} endpoints × {len(ROLES)} roles × 2 scopes "
-             f"+ {len(ROWS)} without a token + {len(CROSS_ORG)} cross-organisation checks); "
-             "answers of the allowed cells:"]
+    lines = [(f"{run.cells} cells ({len(ROWS)} endpoints × {len(ROLES)} roles × 2 scopes "
+              f"+ {len(ROWS)} without a token + {len(CROSS_ORG)} named checks); "
+              "answers of the allowed cells:")]
     for (service, method, path), statuses in run.allowed.items():
         answers = ", ".join(f"{s}×{n}" for s, n in sorted(statuses.items()))
         lines.append(f"  {service:8} {method:5} {path:48} {answers}")

@@ -79,7 +79,9 @@ def _scope(sql: _Sql, actor: Actor) -> None:
     if role == Role.HOSPITAL:
         sql.add("(referring_org_id = {0} OR hospital_org_id = {0})", actor.org_id)
     elif role == Role.INSTITUTION:
-        sql.add("(institution_id = {0} OR relocation_target_id = {0})", actor.org_id)
+        # and the cases it served before (can_see): "served_by" holds ",a,b," for a LIKE
+        sql.add("(institution_id = {0} OR relocation_target_id = {0} "
+                "OR served_by LIKE {1})", actor.org_id, f"%,{actor.org_id},%")
     elif role in (Role.SOCIAL_WORKER, Role.CIVIL_AFFAIRS):
         sql.add("residence_region BETWEEN {0} AND {1}", *region_bounds(actor.region))
     elif role == Role.REPORTER:

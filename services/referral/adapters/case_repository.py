@@ -32,12 +32,12 @@ _COLUMNS = (
     "case_id, version, state, close_reason, exit_destination, person_key, residence_region, "
     "referring_org_id, institution_id, relocation_target_id, hospital_org_id, risk_level, "
     "review_due_on, dispatch_due_on, reconfirm_due_on, reassessment_due_on, follow_up_due_on, "
-    "follow_ups, created_at, updated_at, snapshot, key_id"
+    "follow_ups, created_at, updated_at, snapshot, key_id, served_by"
 )
 _UPSERT = (
     f"INSERT INTO cases ({_COLUMNS}) VALUES "
     "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
-    "$21, $22) ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, state = excluded.state, "
+    "$21, $22, $23) ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, state = excluded.state, "
     "close_reason = excluded.close_reason, exit_destination = excluded.exit_destination, "
     "residence_region = excluded.residence_region, institution_id = excluded.institution_id, "
     "relocation_target_id = excluded.relocation_target_id, "
@@ -46,7 +46,8 @@ _UPSERT = (
     "reconfirm_due_on = excluded.reconfirm_due_on, "
     "reassessment_due_on = excluded.reassessment_due_on, "
     "follow_up_due_on = excluded.follow_up_due_on, follow_ups = excluded.follow_ups, "
-    "updated_at = excluded.updated_at, snapshot = excluded.snapshot, key_id = excluded.key_id"
+    "updated_at = excluded.updated_at, snapshot = excluded.snapshot, key_id = excluded.key_id, "
+    "served_by = excluded.served_by"
 )
 # The row's state with the data key that opens its personal parts.
 SELECT_STATE = ("snapshot, key_id, "
@@ -125,7 +126,8 @@ class CaseRepository:
             relocation.target_institution_id if relocation else None, case.hospital_org_id,
             case.risk_level, *(self._day(conn, due.get(queue)) for queue in QUEUES),
             case.follow_ups, conn.timestamp(created), conn.timestamp(when),
-            snapshot_json(case, key), key.key_id)
+            snapshot_json(case, key), key.key_id,
+            "," + ",".join(case.served_by) + "," if case.served_by else None)
 
     @staticmethod
     def _day(conn: Connection, day: date | None) -> Any:

@@ -39,6 +39,7 @@ cases = Table(
     Column("updated_at", DateTime(timezone=True), nullable=False),
     Column("snapshot", JSON, nullable=False, comment="the folded state; personal parts sealed"),
     Column("key_id", String(36), comment="the data key that opens the snapshot's personal parts"),
+    Column("served_by", Text, comment="institutions that accepted the case, as ,a,b,"),
     Index("ix_cases_updated", "updated_at", "case_id"),
     Index("ix_cases_institution", "institution_id", "state"),
     Index("ix_cases_region", "residence_region"),

@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from ..domain import commands as cmd
 from ..domain import institution
-from ..domain.errors import RegistryError
+from ..domain.errors import OutOfScope, RegistryError
 from ..domain.institution import Context
 
 MAX_ROWS = 5000
@@ -102,9 +102,13 @@ def _parse(text: str, ctx: Context) -> list[cmd.RegisterInstitution]:
         commands.append(command)
     if not commands and not problems:
         raise InvalidCsv("the file has no rows", field="file")
+    reported = [{k: v for k, v in p.items() if k != "scope"} for p in problems]
+    if any(p.get("scope") for p in problems):  # a jurisdiction refusal is 403, as for one row
+        raise OutOfScope("a row lies outside the caller's jurisdiction; nothing was imported",
+                         errors=reported)
     if problems:
         raise InvalidCsv(f"{len({p['line'] for p in problems})} bad row(s); nothing was imported",
-                         errors=problems)
+                         errors=reported)
     return commands
 
 
@@ -122,6 +126,7 @@ def _row(row: dict[str, str], line: int, ctx: Context,
         problems.append({"line": line, "field": "prices", "message": str(exc)})
         return None
     except RegistryError as exc:
-        problems.append({"line": line, "field": exc.field or "row", "message": exc.message})
+        problems.append({"line": line, "field": exc.field or "row", "message": exc.message,
+                         "scope": isinstance(exc, OutOfScope)})
         return None
     return command
