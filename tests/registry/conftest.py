@@ -15,7 +15,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from jingkang.common.auth import mint_token
 from jingkang.common.migrations import upgrade_to_head_async
@@ -27,7 +26,7 @@ from jingkang.registry.entrypoints.app import create_app as create_registry
 from jingkang_events import connect
 
 from ..conftest import create_pg_database, drop_pg_database
-from ..services.support import free_port
+from ..services.support import free_port, serving
 
 SECRET = "registry-tests-secret-0123456789abcdef01234"
 
@@ -113,20 +112,6 @@ async def _last_position(url: str) -> int:
         await db.close()
 
 
-@contextlib.asynccontextmanager
-async def serving(app: Any, port: int) -> AsyncIterator[str]:
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           timeout_graceful_shutdown=2))
-    task = asyncio.create_task(server.serve())
-    while not server.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
 
 
 @contextlib.asynccontextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 import signal
@@ -9,10 +10,12 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
+from typing import Any
 from pathlib import Path
 
 import httpx
+import uvicorn
 
 from jingkang.common.auth import mint_token
 from jingkang.common.settings import DEVELOPMENT_SECRET
@@ -72,4 +75,20 @@ def running(args: list[str], env: dict[str, str], bases: list[str]) -> Iterator[
                 process.wait()
 
 
-__all__ = ["DEVELOPMENT_SECRET", "SECRET", "running", "service_env", "token"]
+@contextlib.asynccontextmanager
+async def serving(app: Any, port: int) -> AsyncIterator[str]:
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
+                                           timeout_graceful_shutdown=2))
+    task = asyncio.create_task(server.serve())
+    while not server.started:
+        if task.done():
+            task.result()
+        await asyncio.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+
+
+__all__ = ["DEVELOPMENT_SECRET", "SECRET", "running", "service_env", "serving", "token"]

@@ -3,7 +3,6 @@ request-body limit and the per-client rate limit."""
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 from collections.abc import AsyncIterator, Iterator
@@ -14,7 +13,6 @@ from typing import Any
 
 import httpx
 import pytest
-import uvicorn
 
 from jingkang.common.auth import mint_token
 from jingkang.common.hardening import TokenBuckets
@@ -25,7 +23,7 @@ from jingkang.referral.entrypoints.app import create_app as create_referral
 from jingkang.registry.config import Settings as RegistrySettings
 from jingkang.registry.entrypoints.app import create_app as create_registry
 
-from .support import free_port
+from .support import free_port, serving
 
 SECRET = "hardening-tests-secret-0123456789abcdef0123"
 MIB = 1024 * 1024
@@ -57,20 +55,6 @@ class Services:
         return iter((self.referral, self.registry))
 
 
-@contextlib.asynccontextmanager
-async def serving(app: Any, port: int) -> AsyncIterator[None]:
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
-                                           timeout_graceful_shutdown=2))
-    task = asyncio.create_task(server.serve())
-    while not server.started:
-        if task.done():
-            task.result()
-        await asyncio.sleep(0.02)
-    try:
-        yield
-    finally:
-        server.should_exit = True
-        await task
 
 
 @contextlib.asynccontextmanager
