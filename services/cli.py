@@ -41,6 +41,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config = uvicorn.Config(
         f"jingkang.{args.service}.entrypoints.app:create_app", factory=True,
         host=settings.host, port=settings.port, loop="uvloop", http="httptools",
+        proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
         log_level=settings.log_level, timeout_graceful_shutdown=10)
     uvicorn.Server(config).run()
     return 0

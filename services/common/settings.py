@@ -39,6 +39,10 @@ class CommonSettings(BaseSettings):
         description="base64 of 32 bytes: wraps each person's data key (crypto-shredding)")
     master_key_file: Path | None = Field(
         None, description="a file holding the master key instead (e.g. a mounted secret)")
+    forwarded_allow_ips: str = Field(
+        "127.0.0.1", description=(
+            "proxies whose X-Forwarded-For is trusted (comma-separated, or *): the access log "
+            "and the rate limit then see the real client address"))
     access_log_retention_days: int = Field(
         180, ge=180, description="access-log entries kept at least this long (网络安全法 art. 21)")
     log_level: Literal["critical", "error", "warning", "info", "debug"] = "info"
