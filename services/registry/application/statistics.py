@@ -142,7 +142,6 @@ class Statistics:
             if len(row.code) == 6:
                 row.counts.update(_baseline_of(row.code, latest, self.regions, year))
 
-
     # --- coverage -------------------------------------------------------------------------
 
     async def coverage(self, region: str, as_of: date | None, actor: Actor) -> dict[str, Any]:

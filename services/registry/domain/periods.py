@@ -7,6 +7,7 @@ Standard Time.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -64,14 +65,9 @@ class Period:
     def last_day(self) -> date:
         return date.fromordinal(self.end.date().toordinal() - 1)
 
-    def month_starts(self) -> list[datetime]:
+    def month_starts(self) -> tuple[datetime, ...]:
         """The first instant of each month of the period, and the period's end last."""
-        starts = []
-        for offset in range(self.months + 1):
-            month = self.first_month + offset
-            starts.append(datetime(self.year + (month - 1) // 12, (month - 1) % 12 + 1, 1,
-                                   tzinfo=CHINA))
-        return starts
+        return _month_starts(self.year, self.first_month, self.months)
 
     def previous(self) -> Period:
         month = self.first_month - self.months
@@ -81,6 +77,15 @@ class Period:
 
     def is_over(self, now: datetime) -> bool:
         return now >= self.end
+
+
+@functools.cache  # asked once per case by the standardized-service test
+def _month_starts(year: int, first_month: int, months: int) -> tuple[datetime, ...]:
+    starts = []
+    for offset in range(months + 1):
+        month = first_month + offset
+        starts.append(datetime(year + (month - 1) // 12, (month - 1) % 12 + 1, 1, tzinfo=CHINA))
+    return tuple(starts)
 
 
 def quarter_of(moment: datetime) -> Period:
