@@ -119,13 +119,31 @@ class FeedConsumer:
                 delay = min(delay * 2, 30.0)
 
     async def catch_up(self) -> int:
-        """Apply pages until the feed has nothing newer; returns how many events were applied."""
-        applied = 0
+        """Apply pages until the feed has nothing newer; returns how many events were applied.
+
+        The next page is fetched while this one is applied: a rebuild keeps the source and
+        the local database busy at once instead of in turns."""
+        if not await self._elected():
+            raise CursorMovedError(f"consumer {self.name}: another instance holds its lock")
+        if not self._cursor_loaded:
+            await self._load_cursor()
+        applied, page = 0, await self._fetch(0)
         while True:
-            count = await self.step(0)
-            applied += count
-            if count == 0:
+            events = [RecordedEvent.from_json(e) for e in page["events"]]
+            if not events:
+                self._note_head(page, events)
                 return applied
+            following = asyncio.create_task(self._fetch(0, after=events[-1].cursor))
+            try:
+                await self._apply_page(events)
+            except BaseException:
+                following.cancel()
+                with contextlib.suppress(BaseException):
+                    await following
+                raise
+            self._note_head(page, events)
+            applied += len(events)
+            page = await following
 
     async def step(self, wait: float) -> int:
         """Fetch one page (holding up to ``wait`` seconds) and apply it; returns its size."""
@@ -151,11 +169,12 @@ class FeedConsumer:
         self._source_recorded_at = _as_datetime(row["source_recorded_at"])
         self._cursor_loaded = True
 
-    async def _fetch(self, wait: float) -> dict[str, Any]:
+    async def _fetch(self, wait: float, after: FeedCursor | None = None) -> dict[str, Any]:
         headers = {"Authorization": f"Bearer {self._token()}"} if self._token else {}
         params: dict[str, Any] = {"limit": self.batch_size, "wait": wait}
-        if self.cursor.position or self.cursor.tx_id:
-            params["after"] = str(self.cursor)
+        cursor = self.cursor if after is None else after
+        if cursor.position or cursor.tx_id:
+            params["after"] = str(cursor)
         response = await self._http.get(f"{self.source_url}/v1/events", params=params,
                                         headers=headers)
         response.raise_for_status()
