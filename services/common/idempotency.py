@@ -8,10 +8,26 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text
+
 from jingkang_events import Connection, Database
 
 if TYPE_CHECKING:  # requests imports problems, which maps this module's error
     from .requests import RequestMeta
+
+
+def add_idempotency_table(metadata: MetaData) -> Table:
+    """Answers to POST requests by Idempotency-Key, so a retry returns the first answer."""
+    return Table(
+        "idempotency_keys", metadata,
+        Column("principal", String(200), primary_key=True),
+        Column("key", String(200), primary_key=True),
+        Column("request_hash", String(64), nullable=False),
+        Column("status_code", Integer, nullable=False),
+        Column("response", Text, nullable=False),
+        Column("location", String(300)),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+    )
 
 
 @dataclass(frozen=True)

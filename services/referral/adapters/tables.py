@@ -6,6 +6,7 @@ from sqlalchemy import (
 )
 
 from jingkang.common.access_log import add_access_log_table
+from jingkang.common.idempotency import add_idempotency_table
 from jingkang_events import add_event_tables
 
 metadata = MetaData()
@@ -50,18 +51,7 @@ cases = Table(
           sqlite_where=text("state NOT IN ('closed', 'rejected')")),
 )
 
-# Answers to POST requests by Idempotency-Key, so a retry returns the first answer.
-idempotency_keys = Table(
-    "idempotency_keys",
-    metadata,
-    Column("principal", String(200), primary_key=True),
-    Column("key", String(200), primary_key=True),
-    Column("request_hash", String(64), nullable=False),
-    Column("status_code", Integer, nullable=False),
-    Column("response", Text, nullable=False),
-    Column("location", String(300)),
-    Column("created_at", DateTime(timezone=True), nullable=False),
-)
+idempotency_keys = add_idempotency_table(metadata)
 
 # The institution directory, projected from the registry's feed (dispatch never calls it).
 institutions = Table(

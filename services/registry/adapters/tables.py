@@ -7,10 +7,11 @@ referral service's feed (written in the same transaction as the consumer's curso
 """
 
 from sqlalchemy import (
-    JSON, Boolean, Column, DateTime, Index, Integer, MetaData, Numeric, String, Table, Text,
+    JSON, Boolean, Column, DateTime, Index, Integer, MetaData, Numeric, String, Table,
 )
 
 from jingkang.common.access_log import add_access_log_table
+from jingkang.common.idempotency import add_idempotency_table
 from jingkang_events import add_event_tables
 
 metadata = MetaData()
@@ -19,16 +20,7 @@ access_log = add_access_log_table(metadata)
 
 Time = DateTime(timezone=True)
 
-idempotency_keys = Table(
-    "idempotency_keys", metadata,
-    Column("principal", String(200), primary_key=True),
-    Column("key", String(200), primary_key=True),
-    Column("request_hash", String(64), nullable=False),
-    Column("status_code", Integer, nullable=False),
-    Column("response", Text, nullable=False),
-    Column("location", String(300)),
-    Column("created_at", Time, nullable=False),
-)
+idempotency_keys = add_idempotency_table(metadata)
 
 # --- from the registry's own events ---------------------------------------------------------
 
