@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any
@@ -12,7 +11,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from .access_log import AccessLog, Entry, Watched, classify
-from .auth import Principal, require_roles
+from .auth import Principal, bearer_token, require_roles, verified
 from .problems import Problem
 from .requests import PlausibleTime
 
@@ -54,13 +53,11 @@ class AccessLogMiddleware:
 
 async def _principal(scope: Any) -> Principal | None:
     header = dict(scope.get("headers") or ()).get(b"authorization", b"").decode("latin-1")
-    if not header.lower().startswith("bearer "):
+    token = bearer_token(header)
+    if token is None:
         return None
-    verifier = scope["app"].state.token_verifier
     try:
-        if verifier.fetches_keys:
-            return await asyncio.to_thread(verifier.verify, header[7:].strip())
-        return verifier.verify(header[7:].strip())
+        return await verified(scope["app"].state.token_verifier, token)
     except Problem:
         return None
 

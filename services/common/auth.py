@@ -123,10 +123,19 @@ async def current_principal(
     if credentials is None:
         raise Problem(401, "unauthenticated", "Authentication required",
                       "send Authorization: Bearer <token>")
-    verifier: TokenVerifier = request.app.state.token_verifier
+    return await verified(request.app.state.token_verifier, credentials.credentials)
+
+
+def bearer_token(header: str) -> str | None:
+    """The token of an ``Authorization: Bearer …`` header value, if it is one."""
+    return header[7:].strip() if header[:7].lower() == "bearer " else None
+
+
+async def verified(verifier: TokenVerifier, token: str) -> Principal:
+    """The token's principal, or ``Problem`` 401."""
     if verifier.fetches_keys:  # a JWKS key may need fetching: keep it off the event loop
-        return await asyncio.to_thread(verifier.verify, credentials.credentials)
-    return verifier.verify(credentials.credentials)
+        return await asyncio.to_thread(verifier.verify, token)
+    return verifier.verify(token)
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

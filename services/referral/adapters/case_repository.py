@@ -158,8 +158,10 @@ class CaseRepository:
                       as_of: datetime | None = None) -> Case | None:
         """The case as its events say it was (all, up to a version, or at a time)."""
         recorded = await self.history(case_id, to_version=to_version, as_of=as_of)
-        if not recorded:
-            return None
+        return await self.fold_recorded(case_id, recorded) if recorded else None
+
+    async def fold_recorded(self, case_id: str, recorded: Sequence[Any]) -> Case:
+        """The case the stored events (already read) add up to."""
         return fold(case_id, [(to_case_event(r.type, data), r.recorded_at)
                               for r, data in await self.reveal(recorded)])
 

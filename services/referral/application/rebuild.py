@@ -29,12 +29,12 @@ async def rebuild_cases(db: Database, repo: CaseRepository) -> int:
         await conn.execute("DELETE FROM cases")
         for case_id in case_ids:
             recorded = await repo.history(case_id)
-            case = await repo.rebuild(case_id)
+            case = await repo.fold_recorded(case_id, recorded)
             kid = next(filter(None, (key_id_of(r.data) for r in recorded)), None)
             keys = await repo.keys.many(conn, [kid] if kid else [])
             key = keys[kid] if kid else await repo.keys.active(
-                conn, case.person_key or "", datetime.now(UTC))  # type: ignore[union-attr]
-            await repo.write_row(conn, case, recorded[-1].recorded_at, key,  # type: ignore[arg-type]
+                conn, case.person_key or "", datetime.now(UTC))
+            await repo.write_row(conn, case, recorded[-1].recorded_at, key,
                                  created_at=recorded[0].recorded_at)
     return len(case_ids)
 
