@@ -74,7 +74,7 @@ async def append_cases(store: EventStore, count: int) -> int:
 
 
 def _normal(value: Any) -> Any:
-    if isinstance(value, str) and value[:1] in "[{":
+    if isinstance(value, str) and value.startswith(("[", "{")):
         return as_json(value)
     if isinstance(value, datetime):
         return value.astimezone(UTC).isoformat()

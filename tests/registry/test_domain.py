@@ -3,8 +3,9 @@ archive fold, institution decisions and CSV rows."""
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -14,7 +15,10 @@ from jingkang.registry.domain import commands as cmd
 from jingkang.registry.domain import institution as inst
 from jingkang.registry.domain.archive import ArchiveCase, apply
 from jingkang.registry.domain.errors import InvalidField, InvalidStatusChange, OutOfScope
-from jingkang.registry.domain.figures import CaseFacts, Rules, area_of_county, standardized
+from jingkang.registry.domain.figures import (
+    CaseStanding, Rules, add_months, area_of_county, service_test, standardized,
+    still_current_since,
+)
 from jingkang.registry.domain.periods import CHINA, InvalidPeriod, Period
 from jingkang.registry.domain.staff import staff_figures
 
@@ -38,31 +42,75 @@ def test_periods_have_china_midnight_bounds() -> None:
             Period.parse(bad)
 
 
-def _served(**overrides: object) -> CaseFacts:
-    facts = CaseFacts("c", in_service=[(china(6, 1), None)], evaluations=[china(6, 1)],
-                      agreements=[china(6, 1)], service_months={0, 1, 2})
-    for key, value in overrides.items():
-        setattr(facts, key, value)
-    return facts
+def _served(**overrides: object) -> CaseStanding:
+    """A case in service since 1 June with a service record every month of the third quarter."""
+    case = CaseStanding(evaluated_at=china(6, 1), agreement_at=china(6, 1),
+                        assessed_at=china(6, 1), service_months="2026-06 2026-07 2026-08 2026-09",
+                        in_service_since=china(6, 1))
+    return replace(case, **overrides)
 
 
 def test_standardized_service_needs_every_part() -> None:
-    rules = Rules()
-    assert standardized(_served(), Q3, rules)
-    assert not standardized(_served(service_months={0, 2}), Q3, rules)  # August missed
-    assert not standardized(_served(evaluations=[]), Q3, rules)
-    assert not standardized(_served(agreements=[]), Q3, rules)
+    test = service_test(Q3, Rules())
+    assert standardized(_served(), test)
+    assert not standardized(_served(service_months="2026-07 2026-09"), test)  # August missed
+    assert not standardized(_served(evaluated_at=None), test)
+    assert not standardized(_served(agreement_at=None), test)
     # An agreement older than six months at the period's end: a reassessment is overdue.
-    assert not standardized(_served(agreements=[china(3, 1)]), Q3, rules)
-    assert standardized(_served(agreements=[china(3, 1)], reassessments=[china(8, 1)]), Q3, rules)
-    # After a relocation the new institution's evaluation and agreement count, not the old.
-    assert not standardized(_served(takeovers=[china(8, 6)]), Q3, rules)
-    moved = _served(takeovers=[china(8, 6)], evaluations=[china(6, 1), china(8, 6)],
-                    agreements=[china(6, 1), china(8, 6)])
-    assert standardized(moved, Q3, rules)
-    # Months not in service need no record; the thresholds are settings.
-    assert standardized(_served(in_service=[(china(9, 1), None)], service_months={2}), Q3, rules)
-    assert standardized(_served(service_months=set()), Q3, Rules(monthly_service=False))
+    assert not standardized(_served(agreement_at=china(3, 1), assessed_at=china(3, 1)), test)
+    assert standardized(_served(agreement_at=china(3, 1), assessed_at=china(8, 1)), test)
+    # Months not in service need no record: a spell that began in September, or one that
+    # ended in July (its months kept once it ended).
+    assert standardized(_served(in_service_since=china(9, 1), service_months="2026-09"), test)
+    ended = _served(in_service_since=None, in_service_months="2026-06 2026-07",
+                    service_months="2026-06 2026-07")
+    assert standardized(ended, test)
+    assert not standardized(replace(ended, service_months="2026-06"), test)
+    # The thresholds are settings.
+    assert standardized(_served(service_months=""), service_test(Q3, Rules(monthly_service=False)))
+    assert not standardized(_served(agreement_at=china(6, 1), assessed_at=china(6, 1)),
+                            service_test(Q3, Rules(reassessment_interval_months=3)))
+
+
+@pytest.mark.parametrize("months", [1, 3, 6, 12])
+def test_the_assessment_bound_is_add_months_turned_round(months: int) -> None:
+    """``still_current_since`` is exact: an assessment at or after it is still current at the
+    period's end by ``add_months``, one a microsecond before it is overdue."""
+    rng = random.Random(months)
+    ends = [Period.parse(p).end for p in ("2026Q1", "2026Q2", "2026Q3", "2024Q1", "2025H1")]
+    ends += [datetime(2026, m, d, h, tzinfo=UTC) for m, d, h in
+             ((3, 31, 16), (5, 31, 23), (8, 31, 0), (12, 31, 12), (3, 1, 0), (2, 28, 16))]
+    ends += [datetime(2024, 1, 1, tzinfo=UTC) + timedelta(seconds=rng.randrange(3 * 365 * 86400))
+             for _ in range(300)]
+    for end in ends:
+        bound = still_current_since(end, months)
+        assert add_months(bound.astimezone(UTC), months) >= end
+        assert add_months((bound - timedelta(microseconds=1)).astimezone(UTC), months) < end
+
+
+def test_in_service_months_follow_the_spells() -> None:
+    case = ArchiveCase("c1", state="evaluated")
+    case, fx = apply(case, "AgreementSigned", {}, 5, china(6, 20))
+    assert case.in_service_since == china(6, 20) and fx.tracked_changed
+    case, _ = apply(case, "ServiceRecorded", _service(), 6, china(7, 3))
+    case, _ = apply(case, "ServiceRecorded", _service(), 7, china(7, 9))
+    assert case.service_months == "2026-07"
+    case, _ = apply(case, "RelapseReferred", {"hospital_org_id": "h", "risk_level": 3}, 8,
+                    china(9, 2))
+    assert (case.in_service_months, case.in_service_since) == ("2026-06 2026-07 2026-08 2026-09",
+                                                               None)
+    # An ended spell covers its months up to, not including, the instant it ended.
+    ended_at_midnight = datetime(2026, 11, 1, tzinfo=CHINA)
+    case, _ = apply(case, "ReturnedFromHospital", {}, 9, datetime(2026, 10, 5, tzinfo=CHINA))
+    case, _ = apply(case, "RelapseReferred", {"hospital_org_id": "h", "risk_level": 3}, 10,
+                    ended_at_midnight)
+    assert case.in_service_months.split()[-1] == "2026-10"
+
+
+def _service() -> dict[str, object]:
+    return {"institution_id": "i1", "service_type": "life_skills", "form": "individual",
+            "method": "in_person", "started_at": "2026-07-03T09:00:00+08:00",
+            "duration_minutes": 60}
 
 
 def test_urban_and_rural_counties() -> None:
@@ -81,12 +129,12 @@ def test_the_archive_keeps_masked_identity_and_recorded_times() -> None:
     assert (case.state, case.registered_at, case.patient_id) == ("registered", at, "k" * 64)
     assert fx.person is not None and (fx.person.masked_name, fx.person.masked_id_number) == (
         "张**", "110105********002X")
-    assert fx.placement_changed and fx.milestone["kind"] == "registered"
+    assert fx.tracked_changed and fx.milestone["kind"] == "registered"
     case, fx = apply(case, "RelapseReferred", {"institution_id": "i", "hospital_org_id": "h",
                                                "risk_level": 4, "reason": "names 王五"}, 2, at)
     assert case.relapses == 1 and "reason" not in fx.milestone["detail"]
     case, fx = apply(case, "SomethingNew", {}, 3, at)
-    assert case.version == 3 and not fx.placement_changed  # unknown types change nothing
+    assert case.version == 3 and not fx.tracked_changed  # unknown types change nothing
 
 
 def _ctx(region: str = "130000", role: str = "civil_affairs") -> inst.Context:

@@ -26,8 +26,9 @@ _UPSERT_PATIENT = upsert("archive_patients", ("patient_id", "masked_name", "mask
 _FORGET_PATIENT = ("UPDATE archive_patients SET masked_name = NULL, masked_id_number = NULL, "
                    "guardian_relation = NULL, erased_at = $1, updated_at = $1 "
                    "WHERE patient_id = $2")
-_INSERT_INTERVAL = insert("archive_intervals", ("case_id", "seq", "valid_from", "valid_to",
-                                                "state", "residence_region", "institution_id"))
+_INTERVAL_COLUMNS = ("case_id", "seq", "valid_from", "valid_to", "state", "residence_region",
+                     "institution_id", "evaluated_at", "agreement_at", "assessed_at")
+_INSERT_INTERVAL = insert("archive_intervals", _INTERVAL_COLUMNS)
 _MOVE_PATIENT = ("UPDATE archive_patients SET residence_region = $1, updated_at = $2 "
                  "WHERE patient_id = $3")
 _CLOSE_INTERVAL = "UPDATE archive_intervals SET valid_to = $1 WHERE case_id = $2 AND seq = $3"
@@ -57,7 +58,7 @@ class _Page:
         before = self.cases.get(event.stream_id) or ArchiveCase(event.stream_id)
         at = event.recorded_at
         after, fx = apply(before, event.type, event.data, event.version, at)
-        if fx.placement_changed:
+        if fx.tracked_changed:
             after = self._move(before, after, at)
         self.cases[after.case_id] = after
         self.changed.add(after.case_id)
@@ -74,8 +75,7 @@ class _Page:
                 self.closed[key] = at
         after = replace(after, interval_seq=before.interval_seq + 1)
         self.intervals[(after.case_id, after.interval_seq)] = [
-            after.case_id, after.interval_seq, at, None, after.state, after.residence_region,
-            after.institution_id]
+            after.case_id, after.interval_seq, at, None, *after.tracked]
         return after
 
     def _effects(self, case: ArchiveCase, fx: Effects, version: int, at: datetime) -> None:
@@ -151,7 +151,8 @@ async def _write(conn: Connection, page: _Page) -> None:
     await conn.executemany(_CLOSE_INTERVAL, [
         (when(conn, at), case_id, seq) for (case_id, seq), at in page.closed.items()])
     await conn.executemany(_INSERT_INTERVAL, [
-        [r[0], r[1], when(conn, r[2]), when(conn, r[3]), *r[4:]] for r in page.intervals.values()])
+        [when(conn, v) if isinstance(v, datetime) else v for v in row]
+        for row in page.intervals.values()])
     await conn.executemany(_INSERT_SERVICE, [
         (case_id, version, s["institution_id"], s["service_type"], s["form"], s["method"],
          str(s["started_at"]), s["duration_minutes"], when(conn, at))

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from jingkang_events import Connection, Database
+from jingkang_events import Database
 
 from ..domain.archive import REGISTERED_STATES
-from ..domain.figures import SITE_LEVELS, CaseFacts
+from ..domain.figures import SITE_LEVELS, ServiceTest
 from ..domain.periods import Period
 from .sql import as_json, as_time, when
 
@@ -41,73 +41,45 @@ class Placed:
     case_id: str = ""
 
 
+@dataclass(frozen=True)
+class Registered:
+    """How many cases were registered at one place, and how many had standardized service."""
+
+    place: Placed
+    registered: int
+    standardized: int
+
+
 class StatisticsQueries:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def registered_at(self, region: str, moment: datetime) -> list[Placed]:
-        """Cases registered and not closed at ``moment``, where they lived then."""
+    async def registered(self, region: str, moment: datetime,
+                         test: ServiceTest) -> list[Registered]:
+        """Cases registered and not closed at ``moment``, counted where they lived then (county
+        and institution), with how many of them passed the standardized-service ``test``.
+
+        ``figures.standardized`` says the rule; this is the same rule over the stored columns,
+        counted by the database (the tests hold the two equal).
+        """
         async with self.db.connection() as conn:
+            months, args = [], [*bounds(region), when(conn, moment),
+                                when(conn, test.assessed_since)]
+            for label, month_end in test.months if test.monthly_service else ():
+                args += [f"%{label}%", when(conn, month_end)]
+                like, end = f"${len(args) - 1}", f"${len(args)}"
+                months.append(f" AND (c.service_months LIKE {like} OR NOT ("
+                              f"c.in_service_months LIKE {like} OR (c.in_service_since IS NOT "
+                              f"NULL AND c.in_service_since < {end})))")
             rows = await conn.fetch(
-                "SELECT i.case_id, i.residence_region, i.institution_id FROM archive_intervals i "
+                "SELECT i.residence_region, i.institution_id, COUNT(*), SUM(CASE WHEN "
+                "i.evaluated_at IS NOT NULL AND i.agreement_at IS NOT NULL "
+                f"AND i.assessed_at >= $4{''.join(months)} THEN 1 ELSE 0 END) "
+                "FROM archive_intervals i JOIN archive_cases c ON c.case_id = i.case_id "
                 "WHERE i.residence_region BETWEEN $1 AND $2 AND " + _COVERS.format(t="i") +
-                f" AND i.state IN {_REGISTERED}", *bounds(region), when(conn, moment))
-        return [Placed(r[1], r[2], r[0]) for r in rows]
-
-    async def case_facts(self, case_ids: list[str], period: Period) -> dict[str, CaseFacts]:
-        """For each case, what the standardized-service test reads, recorded before the end."""
-        facts = {case_id: CaseFacts(case_id) for case_id in case_ids}
-        async with self.db.connection() as conn:
-            for chunk in _chunks(case_ids):
-                await self._intervals(conn, chunk, period, facts)
-                await self._milestones(conn, chunk, period, facts)
-                await self._service_months(conn, chunk, period, facts)
-        return facts
-
-    async def _intervals(self, conn: Connection, chunk: list[str], period: Period,
-                         facts: dict[str, CaseFacts]) -> None:
-        rows = await conn.fetch(
-            "SELECT case_id, valid_from, valid_to FROM archive_intervals WHERE state = "
-            f"'in_service' AND valid_from < $1 AND case_id IN ({_marks(chunk, 2)})",
-            when(conn, period.end), *chunk)
-        for case_id, begin, until in rows:
-            until_time = as_time(until)
-            if until_time is not None and until_time > period.end:
-                until_time = None  # it ended after the period: in service to its end
-            facts[case_id].in_service.append((as_time(begin), until_time))
-
-    async def _milestones(self, conn: Connection, chunk: list[str], period: Period,
-                          facts: dict[str, CaseFacts]) -> None:
-        rows = await conn.fetch(
-            "SELECT case_id, kind, recorded_at, detail FROM archive_milestones WHERE kind IN "
-            "('evaluation', 'agreement', 'reassessment', 'relocation_accepted') AND "
-            f"recorded_at < $1 AND case_id IN ({_marks(chunk, 2)})", when(conn, period.end),
-            *chunk)
-        for case_id, kind, recorded_at, detail in rows:
-            case, at = facts[case_id], as_time(recorded_at)
-            if kind == "evaluation" and as_json(detail).get("suitable"):
-                case.evaluations.append(at)
-            elif kind == "agreement":
-                case.agreements.append(at)
-            elif kind == "reassessment":
-                case.reassessments.append(at)
-            elif kind == "relocation_accepted":
-                case.takeovers.append(at)
-
-    async def _service_months(self, conn: Connection, chunk: list[str], period: Period,
-                              facts: dict[str, CaseFacts]) -> None:
-        starts = period.month_starts()
-        months = ", ".join(
-            f"SUM(CASE WHEN recorded_at >= ${2 * i + 1} AND recorded_at < ${2 * i + 2} "
-            "THEN 1 ELSE 0 END)" for i in range(period.months))
-        args = [when(conn, t) for i in range(period.months) for t in (starts[i], starts[i + 1])]
-        first = len(args) + 1
-        rows = await conn.fetch(
-            f"SELECT case_id, {months} FROM archive_services WHERE recorded_at >= ${first} AND "
-            f"recorded_at < ${first + 1} AND case_id IN ({_marks(chunk, first + 2)}) "
-            "GROUP BY case_id", *args, when(conn, period.start), when(conn, period.end), *chunk)
-        for row in rows:
-            facts[row[0]].service_months.update(i for i in range(period.months) if row[i + 1])
+                f" AND i.state IN {_REGISTERED} GROUP BY i.residence_region, i.institution_id",
+                *args)
+        return [Registered(Placed(r[0], r[1]), r[2], r[3]) for r in rows]
 
     async def unwilling(self, region: str, period: Period) -> list[Placed]:
         """Cases closed in the period because the person was unwilling (column 7)."""
@@ -123,14 +95,11 @@ class StatisticsQueries:
         """Cases registered in the period, where they lived when registered (10, 11)."""
         async with self.db.connection() as conn:
             rows = await conn.fetch(
-                "SELECT c.case_id, i.residence_region, i.institution_id FROM archive_cases c "
-                "JOIN archive_intervals i ON i.case_id = c.case_id "
-                "AND i.valid_from <= c.registered_at "
-                "AND (i.valid_to IS NULL OR i.valid_to > c.registered_at) "
-                "WHERE i.residence_region BETWEEN $1 AND $2 "
-                "AND c.registered_at >= $3 AND c.registered_at < $4", *bounds(region),
+                "SELECT case_id, registered_region FROM archive_cases "
+                "WHERE registered_region BETWEEN $1 AND $2 "
+                "AND registered_at >= $3 AND registered_at < $4", *bounds(region),
                 when(conn, period.start), when(conn, period.end))
-        return [Placed(r[1], r[2], r[0]) for r in rows]
+        return [Placed(r[1], None, r[0]) for r in rows]
 
     async def new_sites(self, region: str, period: Period) -> list[tuple[Placed, str]]:
         """Sites registered in the period, with their area (8, 9)."""

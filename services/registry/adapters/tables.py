@@ -7,7 +7,7 @@ referral service's feed (written in the same transaction as the consumer's curso
 """
 
 from sqlalchemy import (
-    JSON, Boolean, Column, DateTime, Index, Integer, MetaData, Numeric, String, Table,
+    JSON, Boolean, Column, DateTime, Index, Integer, MetaData, Numeric, String, Table, Text,
 )
 
 from jingkang.common.access_log import add_access_log_table
@@ -123,6 +123,7 @@ archive_cases = Table(
     Column("risk_level", Integer, nullable=False),
     Column("created_at", Time),
     Column("registered_at", Time),
+    Column("registered_region", String(6), comment="residence when registered"),
     Column("review_due_on", String(10)),
     Column("reviewed_at", Time),
     Column("dispatch_due_on", String(10)),
@@ -130,6 +131,11 @@ archive_cases = Table(
     Column("evaluated_at", Time),
     Column("agreement_at", Time),
     Column("assessed_at", Time),
+    Column("service_months", Text, nullable=False, server_default="",
+           comment="months (China time) with a service record: 2026-07 2026-08"),
+    Column("in_service_months", Text, nullable=False, server_default="",
+           comment="months of finished in-service spells"),
+    Column("in_service_since", Time, comment="start of the current in-service spell"),
     Column("services", Integer, nullable=False),
     Column("reassessments", Integer, nullable=False),
     Column("relapses", Integer, nullable=False),
@@ -141,7 +147,8 @@ archive_cases = Table(
     Index("ix_archive_cases_region", "residence_region"),
 )
 
-# Each case's state, residence and institution over time (columns 5, 6, 12 and 13 as of a moment).
+# Each case's state, residence and institution over time, with what the standardized-service
+# test reads (columns 5, 6, 12 and 13 as of a moment).
 archive_intervals = Table(
     "archive_intervals", metadata,
     Column("case_id", String(64), primary_key=True),
@@ -151,6 +158,9 @@ archive_intervals = Table(
     Column("state", String(20), nullable=False),
     Column("residence_region", String(6), nullable=False),
     Column("institution_id", String(100)),
+    Column("evaluated_at", Time),
+    Column("agreement_at", Time),
+    Column("assessed_at", Time),
     Index("ix_archive_intervals_region", "residence_region", "valid_from"),
 )
 
@@ -166,7 +176,6 @@ archive_services = Table(
     Column("duration_minutes", Integer, nullable=False),
     Column("recorded_at", Time, nullable=False),
     Index("ix_archive_services_institution", "institution_id", "service_type"),
-    Index("ix_archive_services_case", "case_id", "recorded_at"),
 )
 
 archive_milestones = Table(

@@ -68,4 +68,15 @@ async def rebuild_all(db: Database, store: EventStore, consumer: FeedConsumer) -
     registry_events = await rebuild_institutions(db, store)
     await reset_archive(db, consumer.name)
     referral_events = await consumer.catch_up()
+    await analyze_archive(db)
     return Rebuilt(registry_events, referral_events)
+
+
+async def analyze_archive(db: Database) -> None:
+    """Fresh planner statistics for tables just filled: without them PostgreSQL plans the
+    statistics' joins for a handful of rows (a progress summary took 4 × longer)."""
+    if db.dialect != "postgresql":
+        return
+    async with db.connection() as conn:
+        for table in ARCHIVE:
+            await conn.execute(f"ANALYZE {table}")  # names from a fixed tuple

@@ -104,13 +104,11 @@ class Statistics:
         q = self.queries
         for number, moment, rate_number, rate_period in (
                 (5, period.start, 6, period.previous()), (12, as_of, 13, period)):
-            placed = await q.registered_at(region, moment)
-            facts = await q.case_facts([p.case_id for p in placed], rate_period)
-            for p in placed:
-                counts = _row(rows, child_of(p)).counts
-                counts[number] = counts.get(number, 0) + 1
-                served = figures.standardized(facts[p.case_id], rate_period, self.rules)
-                counts[f"{rate_number}n"] = counts.get(f"{rate_number}n", 0) + int(served)
+            test = figures.service_test(rate_period, self.rules)
+            for counted in await q.registered(region, moment, test):
+                counts = _row(rows, child_of(counted.place)).counts
+                _add(counts, number, counted.registered)
+                _add(counts, f"{rate_number}n", counted.standardized)
         for p in await q.unwilling(region, period):
             _add(_row(rows, child_of(p)).counts, 7)
         for p in await q.new_registrations(region, period):
@@ -157,19 +155,20 @@ class Statistics:
         quarter = quarter_of(moment - timedelta(microseconds=1))
         if not quarter.is_over(moment):
             quarter = quarter.previous()
-        placed = await self.queries.registered_at(region, quarter.end)
-        facts = await self.queries.case_facts([p.case_id for p in placed], quarter)
-        standardized = sum(figures.standardized(facts[p.case_id], quarter, self.rules) for p in placed)
+        counted = await self.queries.registered(region, quarter.end,
+                                                figures.service_test(quarter, self.rules))
+        registered = sum(c.registered for c in counted)
+        standardized = sum(c.standardized for c in counted)
         deadline = _deadline_compliance(await self.queries.deadlines(region), moment, year)
         share = None if not counties else round(len(covered) / len(counties), 4)
-        rate = figures.rate(standardized, len(placed))
+        rate = figures.rate(standardized, registered)
         return {
             "region": region, "region_name": self._name(region), "as_of": moment.isoformat(),
             "year": year,
             "county_coverage": {"counties": len(counties), "covered": len(covered),
                                 "share": share, "target": figures.target_for(figures.COVERAGE_TARGETS, year),
                                 "uncovered": [c.code for c in counties if c.code not in served]},
-            "standardized_service": {"quarter": str(quarter), "registered": len(placed),
+            "standardized_service": {"quarter": str(quarter), "registered": registered,
                                      "standardized": standardized,
                                      "share": None if rate is None else round(rate / 100, 4),
                                      "target": figures.target_for(figures.SERVICE_RATE_TARGETS, year)},

@@ -9,10 +9,12 @@ the same whenever it is asked.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from jingkang.common.identity import mask_id_number
+
+from .periods import month_of, months_from
 
 OPEN_STATES = frozenset({"registered", "waitlisted", "dispatched", "accepted", "evaluated",
                          "in_service", "relocating", "hospitalized"})
@@ -71,6 +73,7 @@ class ArchiveCase:
     risk_level: int = 0
     created_at: datetime | None = None
     registered_at: datetime | None = None
+    registered_region: str | None = None  # where the person lived when registered (10, 11)
     review_due_on: str | None = None
     reviewed_at: datetime | None = None
     dispatch_due_on: str | None = None
@@ -78,6 +81,11 @@ class ArchiveCase:
     evaluated_at: datetime | None = None
     agreement_at: datetime | None = None
     assessed_at: datetime | None = None  # the agreement or the latest reassessment
+    # Months (China time) with a service record, of finished in-service spells, and the start
+    # of the current one: the standardized-service test's monthly part (domain/figures.py).
+    service_months: str = ""
+    in_service_months: str = ""
+    in_service_since: datetime | None = None
     services: int = 0
     reassessments: int = 0
     relapses: int = 0
@@ -86,9 +94,11 @@ class ArchiveCase:
     interval_seq: int = 0  # the open row of the case's state history
 
     @property
-    def placement(self) -> tuple[str, str, str | None]:
-        """What the state history tracks: state, residence and institution."""
-        return self.state, self.residence_region, self.institution_id
+    def tracked(self) -> tuple[Any, ...]:
+        """What the state history keeps as of every moment: state, residence, institution,
+        and the evaluation, agreement and assessment the standardized-service test reads."""
+        return (self.state, self.residence_region, self.institution_id, self.evaluated_at,
+                self.agreement_at, self.assessed_at)
 
 
 # What the referral service's feed shows for the fields of a person it has erased.
@@ -114,7 +124,7 @@ class Effects:
     person: Person | None = None
     milestone: dict[str, Any] | None = None
     service: dict[str, Any] | None = None
-    placement_changed: bool = False
+    tracked_changed: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -144,56 +154,82 @@ def _milestone(event_type: str, data: dict[str, Any]) -> dict[str, Any]:
 def apply(case: ArchiveCase, event_type: str, data: dict[str, Any], version: int,
           at: datetime) -> tuple[ArchiveCase, Effects]:
     """The archive's case after one recorded event, and what else it adds."""
-    before = case.placement
     effects = Effects()
-    new = replace(case, version=version, updated_at=at,
-                  state=_STATE_AFTER.get(event_type, case.state))
-    new = _facts(new, event_type, data, at, effects)
+    changes: dict[str, Any] = {"version": version, "updated_at": at,
+                               "state": _STATE_AFTER.get(event_type, case.state)}
+    _facts(case, event_type, data, at, effects, changes)
+    _spells(case, changes["state"], at, changes)
+    new = replace(case, **changes)  # one copy per event: a rebuild folds a million
     if event_type in MILESTONES:
         effects.milestone = _milestone(event_type, data)
-    effects.placement_changed = new.placement != before
+    effects.tracked_changed = new.tracked != case.tracked
     return new, effects
 
 
-def _facts(c: ArchiveCase, t: str, d: dict[str, Any], at: datetime, fx: Effects) -> ArchiveCase:
+def _spells(case: ArchiveCase, state: str, at: datetime, changes: dict[str, Any]) -> None:
+    """Starting or ending an in-service spell; an ended spell covers its months up to, not
+    including, the instant it ended."""
+    if state == "in_service" and case.state != "in_service":
+        changes["in_service_since"] = at
+    elif case.state == "in_service" and state != "in_service" and case.in_service_since:
+        last = at - timedelta(microseconds=1)
+        changes["in_service_months"] = _with_months(
+            case.in_service_months, months_from(case.in_service_since, last))
+        changes["in_service_since"] = None
+
+
+def _with_months(months: str, more: list[str]) -> str:
+    known = months.split()
+    return " ".join(known + [m for m in more if m not in known])
+
+
+def _facts(c: ArchiveCase, t: str, d: dict[str, Any], at: datetime, fx: Effects,
+           changes: dict[str, Any]) -> None:
+    """The case's fields an event sets (into ``changes``) and what else it adds (``fx``)."""
     if t in ("MedicalAssessmentUploaded", "ApplicationSubmitted"):
         medical = t == "MedicalAssessmentUploaded"
-        c = replace(c, patient_id=d["person_key"], channel="medical" if medical else d["channel"],
-                    residence_region=d["residence_region"], created_at=at,
-                    referring_org_id=d.get("referring_org_id") or d.get("submitted_by_org_id"),
-                    risk_level=d.get("risk_level", 0), review_due_on=d.get("review_due_on"),
-                    dispatch_due_on=d.get("dispatch_due_on"),
-                    registered_at=at if medical else None, reviewed_at=at if medical else None)
-        fx.person = _person(d, c.patient_id, c.residence_region)
+        changes.update(
+            patient_id=d["person_key"], channel="medical" if medical else d["channel"],
+            residence_region=d["residence_region"], created_at=at,
+            referring_org_id=d.get("referring_org_id") or d.get("submitted_by_org_id"),
+            risk_level=d.get("risk_level", 0), review_due_on=d.get("review_due_on"),
+            dispatch_due_on=d.get("dispatch_due_on"),
+            registered_at=at if medical else None, reviewed_at=at if medical else None,
+            registered_region=d["residence_region"] if medical else None)
+        fx.person = _person(d, d["person_key"], d["residence_region"])
     elif t == "ApplicationApproved":
-        c = replace(c, registered_at=at, reviewed_at=at, dispatch_due_on=d.get("dispatch_due_on"))
+        changes.update(registered_at=at, reviewed_at=at, registered_region=c.residence_region,
+                       dispatch_due_on=d.get("dispatch_due_on"))
     elif t == "ApplicationRejected":
-        c = replace(c, reviewed_at=at)
+        changes.update(reviewed_at=at)
     elif t == "CaseDispatched":
-        c = replace(c, institution_id=d["institution_id"], dispatched_at=c.dispatched_at or at)
+        changes.update(institution_id=d["institution_id"], dispatched_at=c.dispatched_at or at)
     elif t == "CaseDeclined":
-        c = replace(c, institution_id=None)
+        changes.update(institution_id=None)
     elif t == "EvaluationCompleted":
-        c = replace(c, risk_level=d["risk_level"], evaluated_at=at if d["suitable"] else None,
-                    state="evaluated" if d["suitable"] else c.state)
+        changes.update(risk_level=d["risk_level"], evaluated_at=at if d["suitable"] else None)
+        if d["suitable"]:
+            changes["state"] = "evaluated"
     elif t == "AgreementSigned":
-        c = replace(c, agreement_at=at, assessed_at=at)
+        changes.update(agreement_at=at, assessed_at=at)
     elif t == "ServiceRecorded":
-        c = replace(c, services=c.services + 1)
+        changes["services"] = c.services + 1
+        month = month_of(at)
+        if month not in c.service_months:
+            changes["service_months"] = f"{c.service_months} {month}".lstrip()
         fx.service = {k: d[k] for k in ("institution_id", "service_type", "form", "method",
                                         "started_at", "duration_minutes")}
     elif t == "ReassessmentRecorded":
-        c = replace(c, risk_level=d["risk_level"], assessed_at=at,
-                    reassessments=c.reassessments + 1)
+        changes.update(risk_level=d["risk_level"], assessed_at=at,
+                       reassessments=c.reassessments + 1)
     elif t == "RelocationAccepted":
         # The new institution evaluates and signs its own agreement (DOMAIN.md, Moves).
-        c = replace(c, institution_id=d["institution_id"],
-                    residence_region=d["new_residence_region"], evaluated_at=None,
-                    agreement_at=None, assessed_at=None)
+        changes.update(institution_id=d["institution_id"],
+                       residence_region=d["new_residence_region"], evaluated_at=None,
+                       agreement_at=None, assessed_at=None)
     elif t == "RelapseReferred":
-        c = replace(c, hospital_org_id=d["hospital_org_id"], risk_level=d["risk_level"],
-                    relapses=c.relapses + 1)
+        changes.update(hospital_org_id=d["hospital_org_id"], risk_level=d["risk_level"],
+                       relapses=c.relapses + 1)
     elif t == "CaseClosed":
-        c = replace(c, close_reason=d["reason"], exit_destination=d.get("exit_destination"),
-                    unwilling=bool(d.get("unwilling")), closed_at=at)
-    return c
+        changes.update(close_reason=d["reason"], exit_destination=d.get("exit_destination"),
+                       unwilling=bool(d.get("unwilling")), closed_at=at)

@@ -8,11 +8,11 @@ period are the same whenever they are asked.  The thresholds are settings (``Rul
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
-from .periods import Period
+from .periods import Period, month_of
 
 # (number, heading of the annex, group of the annex, where the figure comes from)
 COLUMNS: tuple[tuple[int, str, str, str], ...] = (
@@ -77,53 +77,85 @@ class Rules:
     monthly_service: bool = True
 
 
-@dataclass
-class CaseFacts:
-    """What the standardized-service test needs of one case, up to the period's end."""
+@dataclass(frozen=True)
+class CaseStanding:
+    """What the standardized-service test reads of one case as of the period's end.
 
-    case_id: str
-    in_service: list[tuple[datetime, datetime | None]] = field(default_factory=list)
-    evaluations: list[datetime] = field(default_factory=list)
-    agreements: list[datetime] = field(default_factory=list)
-    reassessments: list[datetime] = field(default_factory=list)
-    takeovers: list[datetime] = field(default_factory=list)  # relocations accepted
-    service_months: set[int] = field(default_factory=set)  # indexes of months with a record
+    The evaluation, agreement and assessment are those since the case's last relocation (the
+    new institution evaluates and signs its own), as the archive's state history holds them
+    at that moment.  The month lists only grow, and only with the month an event is recorded
+    in, so they answer for any month that has begun: months with a service record; months of
+    finished in-service spells; ``in_service_since`` the start of the current spell.
+    """
+
+    evaluated_at: datetime | None = None
+    agreement_at: datetime | None = None
+    assessed_at: datetime | None = None  # the agreement or the latest reassessment
+    service_months: str = ""  # "2026-07 2026-08"
+    in_service_months: str = ""
+    in_service_since: datetime | None = None
+
+    def in_service_during(self, month: str, month_end: datetime) -> bool:
+        return month in self.in_service_months or (
+            self.in_service_since is not None and self.in_service_since < month_end)
+
+
+@dataclass(frozen=True)
+class ServiceTest:
+    """The standardized-service rule for one period, as bounds the stored facts are held to
+    (the statistics count it in SQL with exactly these bounds)."""
+
+    assessed_since: datetime  # the agreement or last reassessment must be at or after this
+    months: tuple[tuple[str, datetime], ...]  # each month of the period: label and end
+    monthly_service: bool
 
 
 def add_months(moment: datetime, months: int) -> datetime:
     month = moment.month - 1 + months
     year, month = moment.year + month // 12, month % 12 + 1
-    day = min(moment.day, [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28,
-                           31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1])
-    return moment.replace(year=year, month=month, day=day)
+    return moment.replace(year=year, month=month, day=min(moment.day, _days_in(year, month)))
 
 
-def standardized(facts: CaseFacts, period: Period, rules: Rules) -> bool:
+def _days_in(year: int, month: int) -> int:
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return [31, 29 if leap else 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+
+
+def still_current_since(end: datetime, interval_months: int) -> datetime:
+    """The earliest assessment time ``a`` with ``add_months(a, interval_months) >= end``: an
+    assessment before it is overdue at ``end``.  ``add_months`` only clamps the day, so the
+    answer is ``end`` moved back, or the first instant of the next month where the day was
+    clamped."""
+    utc = end.astimezone(UTC)
+    back = add_months(utc, -interval_months)
+    if add_months(back, interval_months) >= utc:
+        return back
+    year, month = (back.year + 1, 1) if back.month == 12 else (back.year, back.month + 1)
+    return back.replace(year=year, month=month, day=1, hour=0, minute=0, second=0,
+                        microsecond=0)
+
+
+def service_test(period: Period, rules: Rules) -> ServiceTest:
+    starts = period.month_starts()
+    months = tuple((month_of(starts[i]), starts[i + 1]) for i in range(period.months))
+    return ServiceTest(still_current_since(period.end, rules.reassessment_interval_months),
+                       months, rules.monthly_service)
+
+
+def standardized(case: CaseStanding, test: ServiceTest) -> bool:
     """规范服务 (columns 6 and 13; DOMAIN.md, design): at the period's end the case, registered,
     has a comprehensive evaluation and a signed agreement (since its last relocation, whose
     new institution evaluates and signs its own), no post-referral assessment overdue (the
     agreement or the last reassessment is less than ``reassessment_interval_months`` old), and
     a service record in every month of the period in which it was in service."""
-    end = period.end
-    since = max(facts.takeovers, default=None)
-    def after_takeover(times: list[datetime]) -> list[datetime]:
-        return [t for t in times if since is None or t >= since]
-    agreements = after_takeover(facts.agreements)
-    if not after_takeover(facts.evaluations) or not agreements:
+    if case.evaluated_at is None or case.agreement_at is None or case.assessed_at is None:
         return False
-    last_assessed = max(agreements + after_takeover(facts.reassessments))
-    if add_months(last_assessed, rules.reassessment_interval_months) < end:
+    if case.assessed_at < test.assessed_since:
         return False
-    if not rules.monthly_service:
+    if not test.monthly_service:
         return True
-    starts = period.month_starts()
-    for index in range(period.months):
-        month_start, month_end = starts[index], starts[index + 1]
-        served = any(begin < month_end and (until is None or until > month_start)
-                     for begin, until in facts.in_service)
-        if served and index not in facts.service_months:
-            return False
-    return True
+    return all(month in case.service_months or not case.in_service_during(month, month_end)
+               for month, month_end in test.months)
 
 
 def rate(numerator: int, denominator: int) -> float | None:

@@ -88,6 +88,23 @@ def _month_starts(year: int, first_month: int, months: int) -> tuple[datetime, .
     return tuple(starts)
 
 
+def month_of(moment: datetime) -> str:
+    """The calendar month (China Standard Time) a moment falls in, as ``2026-07``."""
+    local = moment.astimezone(CHINA)
+    return f"{local.year:04d}-{local.month:02d}"
+
+
+def months_from(first: datetime, last: datetime) -> list[str]:
+    """The labels of every month from the one holding ``first`` to the one holding ``last``
+    (none when ``last`` is in an earlier month)."""
+    a, b = first.astimezone(CHINA), last.astimezone(CHINA)
+    labels, year, month = [], a.year, a.month
+    while (year, month) <= (b.year, b.month):
+        labels.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return labels
+
+
 def quarter_of(moment: datetime) -> Period:
     local = moment.astimezone(CHINA)
     return Period(local.year, 3 * ((local.month - 1) // 3) + 1, 3)
