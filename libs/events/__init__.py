@@ -19,6 +19,7 @@ from ._feed_api import FeedPageOut, PageView, feed_router
 from ._model import (
     AppendResult,
     FeedCursor,
+    FeedEntry,
     FeedHead,
     FeedPage,
     Metadata,
@@ -45,6 +46,7 @@ __all__ = [
     "EventTypes",
     "FeedConsumer",
     "FeedCursor",
+    "FeedEntry",
     "FeedHead",
     "FeedPage",
     "FeedPageOut",

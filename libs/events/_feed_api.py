@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from ._errors import InvalidCursorError
-from ._model import FeedCursor, FeedPage
+from ._model import FeedCursor, FeedEntry, FeedPage
 from ._store import EventStore
 
 
@@ -47,23 +47,21 @@ class FeedPageOut(BaseModel):
     remaining: int = Field(description="游标之后尚余事件数 events after `next` (capped count)")
 
 
-# Reshapes a page of events for the caller (for example: reveals or withholds personal data
-# by the caller's role); it may read the database, so it is awaited.
-PageView = Callable[[Request, list[dict[str, Any]]], Awaitable[list[dict[str, Any]]]]
+# Reshapes a page of events for the caller in place (for example: reveals or withholds
+# personal data by the caller's role, with FeedEntry.set_data); it may read the database, so it
+# is awaited.
+PageView = Callable[[Request, list[FeedEntry]], Awaitable[None]]
 
 
-def page_json(page: FeedPage, events: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    if events is None:
-        events = [e.to_json() for e in page.events]
+def page_body(page: FeedPage[FeedEntry]) -> str:
+    """The page's JSON text (FeedPageOut): the events' texts spliced in as they are."""
     head = page.head
-    return {
-        "events": events,
-        "next": str(page.next),
-        "head": None if head is None else {
-            "cursor": str(head.cursor), "position": head.position,
-            "recorded_at": head.recorded_at.isoformat()},
-        "remaining": page.remaining,
-    }
+    head_json = "null" if head is None else json.dumps(
+        {"cursor": str(head.cursor), "position": head.position,
+         "recorded_at": head.recorded_at.isoformat()}, separators=(",", ":"))
+    events = ",".join(entry.json() for entry in page.events)
+    return (f'{{"events":[{events}],"next":"{page.next}","head":{head_json},'
+            f'"remaining":{page.remaining}}}')
 
 
 def feed_router(get_store: Callable[..., EventStore], *, dependencies: Sequence[Any] = (),
@@ -100,11 +98,9 @@ def feed_router(get_store: Callable[..., EventStore], *, dependencies: Sequence[
             raise RequestValidationError([{
                 "loc": ("query", "after"), "msg": str(exc), "type": "value_error",
                 "input": after}]) from exc
-        page = await store.wait_for_feed(cursor, limit, wait)
-        events = [e.to_json() for e in page.events]
-        if view is not None:
-            events = await view(request, events)
-        body = json.dumps(page_json(page, events), ensure_ascii=False, separators=(",", ":"))
-        return Response(body, media_type="application/json")
+        page = await store.wait_for_feed(cursor, limit, wait, served=True)
+        if view is not None and page.events:
+            await view(request, list(page.events))
+        return Response(page_body(page), media_type="application/json")
 
     return router

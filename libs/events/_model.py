@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,11 +130,37 @@ class AppendResult:
         return self.events[-1].version
 
 
+@dataclass(slots=True)
+class FeedEntry:
+    """One event of a feed page as the feed serves it: the text of its JSON object (the form of
+    ``RecordedEvent.to_json``), with ``data`` kept as the stored canonical text and parsed only
+    when a page view asks for it.  Serving a page then costs no JSON parsing or re-encoding."""
+
+    stream_id: str
+    stream_type: str
+    type: str
+    data_json: str
+    before_data: str  # the object's text up to and including '"data":'
+    after_data: str  # from ',"metadata":' to the closing brace
+
+    def data(self) -> dict[str, Any]:
+        return json.loads(self.data_json)
+
+    def set_data(self, data: dict[str, Any]) -> None:
+        self.data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    def json(self) -> str:
+        return f"{self.before_data}{self.data_json}{self.after_data}"
+
+
+Item = TypeVar("Item", "RecordedEvent", FeedEntry)
+
+
 @dataclass(frozen=True, slots=True)
-class FeedPage:
+class FeedPage(Generic[Item]):
     """One page of the global feed, the cursor to continue from, and the newest servable event."""
 
-    events: tuple[RecordedEvent, ...]
+    events: tuple[Item, ...]  # RecordedEvent, or FeedEntry as the feed router serves them
     next: FeedCursor
     head: FeedHead | None
     remaining: int = 0  # servable events after ``next`` (counted up to a cap)

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from ._chain import chain_hash, format_time
-from ._model import FeedCursor, RecordedEvent
+from ._model import FeedCursor, FeedEntry, RecordedEvent
 from ._types import EventTypes
 
 COLUMNS = (
@@ -42,6 +42,27 @@ def to_recorded(row: Any, types: EventTypes) -> RecordedEvent:
         hash=row["hash"],
         cursor=FeedCursor(row["tx_id"], row["position"]),
     )
+
+
+def to_entry(row: Any, types: EventTypes) -> FeedEntry:
+    """The row as the feed serves it, its stored ``data`` and ``metadata`` text spliced in as
+    they are (canonical JSON); only an event stored at an older schema is parsed, to upcast."""
+    kind, schema_version, data_json = row["type"], row["schema_version"], row["data"]
+    if types.current_version(kind) != schema_version:
+        data, schema_version = types.upcast(kind, schema_version, json.loads(data_json))
+        data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    before = (f'{{"cursor":"{row["tx_id"]}:{row["position"]}","position":{row["position"]},'
+              f'"event_id":"{as_uuid(row["event_id"])}","stream_id":{_string(row["stream_id"])},'
+              f'"stream_type":{_string(row["stream_type"])},"version":{row["version"]},'
+              f'"type":{_string(kind)},"schema_version":{schema_version},"data":')
+    after = (f',"metadata":{row["metadata"]},'
+             f'"recorded_at":"{as_datetime(row["recorded_at"]).isoformat()}",'
+             f'"prev_hash":{_string(row["prev_hash"])},"hash":{_string(row["hash"])}}}')
+    return FeedEntry(row["stream_id"], row["stream_type"], kind, data_json, before, after)
+
+
+def _string(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def recompute_hash(row: Any, prev_hash: str) -> str:

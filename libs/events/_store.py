@@ -15,9 +15,10 @@ from ._chain import GENESIS_HASH, canonical_json, chain_hash, format_time
 from ._db import Connection, Database, PostgresDatabase, UniqueViolation
 from ._errors import ConcurrencyError, EventIdConflictError, StoreMisconfiguredError
 from ._model import (
-    AppendResult, FeedCursor, FeedHead, FeedPage, NewEvent, RecordedEvent, VerifyResult,
+    AppendResult, FeedCursor, FeedEntry, FeedHead, FeedPage, NewEvent, RecordedEvent,
+    VerifyResult,
 )
-from ._rows import as_datetime, as_uuid, recompute_hash, to_recorded
+from ._rows import as_datetime, as_uuid, recompute_hash, to_entry, to_recorded
 from ._types import EventTypes
 from ._wakeup import PgNotifier, Wakeup
 
@@ -305,8 +306,16 @@ class EventStore:
             self._remember_head(stream_id, events[-1].version, events[-1].hash)
         return events
 
-    async def read_feed(self, after: FeedCursor, limit: int = 100) -> FeedPage:
+    async def read_feed(self, after: FeedCursor, limit: int = 100) -> FeedPage[RecordedEvent]:
         """Up to ``limit`` events after ``after`` in feed order, and the feed's head."""
+        return await self._read_feed(after, limit, to_recorded)
+
+    async def read_served_feed(self, after: FeedCursor, limit: int = 100) -> FeedPage[FeedEntry]:
+        """The same page as ``read_feed``, each event in the form the feed serves (JSON text)."""
+        return await self._read_feed(after, limit, to_entry)
+
+    async def _read_feed(self, after: FeedCursor, limit: int,
+                         convert: Callable[[Any, EventTypes], Any]) -> FeedPage[Any]:
         pg = self.db.dialect == "postgresql"
         async with self.db.connection() as c:
             rows = await c.fetch(sql.PG_FEED if pg else sql.SQLITE_FEED,
@@ -317,7 +326,7 @@ class EventStore:
             if len(rows) == limit:  # a short page reached the end of what is servable
                 remaining = await c.fetchval(sql.PG_REMAINING if pg else sql.SQLITE_REMAINING,
                                              next_cursor.tx_id, next_cursor.position)
-        events = tuple(to_recorded(r, self.types) for r in rows)
+        events = tuple(convert(r, self.types) for r in rows)
         return FeedPage(events, next_cursor, head, remaining)
 
     async def head(self) -> FeedHead | None:
@@ -333,12 +342,15 @@ class EventStore:
         return FeedHead(FeedCursor(row["tx_id"], row["position"]), row["position"],
                         as_datetime(row["recorded_at"]))
 
-    async def wait_for_feed(self, after: FeedCursor, limit: int, wait: float) -> FeedPage:
-        """Like ``read_feed``, but holds up to ``wait`` seconds for an event to arrive."""
+    async def wait_for_feed(self, after: FeedCursor, limit: int, wait: float, *,
+                            served: bool = False) -> FeedPage[Any]:
+        """Like ``read_feed`` (``read_served_feed`` if ``served``), but holds up to ``wait``
+        seconds for an event to arrive."""
         deadline = time.monotonic() + wait
+        read = self.read_served_feed if served else self.read_feed
         while True:
             seen = self.wakeup.generation
-            page = await self.read_feed(after, limit)
+            page = await read(after, limit)
             remaining = deadline - time.monotonic()
             if page.events or remaining <= 0:
                 return page

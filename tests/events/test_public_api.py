@@ -5,7 +5,7 @@ import jingkang_events
 PUBLIC = {
     "GENESIS_HASH", "AppendResult", "ConcurrencyError", "Connection", "ConsumerStatus",
     "CursorMovedError", "Database", "EventIdConflictError", "EventStore", "EventStoreError",
-    "EventTables", "EventTypes", "FeedConsumer", "FeedCursor", "FeedHead", "FeedPage",
+    "EventTables", "EventTypes", "FeedConsumer", "FeedCursor", "FeedEntry", "FeedHead", "FeedPage",
     "FeedPageOut", "InvalidCursorError", "Metadata", "NewEvent", "PageView", "RecordedEvent",
     "StoreMisconfiguredError", "UniqueViolation", "UnknownEventTypeError", "Upcaster",
     "VerifyResult", "add_event_tables", "canonical_json", "connect", "feed_router",

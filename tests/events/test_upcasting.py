@@ -6,7 +6,9 @@ import json
 
 import pytest
 
-from jingkang_events import Database, EventStore, EventTypes, NewEvent, UnknownEventTypeError
+from jingkang_events import (
+    Database, EventStore, EventTypes, FeedCursor, NewEvent, UnknownEventTypeError,
+)
 
 
 def _v1() -> EventTypes:
@@ -63,3 +65,24 @@ def test_upcaster_chain_is_checked_without_a_database() -> None:
     assert types.can_read("AssessmentUploaded", 1)
     assert not types.can_read("AssessmentUploaded", 4)
     assert not types.can_read("Other", 1)
+
+
+async def test_the_served_feed_is_the_recorded_events_json(db: Database) -> None:
+    """The feed router splices stored text instead of re-encoding: each served entry must be
+    exactly ``RecordedEvent.to_json`` — upcast where the schema is old, non-ASCII, quotes and
+    backslashes in ids and data, metadata as stored."""
+    old = EventStore(db, _v1())
+    await old.append('case-"1"\\', "case", 0, [
+        NewEvent("AssessmentUploaded", {"hospital_name": "市精神卫生中心", "note": 'a "b" \\ c'})])
+    new = EventStore(db, _v3())
+    await new.append("case-2", "case", 0, [
+        NewEvent("AssessmentUploaded", {"hospital": "县医院", "risk_level": 2}, schema_version=3),
+        NewEvent("AssessmentUploaded", {"hospital": "x", "risk_level": 1, "nested": {"z": [1, None]}},
+                 schema_version=3)])
+    recorded = (await new.read_feed(FeedCursor(), 10)).events
+    served = (await new.read_served_feed(FeedCursor(), 10)).events
+    assert len(served) == len(recorded) == 3
+    assert [json.loads(e.json()) for e in served] == [e.to_json() for e in recorded]
+    assert served[0].data() == {"hospital": "市精神卫生中心", "risk_level": 0}  # upcast
+    served[1].set_data({"hospital": "改", "risk_level": 3})
+    assert json.loads(served[1].json())["data"] == {"hospital": "改", "risk_level": 3}

@@ -9,13 +9,16 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from jingkang_events import AppendResult, Connection, Database, EventStore, Metadata, NewEvent
+from jingkang_events import (
+    AppendResult, Connection, Database, EventStore, FeedEntry, Metadata, NewEvent,
+)
 
 from ..domain.case import Case, fold
 from ..domain.deadlines import QUEUES, pending_deadlines
 from ..domain.events import EVENT_TYPES, CaseEvent
 from ..domain.rules import Rules
 from .protection import (
+    SEALED_MARK,
     DataKey,
     DataKeys,
     key_id_of,
@@ -146,13 +149,18 @@ class CaseRepository:
             keys = await self.keys.many(conn, filter(None, (key_id_of(r.data) for r in recorded)))
         return [(r, reveal_event(r.type, r.stream_id, r.data, keys)) for r in recorded]
 
-    async def reveal_json(self, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Feed events (their JSON form) with the personal parts of case events opened."""
+    async def reveal_entries(self, entries: list[FeedEntry]) -> None:
+        """Open the personal parts of the case events of a feed page, in place.  Only events
+        that carry a sealed envelope are parsed; the rest are served as stored."""
+        sealed = [(e, data) for e in entries
+                  if e.stream_type == STREAM_TYPE and SEALED_MARK in e.data_json
+                  for data in (e.data(),) if key_id_of(data)]
+        if not sealed:
+            return
         async with self.db.connection() as conn:
-            keys = await self.keys.many(conn, filter(None, (key_id_of(e["data"]) for e in events)))
-        return [e if e["stream_type"] != STREAM_TYPE else
-                {**e, "data": reveal_event(e["type"], e["stream_id"], e["data"], keys)}
-                for e in events]
+            keys = await self.keys.many(conn, (key_id_of(data) or "" for _, data in sealed))
+        for entry, data in sealed:
+            entry.set_data(reveal_event(entry.type, entry.stream_id, data, keys))
 
     async def rebuild(self, case_id: str, *, to_version: int | None = None,
                       as_of: datetime | None = None) -> Case | None:

@@ -19,6 +19,8 @@ from jingkang_events import Connection
 from ..domain.privacy import PROTECTED_FIELDS, PROTECTED_STATE, erased_value
 
 ENVELOPE = "protected"
+# How the envelope shows in stored canonical JSON: a cheap test before parsing an event.
+SEALED_MARK = f'"{ENVELOPE}":'
 
 
 @dataclass(frozen=True)

@@ -4,19 +4,17 @@ when a person is erased)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import Request
 
 from jingkang.common.auth import bearer_token, verified
+from jingkang_events import FeedEntry
 
 REVEALED_TO = frozenset({"service"})
 
 
-async def feed_view(request: Request, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+async def feed_view(request: Request, entries: list[FeedEntry]) -> None:
     # The feed's own dependency has checked the token already; here only its role matters.
     token = bearer_token(request.headers.get("authorization", "")) or ""
     principal = await verified(request.app.state.token_verifier, token)
-    if principal.role not in REVEALED_TO or not events:
-        return events
-    return await request.app.state.runtime.cases.repo.reveal_json(events)
+    if principal.role in REVEALED_TO:
+        await request.app.state.runtime.cases.repo.reveal_entries(entries)
