@@ -19,6 +19,7 @@ from typing import Any
 
 import asyncpg
 import httpx
+import orjson
 
 from ._db import Connection, Database, PostgresDatabase
 from ._model import FeedCursor, RecordedEvent
@@ -56,7 +57,7 @@ class ConsumerStatus:
 
 class FeedConsumer:
     def __init__(self, name: str, source_url: str, db: Database, apply: Apply | None = None, *,
-                 apply_page: ApplyPage | None = None,
+                 apply_page: ApplyPage | None = None, on_reset: Callable[[], None] | None = None,
                  token: TokenSource | None = None, batch_size: int = 500,
                  wait_seconds: float = 10.0, retry_seconds: float = 1.0,
                  http: httpx.AsyncClient | None = None) -> None:
@@ -66,6 +67,9 @@ class FeedConsumer:
         if (apply is None) == (apply_page is None):
             raise ValueError("give either apply (one event at a time) or apply_page")
         self._project = apply_page or _one_by_one(apply)  # type: ignore[arg-type]
+        # A projection that keeps state in memory between pages drops it when told: a page
+        # failed (its transaction rolled back) or the cursor is read again.
+        self._on_reset = on_reset or (lambda: None)
         self._token = token
         self.batch_size = batch_size
         self.wait_seconds = wait_seconds
@@ -162,6 +166,7 @@ class FeedConsumer:
     # --- internals --------------------------------------------------------------------
 
     async def _load_cursor(self) -> None:
+        self._on_reset()
         async with self.db.transaction() as conn:
             await conn.execute(_INIT, self.name, conn.timestamp(datetime.now(UTC)))
             row = await conn.fetchrow(_LOAD, self.name)
@@ -178,19 +183,28 @@ class FeedConsumer:
         response = await self._http.get(f"{self.source_url}/v1/events", params=params,
                                         headers=headers)
         response.raise_for_status()
-        return response.json()
+        return orjson.loads(response.content)  # a page is mostly JSON to decode
 
     async def _apply_page(self, events: list[RecordedEvent]) -> None:
         last = events[-1]
-        async with self.db.transaction() as conn:
-            moved = await conn.fetchrow(
-                _ADVANCE, self.name, str(last.cursor), last.position,
-                conn.timestamp(last.recorded_at), conn.timestamp(datetime.now(UTC)),
-                "" if self.cursor == FeedCursor() else str(self.cursor))
-            if moved is None:
-                self._cursor_loaded = False
-                raise CursorMovedError(f"consumer {self.name}: cursor moved by another instance")
-            await self._project(events, conn)
+        try:
+            async with self.db.transaction() as conn:
+                if conn.dialect == "postgresql":
+                    # No wait for the commit's flush: a page lost in a crash goes with its
+                    # cursor, and is fetched and applied again.
+                    await conn.execute("SET LOCAL synchronous_commit = off")
+                moved = await conn.fetchrow(
+                    _ADVANCE, self.name, str(last.cursor), last.position,
+                    conn.timestamp(last.recorded_at), conn.timestamp(datetime.now(UTC)),
+                    "" if self.cursor == FeedCursor() else str(self.cursor))
+                if moved is None:
+                    self._cursor_loaded = False
+                    raise CursorMovedError(
+                        f"consumer {self.name}: cursor moved by another instance")
+                await self._project(events, conn)
+        except BaseException:
+            self._on_reset()
+            raise
         self.cursor = last.cursor
         self._source_recorded_at = last.recorded_at
 

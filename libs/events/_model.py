@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
+
+import orjson
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,10 +145,10 @@ class FeedEntry:
     after_data: str  # from ',"metadata":' to the closing brace
 
     def data(self) -> dict[str, Any]:
-        return json.loads(self.data_json)
+        return orjson.loads(self.data_json)
 
     def set_data(self, data: dict[str, Any]) -> None:
-        self.data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        self.data_json = orjson.dumps(data).decode()  # compact, UTF-8 kept as is
 
     def json(self) -> str:
         return f"{self.before_data}{self.data_json}{self.after_data}"

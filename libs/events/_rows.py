@@ -62,6 +62,9 @@ def to_entry(row: Any, types: EventTypes) -> FeedEntry:
 
 
 def _string(value: str) -> str:
+    """A JSON string; ids are almost always plain ASCII, which needs no escaping."""
+    if value.isascii() and value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"'
     return json.dumps(value, ensure_ascii=False)
 
 

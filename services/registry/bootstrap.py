@@ -12,7 +12,7 @@ from jingkang.common.regions import RegionTable
 from jingkang.common.runtime import ServiceRuntime
 from jingkang_events import Database, EventStore, EventTypes, FeedConsumer, connect
 
-from .adapters.archive_projection import apply_page
+from .adapters.archive_projection import ArchiveProjection
 from .adapters.institution_repository import RegistryRepository
 from .adapters.registry_queries import RegistryQueries
 from .adapters.statistics_queries import StatisticsQueries
@@ -42,7 +42,9 @@ def rules_from(settings: Settings) -> Rules:
 
 def archive_consumer(settings: Settings, db: Database) -> FeedConsumer:
     """Follows the referral service's feed into the archive tables."""
-    return FeedConsumer(ARCHIVE_CONSUMER, settings.referral_url, db, apply_page=apply_page,
+    projection = ArchiveProjection()
+    return FeedConsumer(ARCHIVE_CONSUMER, settings.referral_url, db,
+                        apply_page=projection.apply_page, on_reset=projection.forget,
                         token=service_token_source(settings, "registry"),
                         batch_size=settings.archive_batch_size)
 

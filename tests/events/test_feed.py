@@ -96,3 +96,36 @@ async def test_one_active_instance_per_consumer_name_on_postgres(pg_url, tmp_pat
         await second.stop()
         assert len(await applied_ids(local)) == 6
     await source_db.close()
+
+
+async def test_a_failed_page_resets_a_projection_that_keeps_state(store: EventStore,
+                                                                  tmp_path) -> None:
+    """A projection that keeps folded state between pages (``on_reset``) is told to drop it
+    when a page's transaction fails and when the cursor is read; the retried page then
+    applies on what was committed, never on what was rolled back."""
+    ids = await _append_many(store, streams=3, per_stream=4)
+    url = f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}"
+    from jingkang.common.migrations import upgrade_to_head_async
+
+    await upgrade_to_head_async("registry", url)
+    local = await connect(url)
+    await create_projection_tables(local)
+    resets, failures = [], [3]  # the third page fails once, after its rows are written
+
+    async def apply_page(events, conn) -> None:  # noqa: ANN001 - the consumer's signature
+        for event in events:
+            await apply_counting(event, conn)
+        failures[0] -= 1
+        if failures[0] == 0:
+            raise RuntimeError("the commit of this page failed")
+
+    async with serve_feed(store) as base:
+        consumer = FeedConsumer("test", base, local, apply_page=apply_page,
+                                on_reset=lambda: resets.append(consumer.cursor), batch_size=4)
+        with pytest.raises(RuntimeError):
+            await consumer.catch_up()
+        assert len(resets) == 2  # the cursor read, then the failed page
+        assert await consumer.catch_up() == len(ids) - 8
+        await consumer.stop()
+    assert sorted(await applied_ids(local)) == sorted(ids)
+    await local.close()

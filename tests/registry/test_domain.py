@@ -90,20 +90,19 @@ def test_the_assessment_bound_is_add_months_turned_round(months: int) -> None:
 
 def test_in_service_months_follow_the_spells() -> None:
     case = ArchiveCase("c1", state="evaluated")
-    case, fx = apply(case, "AgreementSigned", {}, 5, china(6, 20))
+    fx = apply(case, "AgreementSigned", {}, 5, china(6, 20))
     assert case.in_service_since == china(6, 20) and fx.tracked_changed
-    case, _ = apply(case, "ServiceRecorded", _service(), 6, china(7, 3))
-    case, _ = apply(case, "ServiceRecorded", _service(), 7, china(7, 9))
+    apply(case, "ServiceRecorded", _service(), 6, china(7, 3))
+    apply(case, "ServiceRecorded", _service(), 7, china(7, 9))
     assert case.service_months == "2026-07"
-    case, _ = apply(case, "RelapseReferred", {"hospital_org_id": "h", "risk_level": 3}, 8,
-                    china(9, 2))
+    apply(case, "RelapseReferred", {"hospital_org_id": "h", "risk_level": 3}, 8, china(9, 2))
     assert (case.in_service_months, case.in_service_since) == ("2026-06 2026-07 2026-08 2026-09",
                                                                None)
     # An ended spell covers its months up to, not including, the instant it ended.
     ended_at_midnight = datetime(2026, 11, 1, tzinfo=CHINA)
-    case, _ = apply(case, "ReturnedFromHospital", {}, 9, datetime(2026, 10, 5, tzinfo=CHINA))
-    case, _ = apply(case, "RelapseReferred", {"hospital_org_id": "h", "risk_level": 3}, 10,
-                    ended_at_midnight)
+    apply(case, "ReturnedFromHospital", {}, 9, datetime(2026, 10, 5, tzinfo=CHINA))
+    apply(case, "RelapseReferred", {"hospital_org_id": "h", "risk_level": 3}, 10,
+          ended_at_midnight)
     assert case.in_service_months.split()[-1] == "2026-10"
 
 
@@ -125,15 +124,16 @@ def test_the_archive_keeps_masked_identity_and_recorded_times() -> None:
                          "guardian": {"name": "李四", "relation": "母亲"}},
               "person_key": "k" * 64, "residence_region": "130102", "referring_org_id": "h",
               "risk_level": 2, "review_due_on": "2026-07-08", "dispatch_due_on": "2026-07-08"}
-    case, fx = apply(ArchiveCase("c1"), "MedicalAssessmentUploaded", upload, 1, at)
+    case = ArchiveCase("c1")
+    fx = apply(case, "MedicalAssessmentUploaded", upload, 1, at)
     assert (case.state, case.registered_at, case.patient_id) == ("registered", at, "k" * 64)
     assert fx.person is not None and (fx.person.masked_name, fx.person.masked_id_number) == (
         "张**", "110105********002X")
     assert fx.tracked_changed and fx.milestone["kind"] == "registered"
-    case, fx = apply(case, "RelapseReferred", {"institution_id": "i", "hospital_org_id": "h",
+    fx = apply(case, "RelapseReferred", {"institution_id": "i", "hospital_org_id": "h",
                                                "risk_level": 4, "reason": "names 王五"}, 2, at)
     assert case.relapses == 1 and "reason" not in fx.milestone["detail"]
-    case, fx = apply(case, "SomethingNew", {}, 3, at)
+    fx = apply(case, "SomethingNew", {}, 3, at)
     assert case.version == 3 and not fx.tracked_changed  # unknown types change nothing
 
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
+
+from sqlalchemy import Table
 
 from jingkang_events import Connection
 
@@ -46,3 +49,46 @@ def insert(table: str, columns: tuple[str, ...]) -> str:
 def number(conn: Connection, value: Any) -> Any:
     """A decimal as the engine takes it (SQLite has no decimal type: exact text)."""
     return value if conn.dialect == "postgresql" else str(value)
+
+
+# PostgreSQL array element types by SQLAlchemy type (JSON travels as text, cast on insert).
+_PG_TYPES = {"string": "text", "text": "text", "integer": "int", "boolean": "bool",
+             "datetime": "timestamptz", "json": "text", "numeric": "numeric"}
+
+
+class Bulk:
+    """One statement for a page of rows on either engine.  PostgreSQL takes every row at once,
+    one array per column (``unnest``): a statement per row cost the registry's database more
+    than the rows themselves.  SQLite, in process, runs the row statement for each row."""
+
+    def __init__(self, table: Table, columns: tuple[str, ...], *,
+                 keys: tuple[str, ...] = (), update: tuple[str, ...] = ()) -> None:
+        """An INSERT (an upsert on ``keys`` when given); with ``update``, an UPDATE of those
+        columns in the rows found by ``keys`` (``columns`` then are ``update + keys``)."""
+        types = [_PG_TYPES[table.c[c].type.__visit_name__.lower()] for c in columns]
+        arrays = ", ".join(f"${i}::{t}[]" for i, t in enumerate(types, start=1))
+        rows = f"unnest({arrays}) AS u({', '.join(columns)})"
+        name = table.name
+        if update:
+            sets = ", ".join(f"{c} = u.{c}" for c in update)
+            match = " AND ".join(f"t.{c} = u.{c}" for c in keys)
+            self.pg = f"UPDATE {name} AS t SET {sets} FROM {rows} WHERE {match}"
+            marks = {c: f"${i}" for i, c in enumerate(columns, start=1)}
+            self.sqlite = (f"UPDATE {name} SET {', '.join(f'{c} = {marks[c]}' for c in update)} "
+                           f"WHERE {' AND '.join(f'{c} = {marks[c]}' for c in keys)}")
+            return
+        picked = ", ".join(f"u.{c}::json" if table.c[c].type.__visit_name__.lower() == "json"
+                           else f"u.{c}" for c in columns)
+        self.pg = f"INSERT INTO {name} ({', '.join(columns)}) SELECT {picked} FROM {rows}"
+        self.sqlite = upsert(name, columns, keys) if keys else insert(name, columns)
+        if keys:
+            updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
+            self.pg += f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
+
+    async def run(self, conn: Connection, rows: list[Sequence[Any]]) -> None:
+        if not rows:
+            return
+        if conn.dialect != "postgresql":
+            await conn.executemany(self.sqlite, rows)
+            return
+        await conn.execute(self.pg, *(list(column) for column in zip(*rows, strict=True)))
