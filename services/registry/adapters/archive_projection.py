@@ -25,16 +25,15 @@ _UPSERT_CASE = Bulk(tables.archive_cases, CASE_COLUMNS, keys=("case_id",))
 _UPSERT_PATIENT = Bulk(tables.archive_patients, (
     "patient_id", "masked_name", "masked_id_number", "guardian_relation", "residence_region",
     "updated_at", "erased_at"), keys=("patient_id",))
-_MOVE_PATIENT = Bulk(tables.archive_patients, ("residence_region", "updated_at", "patient_id"),
-                     update=("residence_region", "updated_at"), keys=("patient_id",))
+_MOVE_PATIENT = ("UPDATE archive_patients SET residence_region = $1, updated_at = $2 "
+                 "WHERE patient_id = $3")
 _FORGET_PATIENT = ("UPDATE archive_patients SET masked_name = NULL, masked_id_number = NULL, "
                    "guardian_relation = NULL, erased_at = $1, updated_at = $1 "
                    "WHERE patient_id = $2")
 _INSERT_INTERVAL = Bulk(tables.archive_intervals, (
     "case_id", "seq", "valid_from", "valid_to", "state", "residence_region", "institution_id",
     "evaluated_at", "agreement_at", "assessed_at"))
-_CLOSE_INTERVAL = Bulk(tables.archive_intervals, ("valid_to", "case_id", "seq"),
-                       update=("valid_to",), keys=("case_id", "seq"))
+_CLOSE_INTERVAL = "UPDATE archive_intervals SET valid_to = $1 WHERE case_id = $2 AND seq = $3"
 _INSERT_SERVICE = Bulk(tables.archive_services, (
     "case_id", "version", "institution_id", "service_type", "form", "method", "started_at",
     "duration_minutes", "recorded_at"))
@@ -173,9 +172,9 @@ async def _write(conn: Connection, page: _Page) -> None:
     await _UPSERT_PATIENT.run(conn, [
         (p.patient_id, p.masked_name, p.masked_id_number, p.guardian_relation,
          p.residence_region, when(conn, at), None) for p, at in page.patients.values()])
-    await _MOVE_PATIENT.run(conn, [
+    await conn.executemany(_MOVE_PATIENT, [
         (region, when(conn, at), patient_id) for patient_id, (region, at) in page.moves.items()])
-    await _CLOSE_INTERVAL.run(conn, [
+    await conn.executemany(_CLOSE_INTERVAL, [
         (when(conn, at), case_id, seq) for (case_id, seq), at in page.closed.items()])
     await _INSERT_INTERVAL.run(conn, [
         [when(conn, v) if isinstance(v, datetime) else v for v in row]

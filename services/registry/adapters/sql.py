@@ -57,30 +57,24 @@ _PG_TYPES = {"string": "text", "text": "text", "integer": "int", "boolean": "boo
 
 
 class Bulk:
-    """One statement for a page of rows on either engine.  PostgreSQL takes every row at once,
+    """One INSERT for a page of rows on either engine.  PostgreSQL takes every row at once,
     one array per column (``unnest``): a statement per row cost the registry's database more
-    than the rows themselves.  SQLite, in process, runs the row statement for each row."""
+    than the rows themselves.  SQLite, in process, runs the row statement for each row.
+
+    Not for UPDATE … FROM unnest: its join is planned from the table's statistics, and a
+    plan made while a rebuild's tables were small (a scan) stays cached as they grow."""
 
     def __init__(self, table: Table, columns: tuple[str, ...], *,
-                 keys: tuple[str, ...] = (), update: tuple[str, ...] = ()) -> None:
-        """An INSERT (an upsert on ``keys`` when given); with ``update``, an UPDATE of those
-        columns in the rows found by ``keys`` (``columns`` then are ``update + keys``)."""
+                 keys: tuple[str, ...] = ()) -> None:
+        """An INSERT of ``columns``; an upsert on ``keys`` when given (its conflict check
+        always uses the key's unique index, whatever the planner knows of the table)."""
         types = [_PG_TYPES[table.c[c].type.__visit_name__.lower()] for c in columns]
         arrays = ", ".join(f"${i}::{t}[]" for i, t in enumerate(types, start=1))
-        rows = f"unnest({arrays}) AS u({', '.join(columns)})"
-        name = table.name
-        if update:
-            sets = ", ".join(f"{c} = u.{c}" for c in update)
-            match = " AND ".join(f"t.{c} = u.{c}" for c in keys)
-            self.pg = f"UPDATE {name} AS t SET {sets} FROM {rows} WHERE {match}"
-            marks = {c: f"${i}" for i, c in enumerate(columns, start=1)}
-            self.sqlite = (f"UPDATE {name} SET {', '.join(f'{c} = {marks[c]}' for c in update)} "
-                           f"WHERE {' AND '.join(f'{c} = {marks[c]}' for c in keys)}")
-            return
         picked = ", ".join(f"u.{c}::json" if table.c[c].type.__visit_name__.lower() == "json"
                            else f"u.{c}" for c in columns)
-        self.pg = f"INSERT INTO {name} ({', '.join(columns)}) SELECT {picked} FROM {rows}"
-        self.sqlite = upsert(name, columns, keys) if keys else insert(name, columns)
+        self.pg = (f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT {picked} "
+                   f"FROM unnest({arrays}) AS u({', '.join(columns)})")
+        self.sqlite = upsert(table.name, columns, keys) if keys else insert(table.name, columns)
         if keys:
             updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
             self.pg += f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
