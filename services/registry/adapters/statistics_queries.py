@@ -38,7 +38,6 @@ class Placed:
 
     region: str
     institution_id: str | None
-    case_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,21 +84,21 @@ class StatisticsQueries:
         """Cases closed in the period because the person was unwilling (column 7)."""
         async with self.db.connection() as conn:
             rows = await conn.fetch(
-                "SELECT case_id, residence_region, institution_id FROM archive_cases "
+                "SELECT residence_region, institution_id FROM archive_cases "
                 "WHERE residence_region BETWEEN $1 AND $2 AND unwilling = $3 "
                 "AND closed_at >= $4 AND closed_at < $5", *bounds(region), True,
                 when(conn, period.start), when(conn, period.end))
-        return [Placed(r[1], r[2], r[0]) for r in rows]
+        return [Placed(r[0], r[1]) for r in rows]
 
     async def new_registrations(self, region: str, period: Period) -> list[Placed]:
         """Cases registered in the period, where they lived when registered (10, 11)."""
         async with self.db.connection() as conn:
             rows = await conn.fetch(
-                "SELECT case_id, registered_region FROM archive_cases "
+                "SELECT registered_region FROM archive_cases "
                 "WHERE registered_region BETWEEN $1 AND $2 "
                 "AND registered_at >= $3 AND registered_at < $4", *bounds(region),
                 when(conn, period.start), when(conn, period.end))
-        return [Placed(r[1], None, r[0]) for r in rows]
+        return [Placed(r[0], None) for r in rows]
 
     async def new_sites(self, region: str, period: Period) -> list[tuple[Placed, str]]:
         """Sites registered in the period, with their area (8, 9)."""

@@ -79,7 +79,7 @@ class Period:
         return now >= self.end
 
 
-@functools.cache  # asked once per case by the standardized-service test
+@functools.cache  # asked for every summary and coverage report
 def _month_starts(year: int, first_month: int, months: int) -> tuple[datetime, ...]:
     starts = []
     for offset in range(months + 1):
