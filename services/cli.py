@@ -54,6 +54,9 @@ def cmd_run(args: argparse.Namespace) -> int:
     children = {s: subprocess.Popen([sys.executable, "-m", "jingkang.cli", "serve", s])
                 for s in SERVICES}
     signal.signal(signal.SIGTERM, lambda *_: _stop(children))
+    # Ctrl-C stops it even when started from a shell that ignores SIGINT for background jobs
+    # (Python then leaves SIGINT ignored and no KeyboardInterrupt ever comes).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         if not _wait_healthy(children):
             _stop(children)
