@@ -12,7 +12,7 @@ import asyncio
 import contextlib
 import logging
 import zlib
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 Apply = Callable[[RecordedEvent, Connection], Awaitable[None]]
 ApplyPage = Callable[[list[RecordedEvent], Connection], Awaitable[None]]
 TokenSource = Callable[[], str]
+Fetched = tuple[dict[str, Any], list[RecordedEvent]]  # a page as served, and its events
 
 _INIT = ("INSERT INTO consumer_cursors (name, cursor, position, source_recorded_at, updated_at) "
          "VALUES ($1, '', 0, NULL, $2) ON CONFLICT (name) DO NOTHING")
@@ -58,6 +59,8 @@ class ConsumerStatus:
 class FeedConsumer:
     def __init__(self, name: str, source_url: str, db: Database, apply: Apply | None = None, *,
                  apply_page: ApplyPage | None = None, on_reset: Callable[[], None] | None = None,
+                 before_commit: Callable[[Connection], Awaitable[None]] | None = None,
+                 before_rollback: Callable[[Connection], Awaitable[None]] | None = None,
                  token: TokenSource | None = None, batch_size: int = 500,
                  wait_seconds: float = 10.0, retry_seconds: float = 1.0,
                  http: httpx.AsyncClient | None = None) -> None:
@@ -70,6 +73,10 @@ class FeedConsumer:
         # A projection that keeps state in memory between pages drops it when told: a page
         # failed (its transaction rolled back) or the cursor is read again.
         self._on_reset = on_reset or (lambda: None)
+        # Called once per transaction, after its last page: a projection that writes some rows
+        # once per transaction rather than once per page writes them here.
+        self._before_commit = before_commit or _nothing_to_write
+        self._before_rollback = before_rollback or _nothing_to_write
         self._token = token
         self.batch_size = batch_size
         self.wait_seconds = wait_seconds
@@ -122,32 +129,55 @@ class FeedConsumer:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30.0)
 
-    async def catch_up(self) -> int:
+    async def catch_up(self, *, ahead: int = 4, commit_every: int = 100_000) -> int:
         """Apply pages until the feed has nothing newer; returns how many events were applied.
 
-        The next page is fetched while this one is applied: a rebuild keeps the source and
-        the local database busy at once instead of in turns."""
+        A fetcher keeps up to ``ahead`` pages read in advance, so the source serves the next
+        pages while this process folds and the local database writes: a rebuild keeps all
+        three busy instead of taking turns.  Whole pages are applied together in one
+        transaction until it holds ``commit_every`` events: a projection that writes a row
+        per entity at commit (``before_commit``) then writes it once for many of its events."""
         if not await self._elected():
             raise CursorMovedError(f"consumer {self.name}: another instance holds its lock")
         if not self._cursor_loaded:
             await self._load_cursor()
-        applied, page = 0, await self._fetch(0)
-        while True:
-            events = [RecordedEvent.from_json(e) for e in page["events"]]
-            if not events:
-                self._note_head(page, events)
-                return applied
-            following = asyncio.create_task(self._fetch(0, after=events[-1].cursor))
-            try:
-                await self._apply_page(events)
-            except BaseException:
-                following.cancel()
-                with contextlib.suppress(BaseException):
-                    await following
-                raise
-            self._note_head(page, events)
-            applied += len(events)
-            page = await following
+        fetched: asyncio.Queue[Fetched | Exception] = asyncio.Queue(maxsize=ahead)
+        fetcher = asyncio.create_task(self._fetch_ahead(fetched), name=f"fetch-{self.name}")
+
+        async def pages() -> AsyncIterator[Fetched]:
+            while True:
+                page = await fetched.get()
+                if isinstance(page, Exception):
+                    raise page
+                yield page
+                if not page[1]:
+                    return
+
+        applied = 0
+        try:
+            feed = pages()
+            while (committed := await self._apply_pages(feed, commit_every)) > 0:
+                applied += committed
+            return applied
+        finally:
+            fetcher.cancel()
+            with contextlib.suppress(BaseException):
+                await fetcher
+
+    async def _fetch_ahead(self, pages: asyncio.Queue[Fetched | Exception]) -> None:
+        """Fetch and decode pages one after another from the consumer's cursor until an empty
+        one; a failure is handed over in place of a page.  Decoding here, the next pages are
+        decoded while the local database writes."""
+        after = self.cursor
+        try:
+            while True:
+                page = await self._fetch(0, after=after)
+                await pages.put((page, [RecordedEvent.from_json(e) for e in page["events"]]))
+                if not page["events"]:
+                    return
+                after = FeedCursor.parse(page["next"])
+        except Exception as exc:
+            await pages.put(exc)
 
     async def step(self, wait: float) -> int:
         """Fetch one page (holding up to ``wait`` seconds) and apply it; returns its size."""
@@ -157,9 +187,14 @@ class FeedConsumer:
             await self._load_cursor()
         page = await self._fetch(wait)
         events = [RecordedEvent.from_json(e) for e in page["events"]]
+
+        async def one_page() -> AsyncIterator[Fetched]:
+            yield page, events
+
         if events:
-            await self._apply_page(events)
-        self._note_head(page, events)
+            await self._apply_pages(one_page(), len(events))
+        else:
+            self._note_head(page, events)
         self._last_error = None
         return len(events)
 
@@ -185,28 +220,54 @@ class FeedConsumer:
         response.raise_for_status()
         return orjson.loads(response.content)  # a page is mostly JSON to decode
 
-    async def _apply_page(self, events: list[RecordedEvent]) -> None:
-        last = events[-1]
+    async def _apply_pages(self, pages: AsyncIterator[Fetched],
+                           limit: int) -> int:
+        """Apply pages from ``pages`` in one transaction that moves the cursor past them, until
+        the transaction holds ``limit`` events or a page is empty; returns the events applied."""
+        first, last, applied, seen = self.cursor, None, 0, None
         try:
             async with self.db.transaction() as conn:
                 if conn.dialect == "postgresql":
                     # No wait for the commit's flush: a page lost in a crash goes with its
                     # cursor, and is fetched and applied again.
                     await conn.execute("SET LOCAL synchronous_commit = off")
-                moved = await conn.fetchrow(
-                    _ADVANCE, self.name, str(last.cursor), last.position,
-                    conn.timestamp(last.recorded_at), conn.timestamp(datetime.now(UTC)),
-                    "" if self.cursor == FeedCursor() else str(self.cursor))
-                if moved is None:
-                    self._cursor_loaded = False
-                    raise CursorMovedError(
-                        f"consumer {self.name}: cursor moved by another instance")
-                await self._project(events, conn)
+                try:
+                    async for page, events in pages:
+                        seen = page, events
+                        if not events:
+                            break
+                        await self._project(events, conn)
+                        last, applied = events[-1], applied + len(events)
+                        if applied >= limit:
+                            break
+                    if last is not None:
+                        await self._before_commit(conn)
+                        await self._advance(conn, first, last)
+                except BaseException:
+                    # Let a projection finish what it still has running on this connection
+                    # (a write it overlapped with folding), so the rollback can run.
+                    with contextlib.suppress(Exception):
+                        await self._before_rollback(conn)
+                    raise
         except BaseException:
             self._on_reset()
             raise
-        self.cursor = last.cursor
-        self._source_recorded_at = last.recorded_at
+        if last is not None:
+            self.cursor = last.cursor
+            self._source_recorded_at = last.recorded_at
+        if seen is not None:
+            self._note_head(*seen)
+        return applied
+
+    async def _advance(self, conn: Connection, first: FeedCursor, last: RecordedEvent) -> None:
+        """Move the cursor row from ``first`` to past ``last`` (compare-and-set)."""
+        moved = await conn.fetchrow(
+            _ADVANCE, self.name, str(last.cursor), last.position,
+            conn.timestamp(last.recorded_at), conn.timestamp(datetime.now(UTC)),
+            "" if first == FeedCursor() else str(first))
+        if moved is None:
+            self._cursor_loaded = False
+            raise CursorMovedError(f"consumer {self.name}: cursor moved by another instance")
 
     def _note_head(self, page: dict[str, Any], events: list[RecordedEvent]) -> None:
         head = page.get("head")
@@ -239,6 +300,10 @@ class FeedConsumer:
             position=self.cursor.position, head_position=self._head_position,
             lag_events=self._lag_events, lag_seconds=self._lag_seconds, active=self._active,
             caught_up=self._caught_up, last_error=self._last_error)
+
+
+async def _nothing_to_write(conn: Connection) -> None:
+    return None
 
 
 def _one_by_one(apply: Apply) -> ApplyPage:

@@ -45,6 +45,7 @@ def archive_consumer(settings: Settings, db: Database) -> FeedConsumer:
     projection = ArchiveProjection()
     return FeedConsumer(ARCHIVE_CONSUMER, settings.referral_url, db,
                         apply_page=projection.apply_page, on_reset=projection.forget,
+                        before_commit=projection.flush, before_rollback=projection.abandon,
                         token=service_token_source(settings, "registry"),
                         batch_size=settings.archive_batch_size)
 

@@ -123,9 +123,47 @@ async def test_a_failed_page_resets_a_projection_that_keeps_state(store: EventSt
         consumer = FeedConsumer("test", base, local, apply_page=apply_page,
                                 on_reset=lambda: resets.append(consumer.cursor), batch_size=4)
         with pytest.raises(RuntimeError):
-            await consumer.catch_up()
+            await consumer.catch_up(commit_every=4)  # a transaction per page
         assert len(resets) == 2  # the cursor read, then the failed page
         assert await consumer.catch_up() == len(ids) - 8
         await consumer.stop()
+    assert sorted(await applied_ids(local)) == sorted(ids)
+    await local.close()
+
+
+async def test_catch_up_commits_many_pages_together(store: EventStore, tmp_path) -> None:
+    """Catching up, whole pages share a transaction up to ``commit_every`` events, and the
+    projection's ``before_commit`` runs once per transaction; a failure in the third page rolls
+    back the two before it with it, and the retry applies every event exactly once."""
+    ids = await _append_many(store, streams=3, per_stream=10)  # 30 events: pages of 4
+    url = f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}"
+    from jingkang.common.migrations import upgrade_to_head_async
+
+    await upgrade_to_head_async("registry", url)
+    local = await connect(url)
+    await create_projection_tables(local)
+    failures, commits = [3], []
+
+    async def apply_page(events, conn) -> None:  # noqa: ANN001 - the consumer's signature
+        for event in events:
+            await apply_counting(event, conn)
+        failures[0] -= 1
+        if failures[0] == 0:
+            raise RuntimeError("this page failed")
+
+    async def before_commit(conn) -> None:  # noqa: ANN001 - the consumer's signature
+        commits.append(await conn.fetchval("SELECT count(*) FROM applied"))
+
+    async with serve_feed(store) as base:
+        consumer = FeedConsumer("test", base, local, apply_page=apply_page,
+                                before_commit=before_commit, batch_size=4)
+        with pytest.raises(RuntimeError):
+            await consumer.catch_up(commit_every=12)
+        assert await applied_ids(local) == [] and commits == []
+        assert consumer.cursor == FeedCursor()
+        assert await consumer.catch_up(commit_every=12) == len(ids)
+        await consumer.stop()
+    # Transactions of three pages (12 events), then the last six events.
+    assert commits == [12, 24, 30]
     assert sorted(await applied_ids(local)) == sorted(ids)
     await local.close()

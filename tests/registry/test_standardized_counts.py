@@ -156,13 +156,17 @@ async def test_the_sql_count_is_the_rule_applied_as_of_each_moment(registry_db: 
     rng = random.Random(20261123)
     cases = {f"case-{n:04d}": _history(n, rng) for n in range(400)}
     events = _recorded(cases)
-    # Pages of random sizes, as the consumer applies them, each in its own transaction.
-    projection, at = ArchiveProjection(keep=50), 0  # a small cache: misses read the table
+    # Pages of random sizes, as the consumer applies them: one to four pages a transaction,
+    # the changed case rows written before each commit.  The cache is small: misses read the
+    # table, and a full cache writes its changed rows early.
+    projection, at = ArchiveProjection(keep=50), 0
     while at < len(events):
-        size = rng.randint(1, 60)
         async with registry_db.transaction() as conn:
-            await projection.apply_page(events[at:at + size], conn)
-        at += size
+            for _ in range(rng.randint(1, 4)):
+                size = rng.randint(1, 60)
+                await projection.apply_page(events[at:at + size], conn)
+                at += size
+            await projection.flush(conn)
 
     queries = StatisticsQueries(registry_db)
     checked = 0

@@ -3,11 +3,15 @@
 The consumer calls ``ArchiveProjection.apply_page`` inside the transaction that moves its
 cursor, so a page is applied exactly once.  A page is folded in memory first (case rows kept
 between pages, read from the database only when not seen yet) and then written with one
-statement per table.
+statement per table.  The case rows a transaction changed are written once, just before it
+commits (``flush``): catching up, a transaction spans many pages, and most events change a
+case that an earlier page of the same transaction changed too.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from collections import OrderedDict
 from dataclasses import fields, replace
 from datetime import datetime
@@ -119,16 +123,38 @@ class ArchiveProjection:
 
     It keeps the case rows it has folded between pages, so a page reads from the database
     only the cases it has not seen: it is the only writer of those rows (one consumer runs,
-    elected by lock).  The consumer calls ``forget`` whenever a page fails or it reloads its
-    cursor, so nothing folded in a transaction that did not commit is ever used.
+    elected by lock).  A changed case row is written by ``flush``, which the consumer calls
+    before each commit (and which runs early when more than ``keep`` cases are held, so an
+    unwritten row is never dropped).  The consumer calls ``forget`` whenever a transaction
+    fails or it reloads its cursor, so nothing folded in a transaction that did not commit is
+    ever used.
     """
 
     def __init__(self, keep: int = 100_000) -> None:
         self.keep = keep
         self._cases: OrderedDict[str, ArchiveCase] = OrderedDict()
+        self._unwritten: set[str] = set()
+        # A page's rows are written while the next page is folded; anything else that uses
+        # the connection waits for that write first (``_written``).
+        self._writing: asyncio.Task[None] | None = None
 
     def forget(self) -> None:
         self._cases.clear()
+        self._unwritten.clear()
+
+    async def abandon(self, conn: Connection) -> None:
+        """The transaction is failing: let a write still running end (its error, if any, is
+        the transaction's already), so the connection is free for the rollback."""
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            with contextlib.suppress(Exception):
+                await writing
+        self.forget()
+
+    async def _written(self) -> None:
+        writing, self._writing = self._writing, None
+        if writing is not None:
+            await writing
 
     async def apply_page(self, events: list[RecordedEvent], conn: Connection) -> None:
         """Fold a page of the referral feed into the archive tables.  Runs of case events are
@@ -140,9 +166,20 @@ class ArchiveProjection:
             elif event.stream_type == PERSON_STREAM and event.type == "PersonErased":
                 await self._fold(conn, run)
                 run = []
+                await self._written()
                 await conn.execute(_FORGET_PATIENT, when(conn, event.recorded_at),
                                    event.data["patient_id"])
         await self._fold(conn, run)
+
+    async def flush(self, conn: Connection) -> None:
+        """Write the case rows changed since the last flush (after the page being written)."""
+        await self._written()
+        cases = [self._cases[c] for c in sorted(self._unwritten)]
+        if conn.dialect == "postgresql":
+            await _UPSERT_CASE.run_objects(conn, cases)  # a field per column, as they are
+        else:
+            await _UPSERT_CASE.run(conn, [_case_row(conn, case) for case in cases])
+        self._unwritten.clear()
 
     async def _fold(self, conn: Connection, case_events: list[RecordedEvent]) -> None:
         if not case_events:
@@ -150,15 +187,21 @@ class ArchiveProjection:
         cases = self._cases
         wanted = sorted({e.stream_id for e in case_events if e.stream_id not in cases})
         if wanted:
+            await self._written()
             cases.update(await _load_cases(conn, wanted))
         page = _Page(cases)
         for event in case_events:
             page.take(event)
-        await _write(conn, page)
+        rows = _rows(conn, page)
+        await self._written()
+        self._writing = asyncio.create_task(_write(conn, rows))
         for case_id in page.changed:
             cases.move_to_end(case_id)
-        while len(cases) > self.keep:
-            cases.popitem(last=False)
+        self._unwritten |= page.changed
+        if len(cases) > self.keep:
+            await self.flush(conn)
+            while len(cases) > self.keep:
+                cases.popitem(last=False)
 
 
 def _case_row(conn: Connection, case: ArchiveCase) -> list[Any]:
@@ -167,22 +210,35 @@ def _case_row(conn: Connection, case: ArchiveCase) -> list[Any]:
     return [when(conn, v) if isinstance(v, datetime) else v for v in values]
 
 
-async def _write(conn: Connection, page: _Page) -> None:
-    await _UPSERT_CASE.run(conn, [_case_row(conn, page.cases[c]) for c in sorted(page.changed)])
-    await _UPSERT_PATIENT.run(conn, [
-        (p.patient_id, p.masked_name, p.masked_id_number, p.guardian_relation,
-         p.residence_region, when(conn, at), None) for p, at in page.patients.values()])
-    await conn.executemany(_MOVE_PATIENT, [
-        (region, when(conn, at), patient_id) for patient_id, (region, at) in page.moves.items()])
-    await conn.executemany(_CLOSE_INTERVAL, [
-        (when(conn, at), case_id, seq) for (case_id, seq), at in page.closed.items()])
-    await _INSERT_INTERVAL.run(conn, [
-        [when(conn, v) if isinstance(v, datetime) else v for v in row]
-        for row in page.intervals.values()])
-    await _INSERT_SERVICE.run(conn, [
-        (case_id, version, s["institution_id"], s["service_type"], s["form"], s["method"],
-         str(s["started_at"]), s["duration_minutes"], when(conn, at))
-        for case_id, version, s, at in page.services])
-    await _INSERT_MILESTONE.run(conn, [
-        (case_id, version, m["kind"], m["type"], when(conn, at), institution_id, dumps(m["detail"]))
-        for case_id, version, m, at, institution_id in page.milestones])
+def _rows(conn: Connection, page: _Page) -> list[tuple[Any, list[Any]]]:
+    """The page's rows by statement, in the order they are written; the case rows are not
+    among them (``ArchiveProjection.flush`` writes those)."""
+    return [
+        (_UPSERT_PATIENT, [
+            (p.patient_id, p.masked_name, p.masked_id_number, p.guardian_relation,
+             p.residence_region, when(conn, at), None) for p, at in page.patients.values()]),
+        (_MOVE_PATIENT, [(region, when(conn, at), patient_id)
+                         for patient_id, (region, at) in page.moves.items()]),
+        (_CLOSE_INTERVAL, [(when(conn, at), case_id, seq)
+                           for (case_id, seq), at in page.closed.items()]),
+        (_INSERT_INTERVAL, [[when(conn, v) if isinstance(v, datetime) else v for v in row]
+                            for row in page.intervals.values()]),
+        (_INSERT_SERVICE, [
+            (case_id, version, s["institution_id"], s["service_type"], s["form"], s["method"],
+             str(s["started_at"]), s["duration_minutes"], when(conn, at))
+            for case_id, version, s, at in page.services]),
+        (_INSERT_MILESTONE, [
+            (case_id, version, m["kind"], m["type"], when(conn, at), institution_id,
+             dumps(m["detail"]))
+            for case_id, version, m, at, institution_id in page.milestones]),
+    ]
+
+
+async def _write(conn: Connection, rows: list[tuple[Any, list[Any]]]) -> None:
+    for statement, values in rows:
+        if not values:
+            continue
+        if isinstance(statement, Bulk):
+            await statement.run(conn, values)
+        else:
+            await conn.executemany(statement, values)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+import orjson
 from sqlalchemy import Table
 
 from jingkang_events import Connection
@@ -51,38 +52,43 @@ def number(conn: Connection, value: Any) -> Any:
     return value if conn.dialect == "postgresql" else str(value)
 
 
-# PostgreSQL array element types by SQLAlchemy type (JSON travels as text, cast on insert).
-_PG_TYPES = {"string": "text", "text": "text", "integer": "int", "boolean": "bool",
-             "datetime": "timestamptz", "json": "text", "numeric": "numeric"}
-
-
 class Bulk:
-    """One INSERT for a page of rows on either engine.  PostgreSQL takes every row at once,
-    one array per column (``unnest``): a statement per row cost the registry's database more
-    than the rows themselves.  SQLite, in process, runs the row statement for each row.
-
-    Not for UPDATE … FROM unnest: its join is planned from the table's statistics, and a
-    plan made while a rebuild's tables were small (a scan) stays cached as they grow."""
+    """One INSERT (or upsert) for a page of rows on either engine.  PostgreSQL takes every row
+    at once as one JSON text (``json_populate_recordset`` over the table's row type): encoding
+    a statement per row, or an array per column, cost the writer more than the database spent
+    storing the rows.  SQLite, in process, runs the row statement for each row."""
 
     def __init__(self, table: Table, columns: tuple[str, ...], *,
                  keys: tuple[str, ...] = ()) -> None:
         """An INSERT of ``columns``; an upsert on ``keys`` when given (its conflict check
         always uses the key's unique index, whatever the planner knows of the table)."""
-        types = [_PG_TYPES[table.c[c].type.__visit_name__.lower()] for c in columns]
-        arrays = ", ".join(f"${i}::{t}[]" for i, t in enumerate(types, start=1))
-        picked = ", ".join(f"u.{c}::json" if table.c[c].type.__visit_name__.lower() == "json"
-                           else f"u.{c}" for c in columns)
-        self.pg = (f"INSERT INTO {table.name} ({', '.join(columns)}) SELECT {picked} "
-                   f"FROM unnest({arrays}) AS u({', '.join(columns)})")
+        self.columns = columns
+        self._json = frozenset(c for c in columns
+                               if table.c[c].type.__visit_name__.lower() == "json")
+        names = ", ".join(columns)
+        self.pg = (f"INSERT INTO {table.name} ({names}) SELECT {names} "
+                   f"FROM json_populate_recordset(NULL::{table.name}, $1::json)")
         self.sqlite = upsert(table.name, columns, keys) if keys else insert(table.name, columns)
         if keys:
             updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
             self.pg += f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
 
     async def run(self, conn: Connection, rows: list[Sequence[Any]]) -> None:
+        """Write ``rows``, each the values of ``columns`` in order (JSON columns as text)."""
         if not rows:
             return
         if conn.dialect != "postgresql":
             await conn.executemany(self.sqlite, rows)
             return
-        await conn.execute(self.pg, *(list(column) for column in zip(*rows, strict=True)))
+        objects = [dict(zip(self.columns, row, strict=True)) for row in rows]
+        for column in self._json:  # stored JSON text goes in as the value it spells
+            for obj in objects:
+                if isinstance(obj[column], str):
+                    obj[column] = orjson.Fragment(obj[column])
+        await self.run_objects(conn, objects)
+
+    async def run_objects(self, conn: Connection, objects: Sequence[Any]) -> None:
+        """PostgreSQL only: write objects orjson serializes with a field per column (dicts,
+        dataclasses; times with their offset)."""
+        if objects:
+            await conn.execute(self.pg, orjson.dumps(objects).decode())
