@@ -166,18 +166,36 @@ class FeedConsumer:
 
     async def _fetch_ahead(self, pages: asyncio.Queue[Fetched | Exception]) -> None:
         """Fetch and decode pages one after another from the consumer's cursor until an empty
-        one; a failure is handed over in place of a page.  Decoding here, the next pages are
-        decoded while the local database writes."""
+        one; a failure is handed over in place of a page.  The next page is asked for as soon
+        as a page's headers name it (``Link: rel="next"``), so the source prepares it while
+        this page's body is read and decoded; decoding here, pages are decoded while the local
+        database writes."""
         after = self.cursor
+        opening = asyncio.create_task(self._open(after))
         try:
             while True:
-                page = await self._fetch(0, after=after)
+                response = await opening
+                following = _next_cursor(response)
+                asked = following is not None and following != after
+                try:
+                    if asked:
+                        opening = asyncio.create_task(self._open(following))
+                    page = await self._body(response)
+                finally:
+                    await response.aclose()
                 await pages.put((page, [RecordedEvent.from_json(e) for e in page["events"]]))
                 if not page["events"]:
                     return
-                after = FeedCursor.parse(page["next"])
+                after = following if asked else FeedCursor.parse(page["next"])
+                if not asked:
+                    opening = asyncio.create_task(self._open(after))
         except Exception as exc:
             await pages.put(exc)
+        finally:
+            opening.cancel()
+            with contextlib.suppress(BaseException):
+                response = await opening
+                await response.aclose()
 
     async def step(self, wait: float) -> int:
         """Fetch one page (holding up to ``wait`` seconds) and apply it; returns its size."""
@@ -209,16 +227,28 @@ class FeedConsumer:
         self._source_recorded_at = _as_datetime(row["source_recorded_at"])
         self._cursor_loaded = True
 
-    async def _fetch(self, wait: float, after: FeedCursor | None = None) -> dict[str, Any]:
+    async def _fetch(self, wait: float) -> dict[str, Any]:
+        response = await self._open(self.cursor, wait)
+        try:
+            return await self._body(response)
+        finally:
+            await response.aclose()
+
+    async def _open(self, after: FeedCursor, wait: float = 0) -> httpx.Response:
+        """Ask for the page after ``after``; returns once its headers are in."""
         headers = {"Authorization": f"Bearer {self._token()}"} if self._token else {}
         params: dict[str, Any] = {"limit": self.batch_size, "wait": wait}
-        cursor = self.cursor if after is None else after
-        if cursor.position or cursor.tx_id:
-            params["after"] = str(cursor)
-        response = await self._http.get(f"{self.source_url}/v1/events", params=params,
-                                        headers=headers)
+        if after.position or after.tx_id:
+            params["after"] = str(after)
+        request = self._http.build_request("GET", f"{self.source_url}/v1/events",
+                                           params=params, headers=headers)
+        return await self._http.send(request, stream=True)
+
+    async def _body(self, response: httpx.Response) -> dict[str, Any]:
+        if response.is_error:
+            await response.aread()
         response.raise_for_status()
-        return orjson.loads(response.content)  # a page is mostly JSON to decode
+        return orjson.loads(await response.aread())  # a page is mostly JSON to decode
 
     async def _apply_pages(self, pages: AsyncIterator[Fetched],
                            limit: int) -> int:
@@ -312,6 +342,18 @@ def _one_by_one(apply: Apply) -> ApplyPage:
             await apply(event, conn)
 
     return apply_page
+
+
+def _next_cursor(response: httpx.Response) -> FeedCursor | None:
+    """The cursor of the next page from the page's ``Link`` header, if it names one."""
+    if response.is_error:
+        return None
+    url = response.links.get("next", {}).get("url")
+    after = httpx.URL(url).params.get("after") if url else None
+    try:
+        return FeedCursor.parse(after) if after else None
+    except ValueError:
+        return None
 
 
 def _as_datetime(value: Any) -> datetime | None:

@@ -75,7 +75,11 @@ def feed_router(get_store: Callable[..., EventStore], *, dependencies: Sequence[
     router = APIRouter(tags=list(tags), dependencies=list(dependencies))
 
     @router.get("/v1/events", response_model=FeedPageOut, operation_id="read_event_feed",
-                summary="事件流 The global event feed")
+                summary="事件流 The global event feed", responses={200: {"headers": {"Link": {
+                    "description": "下一页 the next page's address (RFC 8288, rel=\"next\"): "
+                                   "a consumer catching up can ask for it before reading "
+                                   "this page's body",
+                    "schema": {"type": "string"}}}}})
     async def read_event_feed(
         request: Request,
         store: Annotated[EventStore, Depends(get_store)],
@@ -101,6 +105,8 @@ def feed_router(get_store: Callable[..., EventStore], *, dependencies: Sequence[
         page = await store.wait_for_feed(cursor, limit, wait, served=True)
         if view is not None and page.events:
             await view(request, list(page.events))
-        return Response(page_body(page), media_type="application/json")
+        link = f'<{request.url.path}?after={page.next}&limit={limit}>; rel="next"'
+        return Response(page_body(page), media_type="application/json",
+                        headers={"Link": link})
 
     return router

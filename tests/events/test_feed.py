@@ -58,6 +58,47 @@ async def test_http_feed_refuses_a_malformed_cursor_and_bad_limits(store: EventS
         assert (await http.get("/v1/events")).json()["events"] == []
 
 
+async def test_each_page_names_the_next_in_its_link_header(store: EventStore) -> None:
+    """``Link: rel="next"`` carries the page's ``next`` cursor and its limit, so a consumer
+    can ask for the next page before it has read this one."""
+    await _append_many(store, streams=2, per_stream=3)
+    async with serve_feed(store) as base, httpx.AsyncClient(base_url=base) as http:
+        after = None
+        for _ in range(4):
+            response = await http.get("/v1/events", params={"limit": 4} | (
+                {"after": after} if after else {}))
+            page = response.json()
+            link = httpx.URL(response.links["next"]["url"])
+            assert link.path == "/v1/events"
+            assert dict(link.params) == {"after": page["next"], "limit": "4"}
+            after = page["next"]
+        assert page["events"] == [] and link.params["after"] == after
+
+
+async def test_consumer_without_link_headers_reads_next_from_the_body(store: EventStore,
+                                                                    tmp_path) -> None:
+    """A feed that sends no ``Link`` header (an older service) is followed from the body's
+    ``next``."""
+    ids = await _append_many(store, streams=3, per_stream=5)
+    local = await connect(f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}")
+    from jingkang.common.migrations import upgrade_to_head_async
+
+    await upgrade_to_head_async("registry", f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}")
+    await create_projection_tables(local)
+
+    async def drop_link(response: httpx.Response) -> None:
+        response.headers.pop("link", None)
+
+    http = httpx.AsyncClient(event_hooks={"response": [drop_link]})
+    async with serve_feed(store) as base:
+        consumer = FeedConsumer("test", base, local, apply_counting, batch_size=4, http=http)
+        assert await consumer.catch_up() == len(ids)
+        await consumer.stop()
+    await http.aclose()
+    assert sorted(await applied_ids(local)) == sorted(ids)
+    await local.close()
+
+
 async def test_consumer_applies_each_event_once_across_pages(store: EventStore, tmp_path) -> None:
     ids = await _append_many(store, streams=6, per_stream=9)
     local = await connect(f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}")

@@ -47,16 +47,29 @@ CASE_STREAM = "case"
 PERSON_STREAM = "person"
 
 
+class _History:
+    """State-history rows not written yet: those opened since the last flush (closed in
+    memory when the case moves on again, so most are inserted closed and never updated),
+    and the end times of rows written before it."""
+
+    def __init__(self) -> None:
+        self.opened: dict[tuple[str, int], list[Any]] = {}  # new rows, by (case, seq)
+        self.closed: dict[tuple[str, int], datetime] = {}  # rows already written
+
+    def clear(self) -> None:
+        self.opened.clear()
+        self.closed.clear()
+
+
 class _Page:
     """What one page changes, gathered before anything is written."""
 
-    def __init__(self, cases: dict[str, ArchiveCase]) -> None:
+    def __init__(self, cases: dict[str, ArchiveCase], history: _History) -> None:
         self.cases = cases  # folded in place
+        self.history = history  # added to in place
         self.changed: set[str] = set()
         self.patients: dict[str, tuple[Person, datetime]] = {}
         self.moves: dict[str, tuple[str, datetime]] = {}  # patients from before this page
-        self.intervals: dict[tuple[str, int], list[Any]] = {}  # new rows, by (case, seq)
-        self.closed: dict[tuple[str, int], datetime] = {}  # rows from before this page
         self.services: list[tuple[str, int, dict[str, Any], datetime]] = []
         self.milestones: list[tuple[str, int, dict[str, Any], datetime, str | None]] = []
 
@@ -75,14 +88,15 @@ class _Page:
 
     def _move(self, case: ArchiveCase, previous_seq: int, at: datetime) -> None:
         """Close the case's open history row and open one with what it tracks now."""
+        history = self.history
         if previous_seq:
             key = (case.case_id, previous_seq)
-            if key in self.intervals:
-                self.intervals[key][3] = at
+            if key in history.opened:
+                history.opened[key][3] = at
             else:
-                self.closed[key] = at
+                history.closed[key] = at
         case.interval_seq = previous_seq + 1
-        self.intervals[(case.case_id, case.interval_seq)] = [
+        history.opened[(case.case_id, case.interval_seq)] = [
             case.case_id, case.interval_seq, at, None, *case.tracked]
 
     def _effects(self, case: ArchiveCase, fx: Effects, version: int, at: datetime) -> None:
@@ -134,6 +148,7 @@ class ArchiveProjection:
         self.keep = keep
         self._cases: OrderedDict[str, ArchiveCase] = OrderedDict()
         self._unwritten: set[str] = set()
+        self._history = _History()
         # A page's rows are written while the next page is folded; anything else that uses
         # the connection waits for that write first (``_written``).
         self._writing: asyncio.Task[None] | None = None
@@ -141,6 +156,7 @@ class ArchiveProjection:
     def forget(self) -> None:
         self._cases.clear()
         self._unwritten.clear()
+        self._history.clear()
 
     async def abandon(self, conn: Connection) -> None:
         """The transaction is failing: let a write still running end (its error, if any, is
@@ -172,14 +188,22 @@ class ArchiveProjection:
         await self._fold(conn, run)
 
     async def flush(self, conn: Connection) -> None:
-        """Write the case rows changed since the last flush (after the page being written)."""
+        """Write the case rows and the state history changed since the last flush (after the
+        page being written)."""
         await self._written()
         cases = [self._cases[c] for c in sorted(self._unwritten)]
         if conn.dialect == "postgresql":
             await _UPSERT_CASE.run_objects(conn, cases)  # a field per column, as they are
         else:
             await _UPSERT_CASE.run(conn, [_case_row(conn, case) for case in cases])
+        history = self._history
+        await _INSERT_INTERVAL.run(conn, [
+            [when(conn, v) if isinstance(v, datetime) else v for v in row]
+            for row in history.opened.values()])
+        await conn.executemany(_CLOSE_INTERVAL, [
+            (when(conn, at), case_id, seq) for (case_id, seq), at in history.closed.items()])
         self._unwritten.clear()
+        history.clear()
 
     async def _fold(self, conn: Connection, case_events: list[RecordedEvent]) -> None:
         if not case_events:
@@ -189,7 +213,7 @@ class ArchiveProjection:
         if wanted:
             await self._written()
             cases.update(await _load_cases(conn, wanted))
-        page = _Page(cases)
+        page = _Page(cases, self._history)
         for event in case_events:
             page.take(event)
         rows = _rows(conn, page)
@@ -211,18 +235,14 @@ def _case_row(conn: Connection, case: ArchiveCase) -> list[Any]:
 
 
 def _rows(conn: Connection, page: _Page) -> list[tuple[Any, list[Any]]]:
-    """The page's rows by statement, in the order they are written; the case rows are not
-    among them (``ArchiveProjection.flush`` writes those)."""
+    """The page's rows by statement, in the order they are written; the case rows and the
+    state history are not among them (``ArchiveProjection.flush`` writes those)."""
     return [
         (_UPSERT_PATIENT, [
             (p.patient_id, p.masked_name, p.masked_id_number, p.guardian_relation,
              p.residence_region, when(conn, at), None) for p, at in page.patients.values()]),
         (_MOVE_PATIENT, [(region, when(conn, at), patient_id)
                          for patient_id, (region, at) in page.moves.items()]),
-        (_CLOSE_INTERVAL, [(when(conn, at), case_id, seq)
-                           for (case_id, seq), at in page.closed.items()]),
-        (_INSERT_INTERVAL, [[when(conn, v) if isinstance(v, datetime) else v for v in row]
-                            for row in page.intervals.values()]),
         (_INSERT_SERVICE, [
             (case_id, version, s["institution_id"], s["service_type"], s["form"], s["method"],
              str(s["started_at"]), s["duration_minutes"], when(conn, at))
