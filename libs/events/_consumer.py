@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import logging
 import zlib
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -155,9 +156,10 @@ class FeedConsumer:
 
         applied = 0
         try:
-            feed = pages()
-            while (committed := await self._apply_pages(feed, commit_every)) > 0:
-                applied += committed
+            with _fewer_collections():
+                feed = pages()
+                while (committed := await self._apply_pages(feed, commit_every)) > 0:
+                    applied += committed
             return applied
         finally:
             fetcher.cancel()
@@ -330,6 +332,29 @@ class FeedConsumer:
             position=self.cursor.position, head_position=self._head_position,
             lag_events=self._lag_events, lag_seconds=self._lag_seconds, active=self._active,
             caught_up=self._caught_up, last_error=self._last_error)
+
+
+_catching_up = 0  # catch-ups running in this process
+_usual_thresholds = gc.get_threshold()
+
+
+@contextlib.contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """Catching up allocates tens of millions of short-lived containers (decoded events, folded
+    rows), nearly none of them in reference cycles.  At the usual threshold (a young-generation
+    collection every 700 allocations) the cyclic collector ran 13,000 times over a million
+    events and took a third of the consumer's CPU; here it runs every 100,000."""
+    global _catching_up, _usual_thresholds
+    if _catching_up == 0:
+        _usual_thresholds = gc.get_threshold()
+        gc.set_threshold(100_000, 50, 1000)
+    _catching_up += 1
+    try:
+        yield
+    finally:
+        _catching_up -= 1
+        if _catching_up == 0:
+            gc.set_threshold(*_usual_thresholds)
 
 
 async def _nothing_to_write(conn: Connection) -> None:
