@@ -130,7 +130,7 @@ class FeedConsumer:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30.0)
 
-    async def catch_up(self, *, ahead: int = 4, commit_every: int = 100_000) -> int:
+    async def catch_up(self, *, ahead: int = 32, commit_every: int = 250_000) -> int:
         """Apply pages until the feed has nothing newer; returns how many events were applied.
 
         A fetcher keeps up to ``ahead`` pages read in advance, so the source serves the next

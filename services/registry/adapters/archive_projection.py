@@ -117,13 +117,22 @@ class _Page:
             self.moves[patient_id] = (region, at)
 
 
+_LOAD_CASES_PG = f"SELECT {', '.join(CASE_COLUMNS)} FROM archive_cases WHERE case_id = ANY($1)"
+
+
 async def _load_cases(conn: Connection, case_ids: list[str]) -> dict[str, ArchiveCase]:
     found: dict[str, ArchiveCase] = {}
     for start in range(0, len(case_ids), 500):
         chunk = case_ids[start:start + 500]
-        marks = ", ".join(f"${i}" for i in range(1, len(chunk) + 1))
-        rows = await conn.fetch(f"SELECT {', '.join(CASE_COLUMNS)} FROM archive_cases "
-                                f"WHERE case_id IN ({marks})", *chunk)
+        if conn.dialect == "postgresql":
+            # Always by the key's index: a rebuild's first plan sees an empty table and would
+            # scan it, and go on scanning it once it holds this transaction's rows.
+            await conn.execute("SET LOCAL enable_seqscan = off")
+            rows = await conn.fetch(_LOAD_CASES_PG, chunk)
+        else:
+            marks = ", ".join(f"${i}" for i in range(1, len(chunk) + 1))
+            rows = await conn.fetch(f"SELECT {', '.join(CASE_COLUMNS)} FROM archive_cases "
+                                    f"WHERE case_id IN ({marks})", *chunk)
         for row in rows:
             values = {c: (as_time(row[c]) if c in _TIME_COLUMNS else row[c]) for c in CASE_COLUMNS}
             values["unwilling"] = bool(values["unwilling"])
@@ -209,7 +218,9 @@ class ArchiveProjection:
         if not case_events:
             return
         cases = self._cases
-        wanted = sorted({e.stream_id for e in case_events if e.stream_id not in cases})
+        # A case's first event starts it: only cases begun before are looked up.
+        wanted = sorted({e.stream_id for e in case_events
+                         if e.version > 1 and e.stream_id not in cases})
         if wanted:
             await self._written()
             cases.update(await _load_cases(conn, wanted))
