@@ -53,16 +53,17 @@ def number(conn: Connection, value: Any) -> Any:
 
 
 class Bulk:
-    """One INSERT (or upsert) for a page of rows on either engine.  PostgreSQL takes every row
-    at once as one JSON text (``json_populate_recordset`` over the table's row type): encoding
-    a statement per row, or an array per column, cost the writer more than the database spent
-    storing the rows.  SQLite, in process, runs the row statement for each row."""
+    """One INSERT (or upsert) for a page of rows on either engine.  PostgreSQL takes appended
+    rows by binary COPY, and upserted ones all at once as one JSON text
+    (``json_populate_recordset`` over the table's row type): encoding a statement per row, or
+    an array per column, cost the writer more than the database spent storing the rows.
+    SQLite, in process, runs the row statement for each row."""
 
     def __init__(self, table: Table, columns: tuple[str, ...], *,
                  keys: tuple[str, ...] = ()) -> None:
         """An INSERT of ``columns``; an upsert on ``keys`` when given (its conflict check
         always uses the key's unique index, whatever the planner knows of the table)."""
-        self.columns = columns
+        self.table, self.columns, self.keys = table.name, columns, keys
         self._json = frozenset(c for c in columns
                                if table.c[c].type.__visit_name__.lower() == "json")
         names = ", ".join(columns)
@@ -79,6 +80,9 @@ class Bulk:
             return
         if conn.dialect != "postgresql":
             await conn.executemany(self.sqlite, rows)
+            return
+        if not self.keys:  # appended rows: PostgreSQL's COPY takes them fastest
+            await conn.insert_rows(self.table, self.columns, rows)
             return
         objects = [dict(zip(self.columns, row, strict=True)) for row in rows]
         for column in self._json:  # stored JSON text goes in as the value it spells
