@@ -9,6 +9,8 @@ from typing import Any, Generic, TypeVar
 
 import orjson
 
+from ._errors import InvalidCursorError
+
 
 @dataclass(frozen=True, slots=True)
 class Metadata:
@@ -57,8 +59,6 @@ class FeedCursor:
 
     @classmethod
     def parse(cls, text: str | None) -> FeedCursor:
-        from ._errors import InvalidCursorError
-
         if not text:
             return cls()
         tx, sep, pos = text.partition(":")
