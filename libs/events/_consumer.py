@@ -1,9 +1,10 @@
 """Following another service's feed into local projections, exactly once.
 
-Each page of events is applied in one local transaction that first moves the consumer's
-cursor row from the cursor it started from (compare-and-set) and then lets the projection
-write its rows.  Commit makes both durable together; a crash before commit loses both, so the
-page is fetched again.  A second instance that raced us finds the cursor moved and backs off.
+Pages of events are applied in one local transaction that lets the projection write its rows
+and then moves the consumer's cursor row from the cursor the transaction started from
+(compare-and-set).  Commit makes both durable together; a crash before commit loses both, so
+the pages are fetched again.  A second instance that raced us finds the cursor moved and
+backs off.  Following a live feed a transaction holds one page; catching up, many.
 """
 
 from __future__ import annotations

@@ -14,6 +14,20 @@ from jingkang_events import (
 from .support import apply_counting, applied_ids, create_projection_tables, serve_feed
 
 
+def _failing_once(page: int):  # noqa: ANN202 - returns the consumer's ApplyPage
+    """The counting projection, whose ``page``-th page fails once after its rows are written."""
+    left = [page]
+
+    async def apply_page(events, conn) -> None:  # noqa: ANN001 - the consumer's signature
+        for event in events:
+            await apply_counting(event, conn)
+        left[0] -= 1
+        if left[0] == 0:
+            raise RuntimeError(f"page {page} failed")
+
+    return apply_page
+
+
 async def _append_many(store: EventStore, streams: int, per_stream: int) -> list[str]:
     ids = []
     for s in range(streams):
@@ -151,17 +165,10 @@ async def test_a_failed_page_resets_a_projection_that_keeps_state(store: EventSt
     await upgrade_to_head_async("registry", url)
     local = await connect(url)
     await create_projection_tables(local)
-    resets, failures = [], [3]  # the third page fails once, after its rows are written
-
-    async def apply_page(events, conn) -> None:  # noqa: ANN001 - the consumer's signature
-        for event in events:
-            await apply_counting(event, conn)
-        failures[0] -= 1
-        if failures[0] == 0:
-            raise RuntimeError("the commit of this page failed")
+    resets: list[FeedCursor] = []
 
     async with serve_feed(store) as base:
-        consumer = FeedConsumer("test", base, local, apply_page=apply_page,
+        consumer = FeedConsumer("test", base, local, apply_page=_failing_once(3),
                                 on_reset=lambda: resets.append(consumer.cursor), batch_size=4)
         with pytest.raises(RuntimeError):
             await consumer.catch_up(commit_every=4)  # a transaction per page
@@ -183,20 +190,13 @@ async def test_catch_up_commits_many_pages_together(store: EventStore, tmp_path)
     await upgrade_to_head_async("registry", url)
     local = await connect(url)
     await create_projection_tables(local)
-    failures, commits = [3], []
-
-    async def apply_page(events, conn) -> None:  # noqa: ANN001 - the consumer's signature
-        for event in events:
-            await apply_counting(event, conn)
-        failures[0] -= 1
-        if failures[0] == 0:
-            raise RuntimeError("this page failed")
+    commits: list[int] = []
 
     async def before_commit(conn) -> None:  # noqa: ANN001 - the consumer's signature
         commits.append(await conn.fetchval("SELECT count(*) FROM applied"))
 
     async with serve_feed(store) as base:
-        consumer = FeedConsumer("test", base, local, apply_page=apply_page,
+        consumer = FeedConsumer("test", base, local, apply_page=_failing_once(3),
                                 before_commit=before_commit, batch_size=4)
         with pytest.raises(RuntimeError):
             await consumer.catch_up(commit_every=12)

@@ -3,9 +3,10 @@
 The consumer calls ``ArchiveProjection.apply_page`` inside the transaction that moves its
 cursor, so a page is applied exactly once.  A page is folded in memory first (case rows kept
 between pages, read from the database only when not seen yet) and then written with one
-statement per table.  The case rows a transaction changed are written once, just before it
-commits (``flush``): catching up, a transaction spans many pages, and most events change a
-case that an earlier page of the same transaction changed too.
+statement per table, while the next page is folded.  The case rows and the still-open
+state-history rows a transaction changed are written once, just before it commits (``flush``):
+catching up, a transaction spans many pages, and most events change a case that an earlier
+page of the same transaction changed too.
 """
 
 from __future__ import annotations
