@@ -186,3 +186,36 @@ async def test_the_sql_count_is_the_rule_applied_as_of_each_moment(registry_db: 
                                    Rules())
     assert 0 < sum(served.values()) < sum(registered.values())
     assert checked > 2000
+
+
+async def test_a_failing_transaction_rolls_back_with_a_page_write_in_flight(
+        registry_db: Database) -> None:
+    """A page's rows are still being written when the next page fails: ``abandon`` (the
+    consumer's ``before_rollback``) lets that write end so the rollback runs, nothing of the
+    transaction stays, and applying the same events again gives every row once."""
+    rng = random.Random(7)
+    events = _recorded({f"case-{n:03d}": _history(n, rng) for n in range(40)})
+    projection = ArchiveProjection()
+    with pytest.raises(RuntimeError, match="next page"):
+        async with registry_db.transaction() as conn:
+            try:
+                await projection.apply_page(events[:200], conn)  # its write is now running
+                raise RuntimeError("the next page failed")
+            except BaseException:
+                await projection.abandon(conn)
+                raise
+
+    async def rows() -> dict[str, int]:
+        async with registry_db.connection() as conn:
+            return {t: await conn.fetchval(f"SELECT count(*) FROM {t}")
+                    for t in ("archive_cases", "archive_intervals", "archive_services",
+                              "archive_milestones", "archive_patients")}
+
+    assert set((await rows()).values()) == {0}
+    async with registry_db.transaction() as conn:
+        for at in range(0, len(events), 200):
+            await projection.apply_page(events[at:at + 200], conn)
+        await projection.flush(conn)
+    counted = await rows()
+    assert counted["archive_cases"] == 40
+    assert counted["archive_services"] == sum(e.type == "ServiceRecorded" for e in events) > 0
