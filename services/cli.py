@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
+import contextlib
 import json
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -37,13 +40,23 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from jingkang.common.runtime import end_long_polls
+
+    class StoppingServer(uvicorn.Server):
+        """uvicorn's server, which on the stop signal also has held feed calls answer now."""
+
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            with contextlib.suppress(RuntimeError):  # no loop yet: no call is held
+                asyncio.get_running_loop().call_soon_threadsafe(end_long_polls)
+            super().handle_exit(sig, frame)
+
     settings = _settings(args.service)
     config = uvicorn.Config(
         f"jingkang.{args.service}.entrypoints.app:create_app", factory=True,
         host=settings.host, port=settings.port, loop="uvloop", http="httptools",
         proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
         log_level=settings.log_level, timeout_graceful_shutdown=10)
-    uvicorn.Server(config).run()
+    StoppingServer(config).run()
     return 0
 
 

@@ -57,6 +57,7 @@ class EventStore:
         self.db = db
         self.types = types
         self.wakeup = Wakeup()
+        self._waits_ended = False
         self.poll_interval = poll_interval
         self._clock = clock or (lambda: datetime.now(UTC))
         # Last (version, hash) seen per stream: lets an append skip reading the head.  It is
@@ -352,11 +353,17 @@ class EventStore:
             seen = self.wakeup.generation
             page = await read(after, limit)
             remaining = deadline - time.monotonic()
-            if page.events or remaining <= 0:
+            if page.events or remaining <= 0 or self._waits_ended:
                 return page
             # Committed rows held back behind an open transaction settle within moments.
             interval = 0.01 if await self._has_unsettled() else self.poll_interval
             await self.wakeup.wait(seen, min(remaining, interval))
+
+    def end_waits(self) -> None:
+        """The server is stopping: held feed calls answer now with what they have (an empty
+        page, 200) instead of holding the shutdown for their full wait."""
+        self._waits_ended = True
+        self.wakeup.poke()
 
     async def _has_unsettled(self) -> bool:
         if self.db.dialect != "postgresql":

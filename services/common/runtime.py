@@ -21,8 +21,11 @@ class ServiceRuntime:
         await self.store.start()
         for consumer in self.consumers:
             consumer.start()
+        _running.append(self)
 
     async def stop(self) -> None:
+        if self in _running:
+            _running.remove(self)
         for consumer in self.consumers:
             await consumer.stop()
         await self.store.stop()
@@ -38,3 +41,13 @@ class ServiceRuntime:
     async def store_head_position(self) -> int | None:
         head = await self.store.head()
         return None if head is None else head.position
+
+
+_running: list[ServiceRuntime] = []  # this process's, for the server's stop signal
+
+
+def end_long_polls() -> None:
+    """The server has been told to stop: held feed calls answer now, so the graceful
+    shutdown neither waits out their holds nor cuts them off with a 500."""
+    for runtime in _running:
+        runtime.store.end_waits()

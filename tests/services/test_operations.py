@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import httpx
@@ -99,6 +101,27 @@ def test_run_command_migrates_starts_both_and_stops_on_ctrl_c(tmp_path: Path) ->
     for base in (referral, registry):
         with pytest.raises(httpx.ConnectError):
             httpx.get(f"{base}/healthz", timeout=1)
+
+
+def test_a_held_feed_call_answers_when_the_server_is_told_to_stop(tmp_path: Path) -> None:
+    """SIGTERM ends a long-poll at once with the empty page (200), instead of the graceful
+    shutdown cutting it off with a 500 after its timeout."""
+    env = service_env(tmp_path / "data")
+    subprocess.run([sys.executable, "-m", "jingkang.cli", "migrate", "referral"], env=env,
+                   check=True, capture_output=True, timeout=120)
+    base = _base(env, "referral")
+    with running(["serve", "referral"], env, [base]) as process, \
+            concurrent.futures.ThreadPoolExecutor(1) as pool:
+        held = pool.submit(httpx.get, f"{base}/v1/events", params={"wait": 25},
+                           headers=token("service"), timeout=60)
+        time.sleep(1.0)  # the call is now held
+        assert not held.done()
+        process.send_signal(signal.SIGTERM)
+        response = held.result(timeout=60)
+        # uvicorn ends by raising the signal again once it has shut down
+        assert process.wait(timeout=30) in (0, -signal.SIGTERM)
+    assert response.status_code == 200
+    assert response.json()["events"] == []
 
 
 def test_production_refuses_the_development_secret(tmp_path: Path) -> None:
