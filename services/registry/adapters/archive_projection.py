@@ -22,7 +22,7 @@ from jingkang_events import Connection, RecordedEvent
 
 from ..domain.archive import ArchiveCase, Effects, Person, apply
 from . import tables
-from .sql import Bulk, as_time, dumps, when
+from .sql import Bulk, as_time, dumps, engine_values, when
 
 CASE_COLUMNS = tuple(f.name for f in fields(ArchiveCase))
 _TIME_COLUMNS = frozenset(f.name for f in fields(ArchiveCase) if "datetime" in str(f.type))
@@ -201,15 +201,10 @@ class ArchiveProjection:
         """Write the case rows and the state history changed since the last flush (after the
         page being written)."""
         await self._written()
-        cases = [self._cases[c] for c in sorted(self._unwritten)]
-        if conn.dialect == "postgresql":
-            await _UPSERT_CASE.run_objects(conn, cases)  # a field per column, as they are
-        else:
-            await _UPSERT_CASE.run(conn, [_case_row(conn, case) for case in cases])
+        await _UPSERT_CASE.run_objects(conn, [self._cases[c] for c in sorted(self._unwritten)])
         history = self._history
-        await _INSERT_INTERVAL.run(conn, [
-            [when(conn, v) if isinstance(v, datetime) else v for v in row]
-            for row in history.opened.values()])
+        await _INSERT_INTERVAL.run(conn, [engine_values(conn, row)
+                                          for row in history.opened.values()])
         await conn.executemany(_CLOSE_INTERVAL, [
             (when(conn, at), case_id, seq) for (case_id, seq), at in history.closed.items()])
         self._unwritten.clear()
@@ -238,12 +233,6 @@ class ArchiveProjection:
             await self.flush(conn)
             while len(cases) > self.keep:
                 cases.popitem(last=False)
-
-
-def _case_row(conn: Connection, case: ArchiveCase) -> list[Any]:
-    # getattr, not dataclasses.astuple: that deep-copies every field (most of a rebuild's CPU)
-    values = (getattr(case, column) for column in CASE_COLUMNS)
-    return [when(conn, v) if isinstance(v, datetime) else v for v in values]
 
 
 def _rows(conn: Connection, page: _Page) -> list[tuple[Any, list[Any]]]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -52,6 +52,11 @@ def number(conn: Connection, value: Any) -> Any:
     return value if conn.dialect == "postgresql" else str(value)
 
 
+def engine_values(conn: Connection, values: Iterable[Any]) -> list[Any]:
+    """A row's values as the engine takes them (times through ``when``)."""
+    return [when(conn, v) if isinstance(v, datetime) else v for v in values]
+
+
 class Bulk:
     """One INSERT (or upsert) for a page of rows on either engine.  PostgreSQL takes appended
     rows by binary COPY, and upserted ones all at once as one JSON text
@@ -66,13 +71,13 @@ class Bulk:
         self.table, self.columns, self.keys = table.name, columns, keys
         self._json = frozenset(c for c in columns
                                if table.c[c].type.__visit_name__.lower() == "json")
-        names = ", ".join(columns)
-        self.pg = (f"INSERT INTO {table.name} ({names}) SELECT {names} "
-                   f"FROM json_populate_recordset(NULL::{table.name}, $1::json)")
         self.sqlite = upsert(table.name, columns, keys) if keys else insert(table.name, columns)
-        if keys:
-            updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
-            self.pg += f" ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}"
+        names = ", ".join(columns)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
+        self._pg_upsert = "" if not keys else (
+            f"INSERT INTO {table.name} ({names}) SELECT {names} "
+            f"FROM json_populate_recordset(NULL::{table.name}, $1::json) "
+            f"ON CONFLICT ({', '.join(keys)}) DO UPDATE SET {updates}")
 
     async def run(self, conn: Connection, rows: list[Sequence[Any]]) -> None:
         """Write ``rows``, each the values of ``columns`` in order (JSON columns as text)."""
@@ -80,19 +85,27 @@ class Bulk:
             return
         if conn.dialect != "postgresql":
             await conn.executemany(self.sqlite, rows)
-            return
-        if not self.keys:  # appended rows: PostgreSQL's COPY takes them fastest
+        elif not self.keys:  # appended rows: PostgreSQL's COPY takes them fastest
             await conn.insert_rows(self.table, self.columns, rows)
-            return
-        objects = [dict(zip(self.columns, row, strict=True)) for row in rows]
-        for column in self._json:  # stored JSON text goes in as the value it spells
-            for obj in objects:
-                if isinstance(obj[column], str):
-                    obj[column] = orjson.Fragment(obj[column])
-        await self.run_objects(conn, objects)
+        else:
+            objects = [dict(zip(self.columns, row, strict=True)) for row in rows]
+            for column in self._json:  # stored JSON text goes in as the value it spells
+                for obj in objects:
+                    if isinstance(obj[column], str):
+                        obj[column] = orjson.Fragment(obj[column])
+            await self._upsert_json(conn, objects)
 
     async def run_objects(self, conn: Connection, objects: Sequence[Any]) -> None:
-        """PostgreSQL only: write objects orjson serializes with a field per column (dicts,
-        dataclasses; times with their offset)."""
-        if objects:
-            await conn.execute(self.pg, orjson.dumps(objects).decode())
+        """Upsert (keyed tables only) dataclass instances with a field per column."""
+        if not objects:
+            return
+        if conn.dialect == "postgresql":
+            await self._upsert_json(conn, objects)  # orjson writes dataclasses as they are
+            return
+        # getattr, not dataclasses.astuple: that deep-copies every field
+        await conn.executemany(self.sqlite, [
+            engine_values(conn, (getattr(obj, column) for column in self.columns))
+            for obj in objects])
+
+    async def _upsert_json(self, conn: Connection, objects: Sequence[Any]) -> None:
+        await conn.execute(self._pg_upsert, orjson.dumps(objects).decode())
