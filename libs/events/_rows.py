@@ -61,6 +61,23 @@ def to_entry(row: Any, types: EventTypes) -> FeedEntry:
     return FeedEntry(row["stream_id"], row["stream_type"], kind, data_json, before, after)
 
 
+SCHEMA_KEY = ',"schema_version":'
+
+
+def to_served_entry(row: Any, types: EventTypes) -> FeedEntry:
+    """A row of ``PG_SERVED_FEED``, whose JSON text the database has built around the stored
+    ``data``; only an event stored at an older schema is parsed here, to upcast."""
+    kind, schema_version, data_json = row["type"], row["schema_version"], row["data"]
+    before = row["before_data"]
+    if types.current_version(kind) != schema_version:
+        data, schema_version = types.upcast(kind, schema_version, json.loads(data_json))
+        data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        ids = before.rpartition(SCHEMA_KEY)[0]
+        before = f'{ids}{SCHEMA_KEY}{schema_version},"data":'
+    return FeedEntry(row["stream_id"], row["stream_type"], kind, data_json, before,
+                     row["after_data"])
+
+
 def _string(value: str) -> str:
     """A JSON string; ids are almost always plain ASCII, which needs no escaping."""
     if value.isascii() and value.isprintable() and '"' not in value and "\\" not in value:

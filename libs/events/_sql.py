@@ -64,6 +64,28 @@ ORDER BY tx_id, position
 LIMIT $3
 """
 
+# The served feed's page with each event's JSON text around its data built here rather than in
+# Python (``_rows.to_served_entry``): ``before`` ends with '"data":', ``after`` runs from
+# ',"metadata":' to the closing brace; ``recorded_at`` reads as Python's ``isoformat`` of the
+# UTC time (no fraction when it is whole seconds), independent of the session's settings.
+PG_SERVED_FEED = f"""
+SELECT tx_id, position, stream_id, stream_type, type, schema_version, data::text AS data,
+       '{{"cursor":"' || tx_id || ':' || position || '","position":' || position
+       || ',"event_id":"' || event_id || '","stream_id":' || to_json(stream_id)
+       || ',"stream_type":' || to_json(stream_type) || ',"version":' || version
+       || ',"type":' || to_json(type) || ',"schema_version":' || schema_version
+       || ',"data":' AS before_data,
+       ',"metadata":' || metadata::text || ',"recorded_at":"'
+       || replace(to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'),
+                  '.000000', '')
+       || '+00:00","prev_hash":' || to_json(prev_hash) || ',"hash":' || to_json(hash)
+       || '}}' AS after_data
+FROM events
+WHERE (tx_id, position) > ($1, $2) AND tx_id < {PG_HORIZON}
+ORDER BY tx_id, position
+LIMIT $3
+"""
+
 PG_FEED_HEAD = f"""
 SELECT tx_id, position, recorded_at FROM events
 WHERE tx_id < {PG_HORIZON}

@@ -18,7 +18,9 @@ from ._model import (
     AppendResult, FeedCursor, FeedEntry, FeedHead, FeedPage, NewEvent, RecordedEvent,
     VerifyResult,
 )
-from ._rows import as_datetime, as_uuid, recompute_hash, to_entry, to_recorded
+from ._rows import (
+    as_datetime, as_uuid, recompute_hash, to_entry, to_recorded, to_served_entry,
+)
 from ._types import EventTypes
 from ._wakeup import PgNotifier, Wakeup
 
@@ -309,18 +311,22 @@ class EventStore:
 
     async def read_feed(self, after: FeedCursor, limit: int = 100) -> FeedPage[RecordedEvent]:
         """Up to ``limit`` events after ``after`` in feed order, and the feed's head."""
-        return await self._read_feed(after, limit, to_recorded)
+        pg = self.db.dialect == "postgresql"
+        return await self._read_feed(after, limit, sql.PG_FEED if pg else sql.SQLITE_FEED,
+                                     to_recorded)
 
     async def read_served_feed(self, after: FeedCursor, limit: int = 100) -> FeedPage[FeedEntry]:
-        """The same page as ``read_feed``, each event in the form the feed serves (JSON text)."""
-        return await self._read_feed(after, limit, to_entry)
+        """The same page as ``read_feed``, each event in the form the feed serves (JSON text;
+        on PostgreSQL the database writes it)."""
+        if self.db.dialect == "postgresql":
+            return await self._read_feed(after, limit, sql.PG_SERVED_FEED, to_served_entry)
+        return await self._read_feed(after, limit, sql.SQLITE_FEED, to_entry)
 
-    async def _read_feed(self, after: FeedCursor, limit: int,
+    async def _read_feed(self, after: FeedCursor, limit: int, query: str,
                          convert: Callable[[Any, EventTypes], Any]) -> FeedPage[Any]:
         pg = self.db.dialect == "postgresql"
         async with self.db.connection() as c:
-            rows = await c.fetch(sql.PG_FEED if pg else sql.SQLITE_FEED,
-                                 after.tx_id, after.position, limit)
+            rows = await c.fetch(query, after.tx_id, after.position, limit)
             head = await self._head(c)
             next_cursor = FeedCursor(rows[-1]["tx_id"], rows[-1]["position"]) if rows else after
             remaining = 0

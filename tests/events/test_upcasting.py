@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 
@@ -72,16 +73,20 @@ async def test_the_served_feed_is_the_recorded_events_json(db: Database) -> None
     exactly ``RecordedEvent.to_json`` — upcast where the schema is old, non-ASCII, quotes and
     backslashes in ids and data, metadata as stored."""
     old = EventStore(db, _v1())
-    await old.append('case-"1"\\', "case", 0, [
+    await old.append('case-"1"\\\x01\n', "case", 0, [
         NewEvent("AssessmentUploaded", {"hospital_name": "市精神卫生中心", "note": 'a "b" \\ c'})])
     new = EventStore(db, _v3())
     await new.append("case-2", "case", 0, [
         NewEvent("AssessmentUploaded", {"hospital": "县医院", "risk_level": 2}, schema_version=3),
         NewEvent("AssessmentUploaded", {"hospital": "x", "risk_level": 1, "nested": {"z": [1, None]}},
                  schema_version=3)])
+    # A whole second has no fraction in the served time, as in ``isoformat``.
+    await new.append("case-3", "case", 0, [NewEvent("AssessmentUploaded", {
+        "hospital": "y", "risk_level": 0}, schema_version=3)],
+        recorded_at=datetime(2026, 5, 1, 9, 30, tzinfo=UTC))
     recorded = (await new.read_feed(FeedCursor(), 10)).events
     served = (await new.read_served_feed(FeedCursor(), 10)).events
-    assert len(served) == len(recorded) == 3
+    assert len(served) == len(recorded) == 4
     assert [json.loads(e.json()) for e in served] == [e.to_json() for e in recorded]
     assert served[0].data() == {"hospital": "市精神卫生中心", "risk_level": 0}  # upcast
     served[1].set_data({"hospital": "改", "risk_level": 3})

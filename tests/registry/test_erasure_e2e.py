@@ -61,6 +61,13 @@ async def _erase_with_everything_running(s: System) -> str:
     hospital_view = await s.referral.get(f"/v1/cases/{leaving}", sc.HOSPITAL)
     assert hospital_view["person"]["name"] == NAME  # readable to those who need it
     patient_id = hospital_view["patient_id"]
+    opened = await s.referral.get("/v1/events", token("service", "registry"), limit=500)
+    uploaded = [e["data"] for e in opened["events"]
+                if e["stream_id"] == leaving and e["type"] == "MedicalAssessmentUploaded"][0]
+    assert uploaded["person"]["name"] == NAME  # what the registry keeps (masked) is opened
+    # ... and nothing more: the diagnosis and the rest stay in the sealed envelope.
+    assert "diagnosis" not in uploaded and "protected" in uploaded
+    assert "精神分裂症" not in str(opened) and "建议社区康复" not in str(opened)
     archive = await s.registry.get(f"/v1/archives/patients/{patient_id}", sc.AUDITOR)
     assert (archive["name"], archive["erased"]) == ("欧***", False)
     q2 = await s.registry.get("/v1/statistics/progress", sc.CIVIL_AFFAIRS, region="130100",

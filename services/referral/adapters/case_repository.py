@@ -16,6 +16,7 @@ from jingkang_events import (
 from ..domain.case import Case, fold
 from ..domain.deadlines import QUEUES, pending_deadlines
 from ..domain.events import EVENT_TYPES, CaseEvent
+from ..domain.privacy import OPENED_FOR_SERVICES
 from ..domain.rules import Rules
 from .protection import (
     SEALED_MARK,
@@ -25,6 +26,7 @@ from .protection import (
     protect_event,
     protect_state,
     reveal_event,
+    reveal_for_services,
     reveal_state,
 )
 
@@ -150,17 +152,18 @@ class CaseRepository:
         return [(r, reveal_event(r.type, r.stream_id, r.data, keys)) for r in recorded]
 
     async def reveal_entries(self, entries: list[FeedEntry]) -> None:
-        """Open the personal parts of the case events of a feed page, in place.  Only events
-        that carry a sealed envelope are parsed; the rest are served as stored."""
+        """Open, in place, what the platform's services may read of a feed page's case events
+        (``OPENED_FOR_SERVICES``).  Only the sealed events of those types are parsed; the rest
+        are served as stored."""
         sealed = [(e, data) for e in entries
-                  if e.stream_type == STREAM_TYPE and SEALED_MARK in e.data_json
-                  for data in (e.data(),) if key_id_of(data)]
+                  if e.type in OPENED_FOR_SERVICES and e.stream_type == STREAM_TYPE
+                  and SEALED_MARK in e.data_json for data in (e.data(),) if key_id_of(data)]
         if not sealed:
             return
         async with self.db.connection() as conn:
             keys = await self.keys.many(conn, (key_id_of(data) or "" for _, data in sealed))
         for entry, data in sealed:
-            entry.set_data(reveal_event(entry.type, entry.stream_id, data, keys))
+            entry.set_data(reveal_for_services(entry.type, entry.stream_id, data, keys))
 
     async def rebuild(self, case_id: str, *, to_version: int | None = None,
                       as_of: datetime | None = None) -> Case | None:

@@ -29,6 +29,15 @@ PROTECTED_FIELDS: dict[str, tuple[str, ...]] = {
     "FollowUpRecorded": ("outcome",),
 }
 
+# What the feed opens for the platform's own services (the registry): only what their
+# projections keep, the person of a registration (the registry stores it masked).  Free text —
+# diagnosis, recommendation, needs, notes, reasons — stays sealed in the feed as it is at rest
+# (PIPL art. 6: no more than the purpose needs).
+OPENED_FOR_SERVICES: dict[str, tuple[str, ...]] = {
+    "MedicalAssessmentUploaded": ("person",),
+    "ApplicationSubmitted": ("person",),
+}
+
 # The case's own state: the person, and the free-text reasons it carries.
 PROTECTED_STATE = ("person", "last_decline", "relocation")
 

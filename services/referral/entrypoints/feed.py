@@ -1,6 +1,6 @@
-"""What the referral feed shows each caller: events as stored (personal parts sealed), opened
-only for the services that project them (the registry keeps masked forms, and forgets them
-when a person is erased)."""
+"""What the referral feed shows each caller: events as stored (personal parts sealed); for the
+platform's services, the parts their projections keep opened, and no more (the registry keeps
+a registration's person masked, and forgets it when the person is erased)."""
 
 from __future__ import annotations
 

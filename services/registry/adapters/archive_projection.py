@@ -18,11 +18,13 @@ from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
 
+import orjson
+
 from jingkang_events import Connection, RecordedEvent
 
 from ..domain.archive import ArchiveCase, Effects, Person, apply
 from . import tables
-from .sql import Bulk, as_time, dumps, engine_values, when
+from .sql import Bulk, as_time, engine_values, when
 
 CASE_COLUMNS = tuple(f.name for f in fields(ArchiveCase))
 _TIME_COLUMNS = frozenset(f.name for f in fields(ArchiveCase) if "datetime" in str(f.type))
@@ -250,7 +252,7 @@ def _rows(conn: Connection, page: _Page) -> list[tuple[Any, list[Any]]]:
             for case_id, version, s, at in page.services]),
         (_INSERT_MILESTONE, [
             (case_id, version, m["kind"], m["type"], when(conn, at), institution_id,
-             dumps(m["detail"]))
+             orjson.dumps(m["detail"]).decode())  # the event's own JSON values
             for case_id, version, m, at, institution_id in page.milestones]),
     ]
 
