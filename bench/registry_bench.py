@@ -22,7 +22,7 @@ What is measured
    uvicorn, uvloop, httptools, one process), an empty registry database is migrated, and the
    registry's archive consumer (``jingkang.registry.bootstrap.archive_consumer``, pages of
    500) is timed catching up from the start with ``consumer.catch_up()`` as ``jingkang replay
-   registry`` runs it (up to 32 pages fetched ahead, transactions of up to 250,000 events):
+   registry`` runs it (up to 32 pages fetched ahead, transactions of up to 1,000,000 events):
    events/s.
 
    Baseline, in the same run: the same pages fetched from the same service with httpx and

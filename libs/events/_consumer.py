@@ -177,7 +177,7 @@ class FeedConsumer:
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30.0)
 
-    async def catch_up(self, *, ahead: int = 32, commit_every: int = 250_000) -> int:
+    async def catch_up(self, *, ahead: int = 32, commit_every: int = 1_000_000) -> int:
         """Apply pages until the feed has nothing newer; returns how many events were applied.
 
         A fetcher keeps up to ``ahead`` pages read in advance, so the source serves the next
@@ -229,11 +229,11 @@ class FeedConsumer:
                 try:
                     if asked:
                         opening = asyncio.create_task(self._open(following))
-                    page = await self._body(response)
+                    page, events = await self._body(response)
                 finally:
                     await response.aclose()
-                await pages.put((page, [e.recorded() for e in page.events]))
-                if not page.events:
+                await pages.put((page, events))
+                if not events:
                     return
                 after = following if asked else FeedCursor.parse(page.next)
                 if not asked:
@@ -252,8 +252,7 @@ class FeedConsumer:
             raise CursorMovedError(f"consumer {self.name}: another instance holds its lock")
         if not self._cursor_loaded:
             await self._load_cursor()
-        page = await self._fetch(wait)
-        events = [e.recorded() for e in page.events]
+        page, events = await self._fetch(wait)
 
         async def one_page() -> AsyncIterator[Fetched]:
             yield page, events
@@ -276,7 +275,7 @@ class FeedConsumer:
         self._source_recorded_at = _as_datetime(row["source_recorded_at"])
         self._cursor_loaded = True
 
-    async def _fetch(self, wait: float) -> _WirePage:
+    async def _fetch(self, wait: float) -> Fetched:
         response = await self._open(self.cursor, wait)
         try:
             return await self._body(response)
@@ -293,11 +292,14 @@ class FeedConsumer:
                                            params=params, headers=headers)
         return await self._http.send(request, stream=True)
 
-    async def _body(self, response: httpx.Response) -> _WirePage:
+    async def _body(self, response: httpx.Response) -> Fetched:
         if response.is_error:
             await response.aread()
         response.raise_for_status()
-        return _PAGE.decode(await response.aread())
+        page = _PAGE.decode(await response.aread())
+        events = [e.recorded() for e in page.events]
+        page.events = []  # the decoded copies are not kept while the page waits its turn
+        return page, events
 
     async def _apply_pages(self, pages: AsyncIterator[Fetched],
                            limit: int) -> int:

@@ -3,17 +3,18 @@
 The consumer calls ``ArchiveProjection.apply_page`` inside the transaction that moves its
 cursor, so a page is applied exactly once.  A page is folded in memory first (case rows kept
 between pages, read from the database only when not seen yet) and then written with one
-statement per table, while the next page is folded.  The case rows and the still-open
-state-history rows a transaction changed are written once, just before it commits (``flush``):
-catching up, a transaction spans many pages, and most events change a case that an earlier
-page of the same transaction changed too.
+statement per table, while the next pages are folded; so is a state-history row once it has
+closed.  The case rows and the still-open state-history rows a transaction changed are written
+once, just before it commits (``flush``): catching up, a transaction spans many pages, and most
+events change a case that an earlier page of the same transaction changed too.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections import OrderedDict
+from collections import OrderedDict, deque
+from collections.abc import Iterable
 from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
@@ -46,13 +47,14 @@ _INSERT_SERVICE = Bulk(tables.archive_services, (
     "duration_minutes", "recorded_at"))
 _INSERT_MILESTONE = Bulk(tables.archive_milestones, (
     "case_id", "version", "kind", "type", "recorded_at", "institution_id", "detail"))
+WRITES_AHEAD = 4  # page writes queued while folding goes on; each holds a page's rows
 CASE_STREAM = "case"
 PERSON_STREAM = "person"
 
 
 class _History:
-    """State-history rows not written yet: those opened since the last flush (closed in
-    memory when the case moves on again, so most are inserted closed and never updated),
+    """State-history rows not written yet: those opened since the last flush and still open
+    (one that closes before the flush is written with its page, closed, and never updated),
     and the end times of rows written before it."""
 
     def __init__(self) -> None:
@@ -75,6 +77,7 @@ class _Page:
         self.moves: dict[str, tuple[str, datetime]] = {}  # patients from before this page
         self.services: list[tuple[str, int, dict[str, Any], datetime]] = []
         self.milestones: list[tuple[str, int, dict[str, Any], datetime, str | None]] = []
+        self.intervals: list[list[Any]] = []  # history rows opened and closed since the flush
 
     def take(self, event: RecordedEvent) -> None:
         case = self.cases.get(event.stream_id)
@@ -95,7 +98,10 @@ class _Page:
         if previous_seq:
             key = (case.case_id, previous_seq)
             if key in history.opened:
-                history.opened[key][3] = at
+                # Closed, so final: written with this page, not held for the flush.
+                row = history.opened.pop(key)
+                row[3] = at
+                self.intervals.append(row)
             else:
                 history.closed[key] = at
         case.interval_seq = previous_seq + 1
@@ -161,9 +167,10 @@ class ArchiveProjection:
         self._cases: OrderedDict[str, ArchiveCase] = OrderedDict()
         self._unwritten: set[str] = set()
         self._history = _History()
-        # A page's rows are written while the next page is folded; anything else that uses
-        # the connection waits for that write first (``_written``).
-        self._writing: asyncio.Task[None] | None = None
+        # A page's rows are written while the next pages are folded, each write after the one
+        # before (up to WRITES_AHEAD pages queued); anything else that uses the connection
+        # waits for them first (``_written``).
+        self._writes: deque[asyncio.Task[None]] = deque()
 
     def forget(self) -> None:
         self._cases.clear()
@@ -173,16 +180,20 @@ class ArchiveProjection:
     async def abandon(self, conn: Connection) -> None:
         """The transaction is failing: let a write still running end (its error, if any, is
         the transaction's already), so the connection is free for the rollback."""
-        writing, self._writing = self._writing, None
-        if writing is not None:
-            with contextlib.suppress(Exception):
-                await writing
+        with contextlib.suppress(Exception):
+            await self._written()
         self.forget()
 
     async def _written(self) -> None:
-        writing, self._writing = self._writing, None
-        if writing is not None:
-            await writing
+        """Wait for every queued page write (the last waits for those before it)."""
+        if self._writes:
+            last = self._writes[-1]
+            self._writes.clear()
+            await last
+
+    def _write(self, conn: Connection, rows: list[tuple[Any, list[Any]]]) -> None:
+        after = self._writes[-1] if self._writes else None
+        self._writes.append(asyncio.create_task(_write(conn, rows, after)))
 
     async def apply_page(self, events: list[RecordedEvent], conn: Connection) -> None:
         """Fold a page of the referral feed into the archive tables.  Runs of case events are
@@ -205,8 +216,7 @@ class ArchiveProjection:
         await self._written()
         await _UPSERT_CASE.run_objects(conn, [self._cases[c] for c in sorted(self._unwritten)])
         history = self._history
-        await _INSERT_INTERVAL.run(conn, [engine_values(conn, row)
-                                          for row in history.opened.values()])
+        await _INSERT_INTERVAL.run(conn, _history_rows(conn, history.opened.values()))
         await conn.executemany(_CLOSE_INTERVAL, [
             (when(conn, at), case_id, seq) for (case_id, seq), at in history.closed.items()])
         self._unwritten.clear()
@@ -216,18 +226,22 @@ class ArchiveProjection:
         if not case_events:
             return
         cases = self._cases
-        # A case's first event starts it: only cases begun before are looked up.
-        wanted = sorted({e.stream_id for e in case_events
-                         if e.version > 1 and e.stream_id not in cases})
+        # A case's first event starts it: only cases begun before this page and not held
+        # are looked up (one that begins and goes on within the page is not).
+        first: dict[str, int] = {}
+        for event in case_events:
+            first.setdefault(event.stream_id, event.version)
+        wanted = sorted(case_id for case_id, version in first.items()
+                        if version > 1 and case_id not in cases)
         if wanted:
             await self._written()
             cases.update(await _load_cases(conn, wanted))
         page = _Page(cases, self._history)
         for event in case_events:
             page.take(event)
-        rows = _rows(conn, page)
-        await self._written()
-        self._writing = asyncio.create_task(_write(conn, rows))
+        if len(self._writes) >= WRITES_AHEAD:
+            await self._writes.popleft()
+        self._write(conn, _rows(conn, page))
         for case_id in page.changed:
             cases.move_to_end(case_id)
         self._unwritten |= page.changed
@@ -250,6 +264,7 @@ def _rows(conn: Connection, page: _Page) -> list[tuple[Any, list[Any]]]:
             (case_id, version, s["institution_id"], s["service_type"], s["form"], s["method"],
              str(s["started_at"]), s["duration_minutes"], when(conn, at))
             for case_id, version, s, at in page.services]),
+        (_INSERT_INTERVAL, _history_rows(conn, page.intervals)),
         (_INSERT_MILESTONE, [
             (case_id, version, m["kind"], m["type"], when(conn, at), institution_id,
              orjson.dumps(m["detail"]).decode())  # the event's own JSON values
@@ -257,7 +272,16 @@ def _rows(conn: Connection, page: _Page) -> list[tuple[Any, list[Any]]]:
     ]
 
 
-async def _write(conn: Connection, rows: list[tuple[Any, list[Any]]]) -> None:
+def _history_rows(conn: Connection, rows: Iterable[list[Any]]) -> list[Any]:
+    if conn.dialect == "postgresql":
+        return list(rows)  # asyncpg takes the datetimes as they are
+    return [engine_values(conn, row) for row in rows]
+
+
+async def _write(conn: Connection, rows: list[tuple[Any, list[Any]]],
+                 after: asyncio.Task[None] | None) -> None:
+    if after is not None:
+        await after  # a failed write fails every one queued after it
     for statement, values in rows:
         if not values:
             continue
