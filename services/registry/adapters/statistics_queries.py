@@ -6,12 +6,13 @@ and the arithmetic, are in ``domain/figures.py``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from jingkang_events import Database
+from jingkang_events import Connection, Database
 
 from ..domain.archive import REGISTERED_STATES
 from ..domain.figures import SITE_LEVELS, ServiceTest
@@ -53,6 +54,20 @@ class StatisticsQueries:
     def __init__(self, db: Database) -> None:
         self.db = db
 
+    @asynccontextmanager
+    async def _reading(self) -> AsyncIterator[Connection]:
+        """A connection for one of the summary's queries.  On PostgreSQL each statement is
+        planned for its own region and moments: a summary runs the same statement for many
+        moments, and after five runs the server would switch to a generic plan made without
+        the values — index loops fit for a county, which took twice as long over a province."""
+        if self.db.dialect != "postgresql":
+            async with self.db.connection() as conn:
+                yield conn
+            return
+        async with self.db.transaction() as conn:
+            await conn.execute("SET LOCAL plan_cache_mode = force_custom_plan")
+            yield conn
+
     async def registered(self, region: str, moment: datetime,
                          test: ServiceTest) -> list[Registered]:
         """Cases registered and not closed at ``moment``, counted where they lived then (county
@@ -61,7 +76,7 @@ class StatisticsQueries:
         ``figures.standardized`` says the rule; this is the same rule over the stored columns,
         counted by the database (the tests hold the two equal).
         """
-        async with self.db.connection() as conn:
+        async with self._reading() as conn:
             months, args = [], [*bounds(region), when(conn, moment),
                                 when(conn, test.assessed_since)]
             for label, month_end in test.months if test.monthly_service else ():
@@ -82,7 +97,7 @@ class StatisticsQueries:
 
     async def unwilling(self, region: str, period: Period) -> list[Placed]:
         """Cases closed in the period because the person was unwilling (column 7)."""
-        async with self.db.connection() as conn:
+        async with self._reading() as conn:
             rows = await conn.fetch(
                 "SELECT residence_region, institution_id FROM archive_cases "
                 "WHERE residence_region BETWEEN $1 AND $2 AND unwilling = $3 "
@@ -92,7 +107,7 @@ class StatisticsQueries:
 
     async def new_registrations(self, region: str, period: Period) -> list[Placed]:
         """Cases registered in the period, where they lived when registered (10, 11)."""
-        async with self.db.connection() as conn:
+        async with self._reading() as conn:
             rows = await conn.fetch(
                 "SELECT registered_region FROM archive_cases "
                 "WHERE registered_region BETWEEN $1 AND $2 "
@@ -102,7 +117,7 @@ class StatisticsQueries:
 
     async def new_sites(self, region: str, period: Period) -> list[tuple[Placed, str]]:
         """Sites registered in the period, with their area (8, 9)."""
-        async with self.db.connection() as conn:
+        async with self._reading() as conn:
             rows = await conn.fetch(
                 "SELECT institution_id, region, area FROM institution_history "
                 f"WHERE version = 1 AND level IN {_SITES} AND region BETWEEN $1 AND $2 "
@@ -112,7 +127,7 @@ class StatisticsQueries:
 
     async def institutions_at(self, region: str, moment: datetime) -> list[dict[str, Any]]:
         """Each institution's region, township and status at ``moment``."""
-        async with self.db.connection() as conn:
+        async with self._reading() as conn:
             rows = await conn.fetch(
                 "SELECT h.institution_id, h.region, h.township_code, h.status "
                 "FROM institution_history h WHERE h.region BETWEEN $1 AND $2 AND "
@@ -124,7 +139,7 @@ class StatisticsQueries:
                            moment: datetime) -> dict[str, dict[str, Any]]:
         """Each institution's latest staff report recorded before ``moment``."""
         latest: dict[str, dict[str, Any]] = {}
-        async with self.db.connection() as conn:
+        async with self._reading() as conn:
             for chunk in _chunks(institution_ids):
                 rows = await conn.fetch(
                     "SELECT institution_id, version, purchased_medical, purchased_social_workers, "
@@ -137,7 +152,7 @@ class StatisticsQueries:
         return latest
 
     async def baselines(self, region: str) -> list[dict[str, Any]]:
-        async with self.db.connection() as conn:
+        async with self._reading() as conn:
             rows = await conn.fetch(
                 "SELECT region, period, version, total_patients, severe_at_home_police, "
                 "severe_at_home_health, general_at_home, psychiatric_medical_staff, "
@@ -151,7 +166,7 @@ class StatisticsQueries:
 
     async def deadlines(self, region: str) -> list[dict[str, Any]]:
         """Each case's review and dispatch deadlines and when they were met (5 + 5 days)."""
-        async with self.db.connection() as conn:
+        async with self._reading() as conn:
             rows = await conn.fetch(
                 "SELECT case_id, channel, review_due_on, reviewed_at, dispatch_due_on, "
                 "dispatched_at FROM archive_cases WHERE residence_region BETWEEN $1 AND $2",
