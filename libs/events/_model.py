@@ -106,17 +106,6 @@ class RecordedEvent:
             "hash": self.hash,
         }
 
-    @classmethod
-    def from_json(cls, d: dict[str, Any]) -> RecordedEvent:
-        """Read an event as a feed serves it (the inverse of ``to_json``)."""
-        return cls(
-            position=d["position"], event_id=uuid.UUID(d["event_id"]), stream_id=d["stream_id"],
-            stream_type=d["stream_type"], version=d["version"], type=d["type"],
-            schema_version=d["schema_version"], data=d["data"], metadata=d["metadata"],
-            recorded_at=datetime.fromisoformat(d["recorded_at"]), prev_hash=d["prev_hash"],
-            hash=d["hash"], cursor=FeedCursor.parse(d["cursor"]),
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class AppendResult:

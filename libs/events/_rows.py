@@ -47,10 +47,7 @@ def to_recorded(row: Any, types: EventTypes) -> RecordedEvent:
 def to_entry(row: Any, types: EventTypes) -> FeedEntry:
     """The row as the feed serves it, its stored ``data`` and ``metadata`` text spliced in as
     they are (canonical JSON); only an event stored at an older schema is parsed, to upcast."""
-    kind, schema_version, data_json = row["type"], row["schema_version"], row["data"]
-    if types.current_version(kind) != schema_version:
-        data, schema_version = types.upcast(kind, schema_version, json.loads(data_json))
-        data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    kind, data_json, schema_version = row["type"], *_current(row, types)
     before = (f'{{"cursor":"{row["tx_id"]}:{row["position"]}","position":{row["position"]},'
               f'"event_id":"{as_uuid(row["event_id"])}","stream_id":{_string(row["stream_id"])},'
               f'"stream_type":{_string(row["stream_type"])},"version":{row["version"]},'
@@ -67,15 +64,23 @@ SCHEMA_KEY = ',"schema_version":'
 def to_served_entry(row: Any, types: EventTypes) -> FeedEntry:
     """A row of ``PG_SERVED_FEED``, whose JSON text the database has built around the stored
     ``data``; only an event stored at an older schema is parsed here, to upcast."""
-    kind, schema_version, data_json = row["type"], row["schema_version"], row["data"]
+    kind, data_json, schema_version = row["type"], *_current(row, types)
     before = row["before_data"]
-    if types.current_version(kind) != schema_version:
-        data, schema_version = types.upcast(kind, schema_version, json.loads(data_json))
-        data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    if schema_version != row["schema_version"]:  # upcast: the text names the new version
         ids = before.rpartition(SCHEMA_KEY)[0]
         before = f'{ids}{SCHEMA_KEY}{schema_version},"data":'
     return FeedEntry(row["stream_id"], row["stream_type"], kind, data_json, before,
                      row["after_data"])
+
+
+def _current(row: Any, types: EventTypes) -> tuple[str, int]:
+    """The row's data text and schema version, upcast (parsed and re-encoded) only when the
+    stored schema is older than the newest."""
+    kind, schema_version, data_json = row["type"], row["schema_version"], row["data"]
+    if types.current_version(kind) != schema_version:
+        data, schema_version = types.upcast(kind, schema_version, json.loads(data_json))
+        data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return data_json, schema_version
 
 
 def _string(value: str) -> str:

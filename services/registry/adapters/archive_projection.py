@@ -14,7 +14,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections import OrderedDict, deque
-from collections.abc import Iterable
 from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
@@ -216,7 +215,8 @@ class ArchiveProjection:
         await self._written()
         await _UPSERT_CASE.run_objects(conn, [self._cases[c] for c in sorted(self._unwritten)])
         history = self._history
-        await _INSERT_INTERVAL.run(conn, _history_rows(conn, history.opened.values()))
+        await _INSERT_INTERVAL.run(conn, [engine_values(conn, row)
+                                          for row in history.opened.values()])
         await conn.executemany(_CLOSE_INTERVAL, [
             (when(conn, at), case_id, seq) for (case_id, seq), at in history.closed.items()])
         self._unwritten.clear()
@@ -264,18 +264,12 @@ def _rows(conn: Connection, page: _Page) -> list[tuple[Any, list[Any]]]:
             (case_id, version, s["institution_id"], s["service_type"], s["form"], s["method"],
              str(s["started_at"]), s["duration_minutes"], when(conn, at))
             for case_id, version, s, at in page.services]),
-        (_INSERT_INTERVAL, _history_rows(conn, page.intervals)),
+        (_INSERT_INTERVAL, [engine_values(conn, row) for row in page.intervals]),
         (_INSERT_MILESTONE, [
             (case_id, version, m["kind"], m["type"], when(conn, at), institution_id,
              orjson.dumps(m["detail"]).decode())  # the event's own JSON values
             for case_id, version, m, at, institution_id in page.milestones]),
     ]
-
-
-def _history_rows(conn: Connection, rows: Iterable[list[Any]]) -> list[Any]:
-    if conn.dialect == "postgresql":
-        return list(rows)  # asyncpg takes the datetimes as they are
-    return [engine_values(conn, row) for row in rows]
 
 
 async def _write(conn: Connection, rows: list[tuple[Any, list[Any]]],

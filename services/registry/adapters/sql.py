@@ -54,6 +54,8 @@ def number(conn: Connection, value: Any) -> Any:
 
 def engine_values(conn: Connection, values: Iterable[Any]) -> list[Any]:
     """A row's values as the engine takes them (times through ``when``)."""
+    if conn.dialect == "postgresql":
+        return list(values)  # asyncpg takes the datetimes as they are
     return [when(conn, v) if isinstance(v, datetime) else v for v in values]
 
 
@@ -71,7 +73,7 @@ class Bulk:
         self.table, self.columns, self.keys = table.name, columns, keys
         self._json = frozenset(c for c in columns
                                if table.c[c].type.__visit_name__.lower() == "json")
-        self.sqlite = upsert(table.name, columns, keys) if keys else insert(table.name, columns)
+        self.sqlite = upsert(table.name, columns, keys) if keys else ""
         names = ", ".join(columns)
         updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c not in keys)
         self._pg_upsert = "" if not keys else (
@@ -83,10 +85,10 @@ class Bulk:
         """Write ``rows``, each the values of ``columns`` in order (JSON columns as text)."""
         if not rows:
             return
-        if conn.dialect != "postgresql":
-            await conn.executemany(self.sqlite, rows)
-        elif not self.keys:  # appended rows: PostgreSQL's COPY takes them fastest
+        if not self.keys:  # appended rows: PostgreSQL's COPY takes them fastest
             await conn.insert_rows(self.table, self.columns, rows)
+        elif conn.dialect != "postgresql":
+            await conn.executemany(self.sqlite, rows)
         else:
             objects = [dict(zip(self.columns, row, strict=True)) for row in rows]
             for column in self._json:  # stored JSON text goes in as the value it spells
