@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Generic, TypeVar
 
+import msgspec
 import orjson
 
 from ._errors import InvalidCursorError
@@ -45,8 +46,10 @@ class NewEvent:
     event_id: uuid.UUID = field(default_factory=uuid.uuid4)
 
 
-@dataclass(frozen=True, slots=True)
-class FeedCursor:
+# FeedCursor and RecordedEvent are frozen msgspec structs rather than frozen dataclasses: a
+# consumer catching up builds a million of each, and a frozen dataclass's __init__ sets every
+# field through object.__setattr__ (about 3 µs an event against 0.3 µs).
+class FeedCursor(msgspec.Struct, frozen=True):
     """Where a reader stands in the global feed: (transaction order, position).
 
     On PostgreSQL the feed is ordered by the writing transaction's id and then by position,
@@ -62,7 +65,8 @@ class FeedCursor:
         if not text:
             return cls()
         tx, sep, pos = text.partition(":")
-        if not sep or not tx.isdigit() or not pos.isdigit():
+        # ASCII digits only: str.isdigit() also takes digits such as "²" that int() refuses
+        if not sep or not (tx + pos).isascii() or not tx.isdigit() or not pos.isdigit():
             raise InvalidCursorError(f"malformed feed cursor {text!r}")
         return cls(int(tx), int(pos))
 
@@ -70,8 +74,7 @@ class FeedCursor:
         return f"{self.tx_id}:{self.position}"
 
 
-@dataclass(frozen=True, slots=True)
-class RecordedEvent:
+class RecordedEvent(msgspec.Struct, frozen=True):
     """An event as stored, with its data read through the upcasters (newest schema)."""
 
     position: int

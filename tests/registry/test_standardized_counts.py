@@ -158,8 +158,9 @@ async def test_the_sql_count_is_the_rule_applied_as_of_each_moment(registry_db: 
     events = _recorded(cases)
     # Pages of random sizes, as the consumer applies them: one to four pages a transaction,
     # the changed case rows written before each commit.  The cache is small: misses read the
-    # table, and a full cache writes its changed rows early.
-    projection, at = ArchiveProjection(keep=50), 0
+    # table, and a full cache writes its changed rows early.  Batches of rows are written
+    # both within a page and across pages.
+    projection, at = ArchiveProjection(keep=50, write_events=45), 0
     while at < len(events):
         async with registry_db.transaction() as conn:
             for _ in range(rng.randint(1, 4)):
@@ -195,7 +196,7 @@ async def test_a_failing_transaction_rolls_back_with_a_page_write_in_flight(
     transaction stays, and applying the same events again gives every row once."""
     rng = random.Random(7)
     events = _recorded({f"case-{n:03d}": _history(n, rng) for n in range(40)})
-    projection = ArchiveProjection()
+    projection = ArchiveProjection(write_events=100)
     with pytest.raises(RuntimeError, match="next page"):
         async with registry_db.transaction() as conn:
             try:
