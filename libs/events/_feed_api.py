@@ -53,15 +53,15 @@ class FeedPageOut(BaseModel):
 PageView = Callable[[Request, list[FeedEntry]], Awaitable[None]]
 
 
-def page_body(page: FeedPage[FeedEntry]) -> str:
-    """The page's JSON text (FeedPageOut): the events' texts spliced in as they are."""
+def page_body(page: FeedPage[FeedEntry]) -> bytes:
+    """The page's JSON text (FeedPageOut, UTF-8): the events' texts spliced in as they are."""
     head = page.head
     head_json = "null" if head is None else json.dumps(
         {"cursor": str(head.cursor), "position": head.position,
          "recorded_at": head.recorded_at.isoformat()}, separators=(",", ":"))
-    events = ",".join(entry.json() for entry in page.events)
-    return (f'{{"events":[{events}],"next":"{page.next}","head":{head_json},'
-            f'"remaining":{page.remaining}}}')
+    events = b",".join([entry.json() for entry in page.events])
+    end = f'],"next":"{page.next}","head":{head_json},"remaining":{page.remaining}}}'
+    return b'{"events":[' + events + end.encode()
 
 
 def feed_router(get_store: Callable[..., EventStore], *, dependencies: Sequence[Any] = (),

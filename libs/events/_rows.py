@@ -55,25 +55,26 @@ def to_entry(row: Any, types: EventTypes) -> FeedEntry:
     after = (f',"metadata":{row["metadata"]},'
              f'"recorded_at":"{as_datetime(row["recorded_at"]).isoformat()}",'
              f'"prev_hash":{_string(row["prev_hash"])},"hash":{_string(row["hash"])}}}')
-    return FeedEntry(row["stream_id"], row["stream_type"], kind, data_json, before, after)
+    return FeedEntry(row["stream_id"], row["stream_type"], kind, _utf8(data_json),
+                     before.encode(), after.encode())
 
 
-SCHEMA_KEY = ',"schema_version":'
+SCHEMA_KEY = b',"schema_version":'
 
 
 def to_served_entry(row: Any, types: EventTypes) -> FeedEntry:
-    """A row of ``PG_SERVED_FEED``, whose JSON text the database has built around the stored
-    ``data``; only an event stored at an older schema is parsed here, to upcast."""
+    """A row of ``PG_SERVED_FEED``, whose JSON text (UTF-8) the database has built around the
+    stored ``data``; only an event stored at an older schema is parsed here, to upcast."""
     kind, data_json, schema_version = row["type"], *_current(row, types)
     before = row["before_data"]
     if schema_version != row["schema_version"]:  # upcast: the text names the new version
         ids = before.rpartition(SCHEMA_KEY)[0]
-        before = f'{ids}{SCHEMA_KEY}{schema_version},"data":'
-    return FeedEntry(row["stream_id"], row["stream_type"], kind, data_json, before,
+        before = b'%s%s%d,"data":' % (ids, SCHEMA_KEY, schema_version)
+    return FeedEntry(row["stream_id"], row["stream_type"], kind, _utf8(data_json), before,
                      row["after_data"])
 
 
-def _current(row: Any, types: EventTypes) -> tuple[str, int]:
+def _current(row: Any, types: EventTypes) -> tuple[str | bytes, int]:
     """The row's data text and schema version, upcast (parsed and re-encoded) only when the
     stored schema is older than the newest."""
     kind, schema_version, data_json = row["type"], row["schema_version"], row["data"]
@@ -81,6 +82,10 @@ def _current(row: Any, types: EventTypes) -> tuple[str, int]:
         data, schema_version = types.upcast(kind, schema_version, json.loads(data_json))
         data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return data_json, schema_version
+
+
+def _utf8(text: str | bytes) -> bytes:
+    return text if isinstance(text, bytes) else text.encode()
 
 
 def _string(value: str) -> str:

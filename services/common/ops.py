@@ -43,7 +43,8 @@ class _RuntimeCollector:
         families = {
             "jingkang_consumer_position": "position of the last event applied",
             "jingkang_consumer_source_head_position": "newest servable position at the source",
-            "jingkang_consumer_lag_events": "events at the source not yet applied",
+            "jingkang_consumer_lag_events": "events at the source not yet applied (counted up "
+                                            "to 1,000: a longer lag shows in the positions)",
             "jingkang_consumer_lag_seconds": "age of the newest event not yet applied",
             "jingkang_consumer_active": "1 when this instance holds the consumer's lock",
         }

@@ -22,7 +22,7 @@ from ..domain.privacy import (
 
 ENVELOPE = "protected"
 # How the envelope shows in stored canonical JSON: a cheap test before parsing an event.
-SEALED_MARK = f'"{ENVELOPE}":'
+SEALED_MARK = f'"{ENVELOPE}":'.encode()  # in a feed entry's data text (UTF-8)
 
 
 @dataclass(frozen=True)

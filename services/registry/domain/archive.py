@@ -8,7 +8,7 @@ the same whenever it is asked.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -46,12 +46,12 @@ MILESTONES = {
     "CaseClosed": "closed", "FollowUpRecorded": "follow_up",
 }
 # What of each milestone the archive shows (no names, no free-text notes).
-_MILESTONE_FIELDS = ("institution_id", "assessment_kind", "risk_level", "suitable", "evaluated_on",
+_MILESTONE_FIELDS = frozenset(("institution_id", "assessment_kind", "risk_level", "suitable", "evaluated_on",
                      "signed_on", "electronic", "assessed_on", "recommend_exit",
                      "exit_destination", "employment_willingness", "employment_ability",
                      "from_region", "to_region", "new_residence_region", "target_institution_id",
                      "hospital_org_id", "discharged_on", "reason", "unwilling", "visited_on",
-                     "chosen", "from_institution_id")
+                     "chosen", "from_institution_id"))
 _FREE_TEXT_REASONS = frozenset({"RelapseReferred", "CaseDeclined", "RelocationDeclined",
                                 "RelocationPushed", "CaseWaitlisted", "ApplicationRejected"})
 
@@ -120,7 +120,7 @@ class Person:
     residence_region: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Effects:
     """What one event adds besides the new case row."""
 
@@ -128,7 +128,6 @@ class Effects:
     milestone: dict[str, Any] | None = None
     service: dict[str, Any] | None = None
     tracked_changed: bool = False
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def mask_name(name: str) -> str:
@@ -146,7 +145,8 @@ def _person(data: dict[str, Any], patient_id: str, region: str) -> Person:
 
 
 def _milestone(event_type: str, data: dict[str, Any]) -> dict[str, Any]:
-    detail = {k: data[k] for k in _MILESTONE_FIELDS if k in data and data[k] is not None}
+    # In the event's own key order; an event holds far fewer keys than the archive shows.
+    detail = {k: v for k, v in data.items() if v is not None and k in _MILESTONE_FIELDS}
     if event_type in _FREE_TEXT_REASONS:
         detail.pop("reason", None)  # free text may name people; the referral service keeps it
     if event_type == "EvaluationCompleted":
@@ -223,8 +223,9 @@ def _facts(c: ArchiveCase, t: str, d: dict[str, Any], at: datetime, fx: Effects,
         month = month_of(at)
         if month not in c.service_months:
             changes["service_months"] = f"{c.service_months} {month}".lstrip()
-        fx.service = {k: d[k] for k in ("institution_id", "service_type", "form", "method",
-                                        "started_at", "duration_minutes")}
+        fx.service = {"institution_id": d["institution_id"], "service_type": d["service_type"],
+                      "form": d["form"], "method": d["method"], "started_at": d["started_at"],
+                      "duration_minutes": d["duration_minutes"]}
     elif t == "ReassessmentRecorded":
         changes.update(risk_level=d["risk_level"], assessed_at=at,
                        reassessments=c.reassessments + 1)

@@ -91,7 +91,12 @@ def _month_starts(year: int, first_month: int, months: int) -> tuple[datetime, .
 def month_of(moment: datetime) -> str:
     """The calendar month (China Standard Time) a moment falls in, as ``2026-07``."""
     local = moment.astimezone(CHINA)
-    return f"{local.year:04d}-{local.month:02d}"
+    return _month_label(local.year, local.month)
+
+
+@functools.cache  # a rebuild asks for it on every service record: formatting cost more
+def _month_label(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
 
 
 def months_from(first: datetime, last: datetime) -> list[str]:
