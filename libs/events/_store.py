@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -25,6 +26,11 @@ from ._types import EventTypes
 from ._wakeup import PgNotifier, Wakeup
 
 Clock = Callable[[], datetime]
+
+# A reader catching up asks for the page after a full one within moments; a page read ahead
+# for it is served only this fresh (its head and remaining are as of when it was read).
+READ_AHEAD_SECONDS = 2.0
+READS_AHEAD = 8  # readers followed at once; the oldest read ahead is dropped beyond that
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +75,9 @@ class EventStore:
         self._notifier = (
             PgNotifier(db.dsn, self.wakeup) if isinstance(db, PostgresDatabase) else None
         )
+        # Served pages read ahead, by the (after, limit) that will ask for them
+        self._ahead: OrderedDict[tuple[FeedCursor, int],
+                                 tuple[float, asyncio.Task[FeedPage[FeedEntry]]]] = OrderedDict()
 
     # --- lifecycle --------------------------------------------------------------------
 
@@ -85,6 +94,7 @@ class EventStore:
             self._notifier.start()
 
     async def stop(self) -> None:
+        self._drop_reads_ahead()
         if self._notifier:
             await self._notifier.stop()
 
@@ -317,10 +327,58 @@ class EventStore:
 
     async def read_served_feed(self, after: FeedCursor, limit: int = 100) -> FeedPage[FeedEntry]:
         """The same page as ``read_feed``, each event in the form the feed serves (JSON text;
-        on PostgreSQL the database writes it)."""
+        on PostgreSQL the database writes it).
+
+        After a full page the next one is read ahead, so a reader catching up finds it read
+        when it asks (the page is served, and the next read, while this one is sent and
+        applied).  A page read ahead is a valid answer later too: the feed's order never
+        changes once served, and what becomes servable meanwhile sorts after it."""
+        page = await self._read_ahead_page(after, limit)
+        if page is None or not page.events:  # an empty one may be out of date already
+            page = await self._read_served(after, limit)
+        if len(page.events) == limit and not self._waits_ended:
+            self._read_ahead(page.next, limit)
+        return page
+
+    async def _read_served(self, after: FeedCursor, limit: int) -> FeedPage[FeedEntry]:
         if self.db.dialect == "postgresql":
             return await self._read_feed(after, limit, sql.PG_SERVED_FEED, to_served_entry)
         return await self._read_feed(after, limit, sql.SQLITE_FEED, to_entry)
+
+    def _read_ahead(self, after: FeedCursor, limit: int) -> None:
+        key = (after, limit)
+        if key in self._ahead:
+            return
+        task = asyncio.create_task(self._read_served(after, limit))
+        task.add_done_callback(_retrieved)  # a failed read ahead is read again when asked for
+        self._ahead[key] = (time.monotonic(), task)
+        while len(self._ahead) > READS_AHEAD:
+            _, (_, dropped) = self._ahead.popitem(last=False)
+            dropped.cancel()
+
+    async def _read_ahead_page(self, after: FeedCursor,
+                               limit: int) -> FeedPage[FeedEntry] | None:
+        """The page read ahead for ``(after, limit)``, if there is a fresh one that was read."""
+        started, task = self._ahead.pop((after, limit), (0.0, None))
+        if task is None:
+            return None
+        if time.monotonic() - started > READ_AHEAD_SECONDS:
+            task.cancel()
+            return None
+        try:
+            return await task
+        except Exception:
+            return None  # read again, where a failure that lasts is raised
+        except asyncio.CancelledError:
+            current = asyncio.current_task()
+            if current is not None and current.cancelling():
+                raise  # this call itself is being cancelled
+            return None  # dropped: the server is stopping
+
+    def _drop_reads_ahead(self) -> None:
+        for _, task in self._ahead.values():
+            task.cancel()
+        self._ahead.clear()
 
     async def _read_feed(self, after: FeedCursor, limit: int, query: str,
                          convert: Callable[[Any, EventTypes], Any]) -> FeedPage[Any]:
@@ -369,6 +427,7 @@ class EventStore:
         """The server is stopping: held feed calls answer now with what they have (an empty
         page, 200) instead of holding the shutdown for their full wait."""
         self._waits_ended = True
+        self._drop_reads_ahead()
         self.wakeup.poke()
 
     async def _has_unsettled(self) -> bool:
@@ -391,6 +450,11 @@ class EventStore:
                                     str(as_uuid(row["event_id"])), row["version"], reason)
             previous = row["hash"]
         return VerifyResult(stream_id, True, len(rows))
+
+
+def _retrieved(task: asyncio.Task[Any]) -> None:
+    if not task.cancelled():
+        task.exception()
 
 
 def _chain_fault(row: Any, expected_version: int, previous: str) -> str | None:

@@ -11,7 +11,9 @@ from pathlib import Path
 import uvicorn
 from fastapi import FastAPI
 
-from jingkang_events import Connection, Database, EventStore, RecordedEvent, feed_router
+from jingkang_events import (
+    Connection, Database, EventStore, FeedCursor, RecordedEvent, feed_router,
+)
 
 HERE = Path(__file__).resolve().parent
 PYTHON = sys.executable
@@ -102,3 +104,13 @@ def totals_from_events(events: list[RecordedEvent]) -> dict[str, tuple[int, int]
         count, total = totals.get(event.stream_id, (0, 0))
         totals[event.stream_id] = (count + 1, total + int(event.data.get("n", 0)))
     return totals
+
+
+async def servable(store: EventStore, count: int) -> None:
+    """Wait until the feed serves ``count`` events: on PostgreSQL a transaction running anywhere
+    in the cluster holds back what the feed may serve."""
+    for _ in range(200):
+        if len((await store.read_feed(FeedCursor(), count + 1)).events) == count:
+            return
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"the feed never served {count} events")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 
 import httpx
 import pytest
@@ -11,7 +12,11 @@ from jingkang_events import (
     CursorMovedError, EventStore, FeedConsumer, FeedCursor, NewEvent, connect,
 )
 
-from .support import apply_counting, applied_ids, create_projection_tables, serve_feed
+from jingkang_events import _store
+
+from .support import (
+    apply_counting, applied_ids, create_projection_tables, serve_feed, servable,
+)
 
 
 def _failing_once(page: int):  # noqa: ANN202 - returns the consumer's ApplyPage
@@ -61,6 +66,38 @@ async def test_long_poll_returns_when_an_event_is_appended(store: EventStore) ->
     await store.append("case-1", "case", 0, [NewEvent("ThingHappened", {"n": 1})])
     page = await asyncio.wait_for(waiting, timeout=10)
     assert [e.version for e in page.events] == [1]
+
+
+async def _read_ahead(store: EventStore) -> None:
+    """Let the pages being read ahead finish reading."""
+    await asyncio.gather(*(task for _, task in store._ahead.values()))
+
+
+async def test_the_page_after_a_full_one_is_read_ahead_and_served_while_fresh(
+        store: EventStore, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A page read ahead is the page a fresh read gives (what arrived meanwhile sorts after
+    it), with the head as it was when read; one older than READ_AHEAD_SECONDS is read again."""
+    await _append_many(store, streams=3, per_stream=4)
+    await servable(store, 12)
+    first = await store.read_served_feed(FeedCursor(), 5)
+    assert len(first.events) == 5 and (first.next, 5) in store._ahead
+    await _read_ahead(store)
+    await store.append("late", "case", 0, [NewEvent("ThingHappened", {"n": 99})])
+    await servable(store, 13)
+
+    fresh = await store.read_feed(first.next, 5)
+    ahead = await store.read_served_feed(first.next, 5)
+    assert (first.next, 5) not in store._ahead  # taken
+    assert [json.loads(e.json()) for e in ahead.events] == [e.to_json() for e in fresh.events]
+    assert ahead.head == first.head != fresh.head  # as it was read, before "late"
+
+    await _read_ahead(store)  # the third page: the last two events and "late"
+    await store.append("later", "case", 0, [NewEvent("ThingHappened", {"n": 100})])
+    await servable(store, 14)
+    monkeypatch.setattr(_store, "READ_AHEAD_SECONDS", 0.0)
+    third = await store.read_served_feed(ahead.next, 5)  # read ahead, now too old
+    assert [e.stream_id for e in third.events][-2:] == ["late", "later"]
+    assert third.head == (await store.read_feed(ahead.next, 5)).head
 
 
 async def test_http_feed_refuses_a_malformed_cursor_and_bad_limits(store: EventStore) -> None:

@@ -11,6 +11,8 @@ from jingkang_events import (
     Database, EventStore, EventTypes, FeedCursor, NewEvent, UnknownEventTypeError,
 )
 
+from .support import servable
+
 
 def _v1() -> EventTypes:
     types = EventTypes()
@@ -84,6 +86,7 @@ async def test_the_served_feed_is_the_recorded_events_json(db: Database) -> None
     await new.append("case-3", "case", 0, [NewEvent("AssessmentUploaded", {
         "hospital": "y", "risk_level": 0}, schema_version=3)],
         recorded_at=datetime(2026, 5, 1, 9, 30, tzinfo=UTC))
+    await servable(new, 4)
     recorded = (await new.read_feed(FeedCursor(), 10)).events
     served = (await new.read_served_feed(FeedCursor(), 10)).events
     assert len(served) == len(recorded) == 4

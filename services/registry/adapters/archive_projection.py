@@ -29,6 +29,7 @@ from .sql import Bulk, as_time, engine_values, when
 CASE_COLUMNS = tuple(f.name for f in fields(ArchiveCase))
 _TIME_COLUMNS = frozenset(f.name for f in fields(ArchiveCase) if "datetime" in str(f.type))
 _UPSERT_CASE = Bulk(tables.archive_cases, CASE_COLUMNS, keys=("case_id",))
+_INSERT_CASE = Bulk(tables.archive_cases, CASE_COLUMNS)
 _UPSERT_PATIENT = Bulk(tables.archive_patients, (
     "patient_id", "masked_name", "masked_id_number", "guardian_relation", "residence_region",
     "updated_at", "erased_at"), keys=("patient_id",))
@@ -169,6 +170,10 @@ class ArchiveProjection:
         self.write_events = write_events
         self._cases: OrderedDict[str, ArchiveCase] = OrderedDict()
         self._unwritten: set[str] = set()
+        # Cases begun since the last flush: not in the table yet, so inserted (by COPY on
+        # PostgreSQL), not upserted: an upsert as JSON cost several times as much a row, and
+        # a rebuild's last flush writes every case.
+        self._begun: set[str] = set()
         self._history = _History()
         # Folded pages gather in a batch; a batch's rows are written while the next pages are
         # folded, each write after the one before (up to WRITES_AHEAD batches queued);
@@ -180,6 +185,7 @@ class ArchiveProjection:
     def forget(self) -> None:
         self._cases.clear()
         self._unwritten.clear()
+        self._begun.clear()
         self._history.clear()
         self._batch = None
 
@@ -226,13 +232,19 @@ class ArchiveProjection:
         """Write the case rows and the state history changed since the last flush (after the
         batch being written)."""
         await self._written(conn)
-        await _UPSERT_CASE.run_objects(conn, [self._cases[c] for c in sorted(self._unwritten)])
+        changed = sorted(self._unwritten - self._begun)
+        begun = sorted(self._unwritten & self._begun)
+        await _UPSERT_CASE.run_objects(conn, [self._cases[c] for c in changed])
+        await _INSERT_CASE.run(conn, [
+            engine_values(conn, (getattr(self._cases[c], column) for column in CASE_COLUMNS))
+            for c in begun])
         history = self._history
         await _INSERT_INTERVAL.run(conn, [engine_values(conn, row)
                                           for row in history.opened.values()])
         await conn.executemany(_CLOSE_INTERVAL, [
             (when(conn, at), case_id, seq) for (case_id, seq), at in history.closed.items()])
         self._unwritten.clear()
+        self._begun.clear()
         history.clear()
 
     async def _fold(self, conn: Connection, case_events: list[RecordedEvent]) -> None:
@@ -261,6 +273,7 @@ class ArchiveProjection:
         for case_id in first:
             cases.move_to_end(case_id)
         self._unwritten.update(first)
+        self._begun.update(case_id for case_id, version in first.items() if version == 1)
         if len(cases) > self.keep:
             await self.flush(conn)
             while len(cases) > self.keep:
