@@ -326,8 +326,8 @@ class EventStore:
                                      to_recorded)
 
     async def read_served_feed(self, after: FeedCursor, limit: int = 100) -> FeedPage[FeedEntry]:
-        """The same page as ``read_feed``, each event in the form the feed serves (JSON text;
-        on PostgreSQL the database writes it).
+        """The same page as ``read_feed``, each event in the form the feed serves (its JSON
+        as UTF-8; on PostgreSQL the database writes it).
 
         After a full page the next one is read ahead, so a reader catching up finds it read
         when it asks (the page is served, and the next read, while this one is sent and

@@ -4,9 +4,10 @@ The consumer calls ``ArchiveProjection.apply_page`` inside the transaction that 
 cursor, so a page is applied exactly once.  Pages are folded in memory first (case rows kept
 between pages, read from the database only when not seen yet) into a batch of rows, written
 with one statement per table once it holds ``WRITE_EVENTS`` events, while the next pages are
-folded; so is a state-history row once it has closed.  The case rows and the still-open state-history rows a transaction changed are written
-once, just before it commits (``flush``): catching up, a transaction spans many pages, and most
-events change a case that an earlier page of the same transaction changed too.
+folded; so is a state-history row once it has closed.  The case rows and the still-open
+state-history rows a transaction changed are written once, just before it commits
+(``flush``): catching up, a transaction spans many pages, and most events change a case that
+an earlier page of the same transaction changed too.
 """
 
 from __future__ import annotations

@@ -46,12 +46,12 @@ MILESTONES = {
     "CaseClosed": "closed", "FollowUpRecorded": "follow_up",
 }
 # What of each milestone the archive shows (no names, no free-text notes).
-_MILESTONE_FIELDS = frozenset(("institution_id", "assessment_kind", "risk_level", "suitable", "evaluated_on",
-                     "signed_on", "electronic", "assessed_on", "recommend_exit",
-                     "exit_destination", "employment_willingness", "employment_ability",
-                     "from_region", "to_region", "new_residence_region", "target_institution_id",
-                     "hospital_org_id", "discharged_on", "reason", "unwilling", "visited_on",
-                     "chosen", "from_institution_id"))
+_MILESTONE_FIELDS = frozenset({
+    "institution_id", "assessment_kind", "risk_level", "suitable", "evaluated_on", "signed_on",
+    "electronic", "assessed_on", "recommend_exit", "exit_destination", "employment_willingness",
+    "employment_ability", "from_region", "to_region", "new_residence_region",
+    "target_institution_id", "hospital_org_id", "discharged_on", "reason", "unwilling",
+    "visited_on", "chosen", "from_institution_id"})
 _FREE_TEXT_REASONS = frozenset({"RelapseReferred", "CaseDeclined", "RelocationDeclined",
                                 "RelocationPushed", "CaseWaitlisted", "ApplicationRejected"})
 
