@@ -55,8 +55,8 @@ def to_entry(row: Any, types: EventTypes) -> FeedEntry:
     after = (f',"metadata":{row["metadata"]},'
              f'"recorded_at":"{as_datetime(row["recorded_at"]).isoformat()}",'
              f'"prev_hash":{_string(row["prev_hash"])},"hash":{_string(row["hash"])}}}')
-    return FeedEntry(row["stream_id"], row["stream_type"], kind, _utf8(data_json),
-                     before.encode(), after.encode())
+    return FeedEntry(row["stream_id"], row["stream_type"], kind, data_json, before.encode(),
+                     after.encode())
 
 
 SCHEMA_KEY = b',"schema_version":'
@@ -70,22 +70,19 @@ def to_served_entry(row: Any, types: EventTypes) -> FeedEntry:
     if schema_version != row["schema_version"]:  # upcast: the text names the new version
         ids = before.rpartition(SCHEMA_KEY)[0]
         before = b'%s%s%d,"data":' % (ids, SCHEMA_KEY, schema_version)
-    return FeedEntry(row["stream_id"], row["stream_type"], kind, _utf8(data_json), before,
+    return FeedEntry(row["stream_id"], row["stream_type"], kind, data_json, before,
                      row["after_data"])
 
 
-def _current(row: Any, types: EventTypes) -> tuple[str | bytes, int]:
-    """The row's data text and schema version, upcast (parsed and re-encoded) only when the
-    stored schema is older than the newest."""
+def _current(row: Any, types: EventTypes) -> tuple[bytes, int]:
+    """The row's data text (UTF-8) and schema version, upcast (parsed and re-encoded) only
+    when the stored schema is older than the newest."""
     kind, schema_version, data_json = row["type"], row["schema_version"], row["data"]
     if types.current_version(kind) != schema_version:
         data, schema_version = types.upcast(kind, schema_version, json.loads(data_json))
         data_json = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return data_json, schema_version
-
-
-def _utf8(text: str | bytes) -> bytes:
-    return text if isinstance(text, bytes) else text.encode()
+    # PostgreSQL's served rows hold bytes already; SQLite's rows and an upcast hold text
+    return data_json if isinstance(data_json, bytes) else data_json.encode(), schema_version
 
 
 def _string(value: str) -> str:

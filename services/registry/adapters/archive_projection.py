@@ -193,7 +193,7 @@ class ArchiveProjection:
     async def abandon(self, conn: Connection) -> None:
         """The transaction is failing: let a write still running end (its error, if any, is
         the transaction's already), so the connection is free for the rollback."""
-        self._batch = None
+        self._batch = None  # not written: the transaction is going
         with contextlib.suppress(Exception):
             await self._written(conn)
         self.forget()
@@ -236,9 +236,7 @@ class ArchiveProjection:
         changed = sorted(self._unwritten - self._begun)
         begun = sorted(self._unwritten & self._begun)
         await _UPSERT_CASE.run_objects(conn, [self._cases[c] for c in changed])
-        await _INSERT_CASE.run(conn, [
-            engine_values(conn, (getattr(self._cases[c], column) for column in CASE_COLUMNS))
-            for c in begun])
+        await _INSERT_CASE.run_objects(conn, [self._cases[c] for c in begun])
         history = self._history
         await _INSERT_INTERVAL.run(conn, [engine_values(conn, row)
                                           for row in history.opened.values()])

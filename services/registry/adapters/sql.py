@@ -98,14 +98,14 @@ class Bulk:
             await self._upsert_json(conn, objects)
 
     async def run_objects(self, conn: Connection, objects: Sequence[Any]) -> None:
-        """Upsert (keyed tables only) dataclass instances with a field per column."""
+        """Write dataclass instances with a field per column, as ``run`` writes rows."""
         if not objects:
             return
-        if conn.dialect == "postgresql":
+        if self.keys and conn.dialect == "postgresql":
             await self._upsert_json(conn, objects)  # orjson writes dataclasses as they are
             return
         # getattr, not dataclasses.astuple: that deep-copies every field
-        await conn.executemany(self.sqlite, [
+        await self.run(conn, [
             engine_values(conn, (getattr(obj, column) for column in self.columns))
             for obj in objects])
 
