@@ -107,6 +107,7 @@ from jingkang.common.settings import DEVELOPMENT_PERSON_KEY
 from jingkang.referral.adapters.protection import DataKey, protect_event
 from jingkang.referral.bootstrap import event_types as referral_event_types
 from jingkang.referral.domain.events import EVENT_TYPES
+from jingkang.registry.application.rebuild import rebuild_archive
 from jingkang.registry.bootstrap import ARCHIVE_CONSUMER, archive_consumer
 from jingkang.registry.config import Settings as RegistrySettings
 from jingkang_events import EventStore, Metadata, NewEvent, connect
@@ -126,7 +127,7 @@ FIRST_ARRIVAL, LAST_ARRIVAL = date(2026, 6, 1), date(2026, 9, 20)
 END = datetime(2026, 10, 1, tzinfo=CHINA)  # no event at or after: 2026Q3 is complete
 INSTITUTIONS_PER_COUNTY = 2
 STREAM_TYPE = "case"
-FEED_PAGE = 500
+FEED_PAGE = RegistrySettings.model_fields["archive_batch_size"].default  # the consumer's pages
 POLL_INTERVAL = 0.02
 VALIDATED_EVENTS = 5_000  # the first events are checked against the referral's event models
 
@@ -916,7 +917,8 @@ async def read_feed(referral_url: str, processes: dict[str, int],
 
 async def rebuild(pg: PgServer, registry_db: str, referral_url: str,
                   processes: dict[str, int], databases: dict[str, str]) -> Timed:
-    """The registry's archive consumer catching up from an empty start."""
+    """The registry's archive rebuilt from an empty start as ``jingkang replay registry``
+    rebuilds it: emptied, caught up with the feed, its secondary indexes built, analyzed."""
     url = pg.sqlalchemy_url(registry_db)
     settings = RegistrySettings(registry_database_url=url, referral_url=referral_url,
                                 jwt_secret=JWT_SECRET)
@@ -926,7 +928,7 @@ async def rebuild(pg: PgServer, registry_db: str, referral_url: str,
     try:
         meter.start()
         start = time.perf_counter()
-        applied = await consumer.catch_up()
+        applied = await rebuild_archive(db, consumer)
         seconds = time.perf_counter() - start
         meter.stop()
     finally:

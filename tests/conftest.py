@@ -6,13 +6,17 @@ server, trust auth).  Without it they skip locally, and fail under CI=true, wher
 
 from __future__ import annotations
 
+import importlib
 import os
 import uuid
 from collections.abc import AsyncIterator
 
 import asyncpg
 import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
 from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
 
 from jingkang.common.migrations import upgrade_to_head_async
 from jingkang_events import Database, EventStore, EventTypes, connect
@@ -62,6 +66,22 @@ async def drop_pg_database(url: str) -> None:
         await admin.execute(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)')
     finally:
         await admin.close()
+
+
+async def schema_state(url: str, service: str) -> tuple[str | None, list]:
+    """The database's Alembic revision and how its schema differs from the service's tables
+    (columns, keys and indexes; an empty list when they match)."""
+    metadata = importlib.import_module(f"jingkang.{service}.adapters.tables").metadata
+    engine = create_async_engine(url)
+    try:
+        async with engine.connect() as conn:
+            def compare(sync_conn):
+                context = MigrationContext.configure(sync_conn)
+                return context.get_current_revision(), compare_metadata(context, metadata)
+
+            return await conn.run_sync(compare)
+    finally:
+        await engine.dispose()
 
 
 @pytest.fixture(params=ENGINES)

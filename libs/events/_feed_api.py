@@ -65,7 +65,7 @@ def page_body(page: FeedPage[FeedEntry]) -> bytes:
 
 
 def feed_router(get_store: Callable[..., EventStore], *, dependencies: Sequence[Any] = (),
-                max_limit: int = 500, max_wait: float = 30.0,
+                max_limit: int = 2000, max_wait: float = 30.0,
                 view: PageView | None = None, tags: Sequence[str] = ("feed",)) -> APIRouter:
     """``GET /v1/events?after=&limit=&wait=`` over the store that ``get_store`` provides.
 

@@ -12,6 +12,7 @@ from jingkang.common.regions import RegionTable
 from jingkang.common.runtime import ServiceRuntime
 from jingkang_events import Database, EventStore, EventTypes, FeedConsumer, connect
 
+from .adapters import archive_indexes
 from .adapters.archive_projection import ArchiveProjection
 from .adapters.institution_repository import RegistryRepository
 from .adapters.registry_queries import RegistryQueries
@@ -56,6 +57,12 @@ class RegistryRuntime(ServiceRuntime):
     queries: RegistryQueries | None = None
     archives: Archives | None = None
     statistics: Statistics | None = None
+
+    async def start(self) -> None:
+        await self._require_migrated()
+        # A replay stopped part-way (killed, say) leaves the archive's secondary indexes out.
+        await archive_indexes.ensure(self.db)
+        await super().start()
 
 
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> RegistryRuntime:

@@ -16,7 +16,7 @@ class Settings(CommonSettings):
         6, ge=1, description="standardized service: a post-referral assessment at least this often")
     standardized_monthly_service: bool = Field(
         True, description="standardized service: a service record in every month in service")
-    archive_batch_size: int = Field(500, ge=1, le=500,
+    archive_batch_size: int = Field(2000, ge=1, le=2000,
                                     description="events per page the archive consumer applies")
 
     @property

@@ -15,11 +15,17 @@ import pytest
 
 from jingkang.referral.config import Settings as ReferralSettings
 from jingkang.referral.entrypoints.app import create_app as create_referral
-from jingkang.registry.application.rebuild import Rebuilt, rebuild_all
-from jingkang.registry.bootstrap import archive_consumer, event_types
+from jingkang.registry.application.rebuild import Rebuilt, rebuild_all, reset_archive
+from jingkang.registry.bootstrap import (
+    ARCHIVE_CONSUMER,
+    archive_consumer,
+    build_runtime,
+    event_types,
+)
 from jingkang.registry.config import Settings as RegistrySettings
 from jingkang_events import EventStore, connect
 
+from ..conftest import schema_state
 from ..services.support import free_port, wait_until_healthy
 from . import scenario as sc
 from .conftest import SECRET, TravelClock, running_system, serving
@@ -43,6 +49,8 @@ async def _rebuilt_equals_live(referral_db: str, registry_db: str) -> tuple[dict
             finally:
                 await consumer.stop()
         assert await dump(db) == live
+        # the indexes set aside for the replay are back, exactly as the migrations made them
+        assert (await schema_state(registry_db, "registry"))[1] == []
         return live, rebuilt
     finally:
         await db.close()
@@ -56,6 +64,23 @@ async def test_rebuilt_projections_equal_the_live_ones(databases: tuple[str, str
     assert rebuilt.registry_events == 6 + 2 + 3 + 4  # registered, status, staff, baselines
     assert len(live["archive_cases"]) == 30 and len(live["institutions"]) == 6
     assert len(live["baselines"]) == 4 and len(live["staff_reports"]) == 3
+
+
+async def test_a_replay_stopped_part_way_gets_its_indexes_back_at_start(
+        databases: tuple[str, str]) -> None:
+    _, registry_db = databases
+    db = await connect(registry_db)
+    try:
+        await reset_archive(db, ARCHIVE_CONSUMER)  # what a rebuild killed mid-replay leaves
+    finally:
+        await db.close()
+    assert (await schema_state(registry_db, "registry"))[1] != []
+    runtime = await build_runtime(RegistrySettings(registry_database_url=registry_db,
+                                                   jwt_secret=SECRET,
+                                                   referral_url="http://127.0.0.1:9"))
+    await runtime.start()
+    await runtime.stop()
+    assert (await schema_state(registry_db, "registry"))[1] == []
 
 
 def _registry_process(env: dict[str, str]) -> subprocess.Popen[bytes]:

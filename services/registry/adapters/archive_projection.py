@@ -49,9 +49,15 @@ _INSERT_SERVICE = Bulk(tables.archive_services, (
 _INSERT_MILESTONE = Bulk(tables.archive_milestones, (
     "case_id", "version", "kind", "type", "recorded_at", "institution_id", "detail"))
 # A COPY costs the writer and the database about half a millisecond whatever its size: a batch
-# of four 500-event pages takes three quarters of that off every event.
+# of 2,000 events (one full page, or several smaller ones gathered) takes three quarters of
+# that off every event against batches of 500.
 WRITE_EVENTS = 2000  # a batch is written once it holds this many events (and before commit)
 WRITES_AHEAD = 4  # batch writes queued while folding goes on
+# Folding gives the event loop a turn every FOLD_TURN events, so a queued write sends its next
+# statement as soon as the database has answered the last one.  Without the turns, a write
+# went one statement further per page (a page's fold runs for tens of milliseconds) and the
+# database sat idle in between: a rebuild took a fifth longer.
+FOLD_TURN = 20
 CASE_STREAM = "case"
 PERSON_STREAM = "person"
 
@@ -262,8 +268,10 @@ class ArchiveProjection:
             cases.update(await _load_cases(conn, wanted))
         batch = self._batch or _Batch(cases, self._history)
         self._batch = batch
-        for event in case_events:
+        for count, event in enumerate(case_events, 1):
             batch.take(event)
+            if count % FOLD_TURN == 0:
+                await asyncio.sleep(0)
         batch.events += len(case_events)
         if batch.events >= self.write_events:
             if len(self._writes) >= WRITES_AHEAD:
