@@ -13,8 +13,10 @@ import time
 import httpx
 import pytest
 
+from jingkang.common.migrations import upgrade_to_head_async
 from jingkang.referral.config import Settings as ReferralSettings
 from jingkang.referral.entrypoints.app import create_app as create_referral
+from jingkang.registry.adapters import archive_indexes
 from jingkang.registry.application.rebuild import Rebuilt, rebuild_all, reset_archive
 from jingkang.registry.bootstrap import (
     ARCHIVE_CONSUMER,
@@ -25,7 +27,7 @@ from jingkang.registry.bootstrap import (
 from jingkang.registry.config import Settings as RegistrySettings
 from jingkang_events import EventStore, connect
 
-from ..conftest import schema_state
+from ..conftest import create_pg_database, drop_pg_database, schema_state
 from ..services.support import free_port, wait_until_healthy
 from . import scenario as sc
 from .conftest import SECRET, TravelClock, running_system, serving
@@ -81,6 +83,21 @@ async def test_a_replay_stopped_part_way_gets_its_indexes_back_at_start(
     await runtime.start()
     await runtime.stop()
     assert (await schema_state(registry_db, "registry"))[1] == []
+
+
+async def test_starting_beside_a_writing_consumer_does_not_wait_for_its_transaction() -> None:
+    """A standby instance starts while the running one holds a long archive transaction: with
+    every index present there is nothing to build, so nothing to lock."""
+    url = await create_pg_database()
+    db = await connect(url)
+    try:
+        await upgrade_to_head_async("registry", url)
+        async with db.transaction() as writing:
+            await writing.execute("LOCK TABLE archive_services IN ROW EXCLUSIVE MODE")
+            await asyncio.wait_for(archive_indexes.ensure(db), timeout=10)
+    finally:
+        await db.close()
+        await drop_pg_database(url)
 
 
 def _registry_process(env: dict[str, str]) -> subprocess.Popen[bytes]:

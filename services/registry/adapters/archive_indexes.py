@@ -23,6 +23,10 @@ from jingkang_events import Connection, Database
 from . import tables
 
 _DIALECTS = {"postgresql": postgresql.dialect(), "sqlite": sqlite.dialect()}
+_PRESENT = {  # the names of the indexes that exist
+    "postgresql": "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()",
+    "sqlite": "SELECT name FROM sqlite_master WHERE type = 'index'",
+}
 
 
 def secondary_indexes() -> list[Index]:
@@ -39,8 +43,14 @@ async def drop(conn: Connection) -> None:
 
 async def ensure(db: Database) -> None:
     """Build whichever secondary index is missing, in one transaction (on PostgreSQL a large
-    one is sorted by parallel workers)."""
+    one is sorted by parallel workers).
+
+    The catalog is read first because ``CREATE INDEX IF NOT EXISTS`` locks its table against
+    writes before it looks: a standby instance starting would wait for the running consumer's
+    transaction (up to a million events) even with nothing to build."""
     dialect = _DIALECTS[db.dialect]
     async with db.transaction() as conn:
+        present = {row[0] for row in await conn.fetch(_PRESENT[db.dialect])}
         for index in secondary_indexes():
-            await conn.execute(str(CreateIndex(index, if_not_exists=True).compile(dialect=dialect)))
+            if index.name not in present:
+                await conn.execute(str(CreateIndex(index).compile(dialect=dialect)))
