@@ -18,10 +18,15 @@ class ServiceRuntime:
 
     async def start(self) -> None:
         await self._require_migrated()
+        await self.prepare()
         await self.store.start()
         for consumer in self.consumers:
             consumer.start()
         _running.append(self)
+
+    async def prepare(self) -> None:
+        """What a service sets right in its migrated database before it serves and its
+        consumers follow their feeds (nothing by default)."""
 
     async def stop(self) -> None:
         if self in _running:

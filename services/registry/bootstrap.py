@@ -58,11 +58,9 @@ class RegistryRuntime(ServiceRuntime):
     archives: Archives | None = None
     statistics: Statistics | None = None
 
-    async def start(self) -> None:
-        await self._require_migrated()
+    async def prepare(self) -> None:
         # A replay stopped part-way (killed, say) leaves the archive's secondary indexes out.
         await archive_indexes.ensure(self.db)
-        await super().start()
 
 
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> RegistryRuntime:
