@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from jingkang.common.auth import service_token_source
+from jingkang.common.consistency import ProjectionReport
 from jingkang.common.crypto import KeyWrapper
 from jingkang.common.regions import RegionTable
 from jingkang.common.runtime import ServiceRuntime
@@ -18,6 +19,7 @@ from .adapters.directory import InstitutionDirectory, apply_registry_event
 from .adapters.protection import DataKeys
 from jingkang.common.idempotency import IdempotencyStore
 from .application.queries import CaseReads
+from .application.read_model_check import check_read_model
 from .application.service import CaseService, PersonKeys
 from .config import Settings
 from .domain.calendar import china
@@ -71,3 +73,14 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Refer
                       clock)
     return ReferralRuntime("referral", db, store, [directory_consumer], cases, reads,
                            PersonErasure(db, store, keys, IdempotencyStore(db), clock))
+
+
+async def check_projections(settings: Settings) -> list[ProjectionReport]:
+    """``jingkang verify``: the case read model against the fold of the case streams."""
+    db = await connect(settings.database_url)
+    try:
+        repo = CaseRepository(db, EventStore(db, event_types()), rules_from(settings),
+                              DataKeys(KeyWrapper(settings.master_key_bytes())))
+        return [await check_read_model(db, repo)]
+    finally:
+        await db.close()

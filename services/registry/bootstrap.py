@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import tempfile
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from jingkang.common.auth import service_token_source
+from jingkang.common.consistency import ProjectionReport
 from jingkang.common.idempotency import IdempotencyStore
+from jingkang.common.migrations import upgrade_to_head_async
 from jingkang.common.regions import RegionTable
 from jingkang.common.runtime import ServiceRuntime
-from jingkang_events import Database, EventStore, EventTypes, FeedConsumer, connect
+from jingkang_events import (
+    Connection, Database, EventStore, EventTypes, FeedConsumer, FeedCursor, RecordedEvent,
+    connect,
+)
 
 from .adapters import archive_indexes
 from .adapters.archive_projection import ArchiveProjection
@@ -19,12 +26,14 @@ from .adapters.registry_queries import RegistryQueries
 from .adapters.statistics_queries import StatisticsQueries
 from .application.archives import Archives
 from .application.institutions import RegistryService
+from .application.projection_check import check_archive, check_institution_tables
 from .application.statistics import Statistics
 from .config import Settings
 from .domain.events import EVENT_TYPES
 from .domain.figures import Rules
 
 Clock = Callable[[], datetime]
+ApplyPage = Callable[[list[RecordedEvent], Connection], Awaitable[None]]
 ARCHIVE_CONSUMER = "case_archive"
 
 
@@ -41,14 +50,48 @@ def rules_from(settings: Settings) -> Rules:
                  monthly_service=settings.standardized_monthly_service)
 
 
-def archive_consumer(settings: Settings, db: Database) -> FeedConsumer:
-    """Follows the referral service's feed into the archive tables."""
+def archive_consumer(settings: Settings, db: Database, *,
+                     until: FeedCursor | None = None) -> FeedConsumer:
+    """Follows the referral service's feed into the archive tables (only up to ``until``, when
+    given: ``jingkang verify`` rebuilds what the live archive holds, which may lag the feed)."""
     projection = ArchiveProjection()
+    apply_page = projection.apply_page if until is None else _up_to(until, projection.apply_page)
     return FeedConsumer(ARCHIVE_CONSUMER, settings.referral_url, db,
-                        apply_page=projection.apply_page, on_reset=projection.forget,
+                        apply_page=apply_page, on_reset=projection.forget,
                         before_commit=projection.flush, before_rollback=projection.abandon,
                         token=service_token_source(settings, "registry"),
                         batch_size=settings.archive_batch_size)
+
+
+def _up_to(until: FeedCursor, apply_page: ApplyPage) -> ApplyPage:
+    last = (until.tx_id, until.position)
+
+    async def apply_until(events: list[RecordedEvent], conn: Connection) -> None:
+        await apply_page([e for e in events if (e.cursor.tx_id, e.cursor.position) <= last], conn)
+
+    return apply_until
+
+
+async def check_projections(settings: Settings) -> list[ProjectionReport]:
+    """``jingkang verify``: the institution tables and the archive, each rebuilt into a scratch
+    SQLite database (removed afterwards) and compared with the live tables."""
+    db = await connect(settings.database_url)
+    try:
+        with tempfile.TemporaryDirectory(prefix="jingkang-verify-") as folder:
+            url = f"sqlite+aiosqlite:///{Path(folder) / 'registry.db'}"
+            await upgrade_to_head_async("registry", url)
+            scratch = await connect(url)
+            try:
+                institutions = await check_institution_tables(
+                    db, EventStore(db, event_types()), scratch)
+                archive = await check_archive(
+                    db, scratch, ARCHIVE_CONSUMER,
+                    lambda into, until: archive_consumer(settings, into, until=until))
+            finally:
+                await scratch.close()
+        return [institutions, archive]
+    finally:
+        await db.close()
 
 
 @dataclass

@@ -120,19 +120,12 @@ class CaseRepository:
 
     async def write_row(self, conn: Connection, case: Case, when: datetime,
                         key: DataKey, created_at: datetime | None = None) -> None:
-        relocation = case.relocation
         created = created_at or case.registered_at or when  # kept from the first write
-        # A due column holds a date exactly while its step waits: the queues read it so.
-        due = pending_deadlines(case, self.rules)
+        copied = [self._day(conn, v) if name.endswith("_due_on") else v
+                  for name, v in copied_columns(case, self.rules).items()]
         await conn.execute(
-            _UPSERT, case.case_id, case.version, case.state.value,
-            _value(case.close_reason), _value(case.exit_destination), case.person_key or "",
-            case.residence_region or "", case.referring_org_id or "", case.institution_id,
-            relocation.target_institution_id if relocation else None, case.hospital_org_id,
-            case.risk_level, *(self._day(conn, due.get(queue)) for queue in QUEUES),
-            case.follow_ups, conn.timestamp(created), conn.timestamp(when),
-            snapshot_json(case, key), key.key_id,
-            "," + ",".join(case.served_by) + "," if case.served_by else None)
+            _UPSERT, case.case_id, *copied, conn.timestamp(created), conn.timestamp(when),
+            snapshot_json(case, key), key.key_id, copied_served_by(case))
 
     @staticmethod
     def _day(conn: Connection, day: date | None) -> Any:
@@ -175,6 +168,34 @@ class CaseRepository:
         """The case the stored events (already read) add up to."""
         return fold(case_id, [(to_case_event(r.type, data), r.recorded_at)
                               for r, data in await self.reveal(recorded)])
+
+
+# The due column of each work queue, in the read model's column order.
+DUE_COLUMNS = dict(zip(QUEUES, ("review_due_on", "dispatch_due_on", "reconfirm_due_on",
+                                "reassessment_due_on", "follow_up_due_on"), strict=True))
+
+
+def copied_columns(case: Case, rules: Rules) -> dict[str, Any]:
+    """The read-model columns that copy the case's state, from ``version`` to ``follow_ups``
+    in column order (``write_row`` writes them; ``jingkang verify`` compares them)."""
+    relocation = case.relocation
+    # A due column holds a date exactly while its step waits: the queues read it so.
+    due = pending_deadlines(case, rules)
+    return {
+        "version": case.version, "state": case.state.value,
+        "close_reason": _value(case.close_reason),
+        "exit_destination": _value(case.exit_destination),
+        "person_key": case.person_key or "", "residence_region": case.residence_region or "",
+        "referring_org_id": case.referring_org_id or "", "institution_id": case.institution_id,
+        "relocation_target_id": relocation.target_institution_id if relocation else None,
+        "hospital_org_id": case.hospital_org_id, "risk_level": case.risk_level,
+        **{column: due.get(queue) for queue, column in DUE_COLUMNS.items()},
+        "follow_ups": case.follow_ups,
+    }
+
+
+def copied_served_by(case: Case) -> str | None:
+    return "," + ",".join(case.served_by) + "," if case.served_by else None
 
 
 def _value(enum: Any) -> Any:

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from jingkang_events import Database, EventStore, FeedConsumer, FeedCursor
+from jingkang_events import (
+    Connection, Database, EventStore, FeedConsumer, FeedCursor, RecordedEvent,
+)
 
 from ..adapters import archive_indexes
 from ..adapters.institution_repository import (
@@ -43,18 +45,24 @@ async def rebuild_institutions(db: Database, store: EventStore) -> int:
         while True:
             page = await store.read_feed(cursor, PAGE)
             for recorded in page.events:
-                event = to_event(recorded)
-                if recorded.stream_type == INSTITUTION_STREAM:
-                    state = evolve(states.get(recorded.stream_id) or Institution(recorded.stream_id),
-                                   event)
-                    states[recorded.stream_id] = state
-                    await project(conn, state, event, recorded.recorded_at)
-                elif recorded.stream_type == BASELINE_STREAM:
-                    await project_baseline(conn, event, recorded.version, recorded.recorded_at)
+                await project_recorded(conn, states, recorded)
             replayed += len(page.events)
             if not page.events:
                 return replayed
             cursor = page.next
+
+
+async def project_recorded(conn: Connection, states: dict[str, Institution],
+                           recorded: RecordedEvent) -> None:
+    """One registry event into the institution tables, in feed order (``states``: each
+    institution folded so far)."""
+    event = to_event(recorded)
+    if recorded.stream_type == INSTITUTION_STREAM:
+        state = evolve(states.get(recorded.stream_id) or Institution(recorded.stream_id), event)
+        states[recorded.stream_id] = state
+        await project(conn, state, event, recorded.recorded_at)
+    elif recorded.stream_type == BASELINE_STREAM:
+        await project_baseline(conn, event, recorded.version, recorded.recorded_at)
 
 
 async def reset_archive(db: Database, consumer_name: str) -> None:
