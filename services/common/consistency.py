@@ -11,6 +11,7 @@ anyone's personal data.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
@@ -124,7 +125,11 @@ def normalizer(table: Table, column: str) -> Any:
         return lambda v: None if v is None else Decimal(str(v))
     if kind in ("integer", "biginteger", "smallinteger"):
         return lambda v: None if v is None else int(v)
-    return lambda v: v
+    return _same
+
+
+def _same(value: Any) -> Any:
+    return value
 
 
 @dataclass(frozen=True)
@@ -142,8 +147,13 @@ class TableRows:
     def columns(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.table.columns)
 
+    @functools.cached_property
+    def _readers(self) -> list[tuple[int, str, Any]]:
+        """Each column's position, name and normalizer: built once, used for every row."""
+        return [(i, c, normalizer(self.table, c)) for i, c in enumerate(self.columns)]
+
     def _normal(self, row: Any) -> tuple[tuple[Any, ...], dict[str, Any]]:
-        values = {c: normalizer(self.table, c)(row[c]) for c in self.columns}
+        values = {c: read(row[i]) for i, c, read in self._readers}
         return tuple(values[k] for k in self.keys), values
 
     async def pages(self, conn: Connection) -> AsyncIterator[list[tuple[tuple, dict[str, Any]]]]:

@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jingkang.common.migrations import upgrade_to_head_async
+from jingkang.referral.application.read_model_check import check_read_model
 from jingkang.referral.domain import commands as cmd
 from jingkang.referral.domain import decide
 from jingkang.referral.domain.errors import DomainError
@@ -55,6 +56,9 @@ async def _run(url: str, start_with_application: bool, steps: list[tuple[str, in
             except DomainError:
                 pass  # a refusal is a fine outcome; the models must still agree
             assert await repo.load(case_id) == await repo.rebuild(case_id)
+        # ... and so does every column `jingkang verify` compares, in whatever state it ends.
+        report = await check_read_model(runtime.db, repo)
+        assert report.ok and report.checked == 1, report.line()
 
 
 @pytest.mark.parametrize("engine", ["sqlite", "postgresql"])
