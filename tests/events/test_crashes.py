@@ -13,7 +13,7 @@ from jingkang_events import EventStore, FeedCursor, NewEvent, connect
 
 from ..conftest import sample_types
 from .support import (
-    HERE, PYTHON, applied_ids, consumer_database, serve_feed, stream_totals, totals_from_events,
+    HERE, PYTHON, applied_ids, consumer_database, serve_feed, servable, stream_totals, totals_from_events,
 )
 
 ROOT = HERE.parents[1]
@@ -65,6 +65,7 @@ async def test_killed_consumer_restarts_and_applies_each_event_once(store: Event
     for s in range(40):
         await store.append(f"case-{s}", "case", 0,
                            [NewEvent("ThingHappened", {"n": n}) for n in range(25)])
+    await servable(store, 40 * 25)
     expected_events = await _all_events(store)
     async with consumer_database(store.db.dialect, tmp_path) as (local_url, local):
         async with serve_feed(store) as base:
