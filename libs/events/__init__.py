@@ -15,6 +15,7 @@ from ._errors import (
     StoreMisconfiguredError,
     UnknownEventTypeError,
 )
+from ._ledger_key import LedgerKey, PublicKey
 from ._feed_api import FeedPageOut, PageView, feed_router
 from ._model import (
     AppendResult,
@@ -51,9 +52,11 @@ __all__ = [
     "FeedPage",
     "FeedPageOut",
     "InvalidCursorError",
+    "LedgerKey",
     "Metadata",
     "NewEvent",
     "PageView",
+    "PublicKey",
     "RecordedEvent",
     "StoreMisconfiguredError",
     "UniqueViolation",

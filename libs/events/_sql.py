@@ -55,6 +55,35 @@ WHERE (CASE WHEN $12::int = 0
 RETURNING position, version, tx_id
 """
 
+# Seals of a batch, written in the transaction that inserted its events.  A seal row already at
+# a position (someone with INSERT on event_seals put it there first) is left for verify to
+# report rather than refusing every append that reaches that position.
+PG_SEAL_ONE = """
+INSERT INTO event_seals (position, tx_id, key_id, seal) VALUES ($1, $2, $3, $4)
+ON CONFLICT (position) DO NOTHING
+"""
+PG_SEAL_BATCH = """
+INSERT INTO event_seals (position, tx_id, key_id, seal)
+SELECT s.position, s.tx_id, $3::text, s.seal
+FROM unnest($1::bigint[], $2::bigint[], $4::text[]) AS s(position, tx_id, seal)
+ON CONFLICT (position) DO NOTHING
+"""
+SQLITE_SEAL = PG_SEAL_ONE
+_HEX = frozenset("0123456789abcdef")
+
+
+def pg_seal_and_commit(positions: list[int], tx_ids: list[int], key_id: str,
+                       seals: list[str]) -> str:
+    """The seals and the COMMIT of the store's own append as one simple query (a round trip
+    less).  Simple queries take no parameters: the values are written out, and only integers
+    and lowercase hex are accepted."""
+    if not all(set(text) <= _HEX for text in (key_id, *seals)):
+        raise ValueError("seals and key ids are lowercase hex")
+    rows = ",".join(f"({int(p)},{int(t)},'{key_id}','{s}')"
+                    for p, t, s in zip(positions, tx_ids, seals, strict=True))
+    return (f"INSERT INTO event_seals (position, tx_id, key_id, seal) VALUES {rows} "
+            "ON CONFLICT (position) DO NOTHING; COMMIT")
+
 PG_BY_IDS = f"SELECT {COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position"
 
 PG_FEED = f"""

@@ -56,7 +56,8 @@ class ReferralRuntime(ServiceRuntime):
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> ReferralRuntime:
     clock = clock or (lambda: datetime.now(UTC))
     db = await connect(settings.database_url)
-    store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds)
+    store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds,
+                       ledger_key=settings.ledger())
     rules = rules_from(settings)
     keys = DataKeys(KeyWrapper(settings.master_key_bytes()))
     repo = CaseRepository(db, store, rules, keys)

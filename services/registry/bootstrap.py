@@ -66,7 +66,8 @@ class RegistryRuntime(ServiceRuntime):
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> RegistryRuntime:
     clock = clock or (lambda: datetime.now(UTC))
     db = await connect(settings.database_url)
-    store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds)
+    store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds,
+                       ledger_key=settings.ledger())
     regions = RegionTable.bundled()
     registry = RegistryService(db, RegistryRepository(store), IdempotencyStore(db),
                                regions=regions, clock=clock)

@@ -6,7 +6,7 @@ PUBLIC = {
     "GENESIS_HASH", "AppendResult", "ConcurrencyError", "Connection", "ConsumerStatus",
     "CursorMovedError", "Database", "EventIdConflictError", "EventStore", "EventStoreError",
     "EventTables", "EventTypes", "FeedConsumer", "FeedCursor", "FeedEntry", "FeedHead", "FeedPage",
-    "FeedPageOut", "InvalidCursorError", "Metadata", "NewEvent", "PageView", "RecordedEvent",
+    "FeedPageOut", "InvalidCursorError", "LedgerKey", "Metadata", "NewEvent", "PageView", "PublicKey", "RecordedEvent",
     "StoreMisconfiguredError", "UniqueViolation", "UnknownEventTypeError", "Upcaster",
     "VerifyResult", "add_event_tables", "canonical_json", "connect", "feed_router",
 }
