@@ -79,9 +79,13 @@ def add_event_tables(metadata: MetaData) -> EventTables:
         Column("position", _SEALED_POSITION, primary_key=True, autoincrement=False,
                comment="the sealed event's position"),
         Column("tx_id", BigInteger, nullable=False, comment="its tx_id when it was sealed"),
+        Column("stream_id", String(200), nullable=False,
+               comment="its stream and version: names an event that was removed"),
+        Column("version", Integer, nullable=False),
         Column("key_id", String(16), nullable=False, comment="ledger key that sealed it"),
         Column("seal", String(64), nullable=False,
                comment="HMAC-SHA256 of (position, tx_id, stream_id, version, hash), hex"),
+        Index("ix_event_seals_stream", "stream_id", "version"),
     )
     checkpoints = Table(
         "checkpoints",

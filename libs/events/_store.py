@@ -212,9 +212,11 @@ class EventStore:
             # the database or hex from the key, written out by this code.
             await c.execute(sql.pg_seal_and_commit(positions, tx_ids, key.key_id, seals))
         elif len(rows) == 1:
-            await c.execute(sql.PG_SEAL_ONE, positions[0], tx_ids[0], key.key_id, seals[0])
+            await c.execute(sql.PG_SEAL_ONE, positions[0], tx_ids[0], key.key_id, seals[0],
+                            b.stream_id, b.versions[0])
         else:
-            await c.execute(sql.PG_SEAL_BATCH, positions, tx_ids, key.key_id, seals)
+            await c.execute(sql.PG_SEAL_BATCH, positions, tx_ids, key.key_id, seals, b.stream_id,
+                            b.versions)
 
     async def _pg_read_head(self, c: Connection, stream_id: str, expected: int,
                             events: Sequence[NewEvent]) -> str | AppendResult:
@@ -277,9 +279,9 @@ class EventStore:
             if self.ledger_key is not None:
                 key = self.ledger_key
                 for row, version, hash_ in zip(rows, batch.versions, batch.hashes, strict=True):
-                    await c.execute(sql.SQLITE_SEAL, row["position"], row["tx_id"], key.key_id,
+                    await c.execute(sql.SEAL_ROW, row["position"], row["tx_id"], key.key_id,
                                     key.seal(row["position"], row["tx_id"], stream_id, version,
-                                             hash_))
+                                             hash_), stream_id, version)
             self._after_write(c, own=conn is None)
         return self._result(batch, rows, events)
 
@@ -500,7 +502,9 @@ class EventStore:
     # --- integrity --------------------------------------------------------------------
 
     async def verify_stream(self, stream_id: str) -> VerifyResult:
-        """Recompute the stream's hash chain from the stored bytes; name the first bad event."""
+        """Recompute the stream's hash chain from the stored bytes and, with the ledger key,
+        check each event's seal and that no sealed event of the stream is missing; name the
+        first bad event."""
         async with self.db.connection() as c:
             rows = await c.fetch(sql.STREAM, stream_id)
         previous = GENESIS_HASH
@@ -510,7 +514,46 @@ class EventStore:
                 return VerifyResult(stream_id, False, expected_version, row["position"],
                                     str(as_uuid(row["event_id"])), row["version"], reason)
             previous = row["hash"]
-        return VerifyResult(stream_id, True, len(rows))
+        if self.ledger_key is None:
+            return VerifyResult(stream_id, True, len(rows))
+        return await self._verify_seals(stream_id, rows, self.ledger_key)
+
+    async def _verify_seals(self, stream_id: str, rows: Sequence[Any],
+                            key: LedgerKey) -> VerifyResult:
+        from ._audit import seal_fault  # the audit module builds on the store's rows
+        from ._ledger import Leaf
+
+        async with self.db.connection() as c:
+            leaves = [Leaf(r["position"], r["tx_id"], r["stream_id"], r["version"], r["hash"],
+                           r["seal"], r["key_id"], r["sealed_tx_id"])
+                      for r in await c.fetch(sql.SEALED_STREAM, stream_id)]
+            orphans = await c.fetch(sql.STREAM_ORPHAN_SEALS, stream_id)
+            first = await c.fetchrow(sql.FIRST_SEAL)
+        began = None if first is None else (first["tx_id"], first["position"])
+        ids = {row["position"]: str(as_uuid(row["event_id"])) for row in rows}
+        faults: list[tuple[int, int | None, str | None, str]] = []
+        checked = legacy = 0
+        for leaf in leaves:
+            if leaf.seal is None:
+                if began is None or (leaf.tx_id, leaf.position) < began:
+                    legacy += 1
+                else:
+                    faults.append((leaf.version, leaf.position, ids.get(leaf.position),
+                                   "no seal: not appended by the store (inserted directly?)"))
+                continue
+            checked += 1
+            fault = seal_fault(leaf, key)
+            if fault:
+                faults.append((leaf.version, leaf.position, ids.get(leaf.position), fault))
+        for orphan in orphans:
+            faults.append((orphan["version"], orphan["position"], None,
+                           "sealed event missing (removed, or moved from this position)"))
+        if not faults:
+            return VerifyResult(stream_id, True, len(rows), seals_checked=checked,
+                                unsealed_legacy=legacy)
+        version, position, event_id, reason = min(faults, key=lambda f: f[0])
+        return VerifyResult(stream_id, False, len(rows), position, event_id, version, reason,
+                            seals_checked=checked, unsealed_legacy=legacy)
 
 
 def _retrieved(task: asyncio.Task[Any]) -> None:

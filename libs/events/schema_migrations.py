@@ -111,10 +111,14 @@ def create_ledger_v1() -> None:
         sa.Column("position", position, primary_key=True, autoincrement=False,
                   comment="the sealed event's position"),
         sa.Column("tx_id", sa.BigInteger, nullable=False, comment="its tx_id when it was sealed"),
+        sa.Column("stream_id", sa.String(200), nullable=False,
+                  comment="its stream and version: names an event that was removed"),
+        sa.Column("version", sa.Integer, nullable=False),
         sa.Column("key_id", sa.String(16), nullable=False, comment="ledger key that sealed it"),
         sa.Column("seal", sa.String(64), nullable=False,
                   comment="HMAC-SHA256 of (position, tx_id, stream_id, version, hash), hex"),
     )
+    op.create_index("ix_event_seals_stream", "event_seals", ["stream_id", "version"])
     op.create_table(
         "checkpoints",
         sa.Column("tree_size", sa.BigInteger, primary_key=True, autoincrement=False,

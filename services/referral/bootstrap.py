@@ -70,5 +70,7 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Refer
         person_keys=PersonKeys(settings.person_key_secret.get_secret_value().encode()))
     reads = CaseReads(repo, CaseQueries(db, rules.high_risk_level, repo.from_row), store, rules,
                       clock)
-    return ReferralRuntime("referral", db, store, [directory_consumer], cases, reads,
-                           PersonErasure(db, store, keys, IdempotencyStore(db), clock))
+    runtime = ReferralRuntime("referral", db, store, [directory_consumer], cases, reads,
+                              PersonErasure(db, store, keys, IdempotencyStore(db), clock))
+    runtime.checkpoint_interval = settings.checkpoint_interval_seconds
+    return runtime

@@ -73,5 +73,7 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Regis
                                regions=regions, clock=clock)
     queries = RegistryQueries(db)
     statistics = Statistics(StatisticsQueries(db), regions, rules_from(settings), clock)
-    return RegistryRuntime("registry", db, store, [archive_consumer(settings, db)], registry,
-                           queries, Archives(queries), statistics)
+    runtime = RegistryRuntime("registry", db, store, [archive_consumer(settings, db)], registry,
+                              queries, Archives(queries), statistics)
+    runtime.checkpoint_interval = settings.checkpoint_interval_seconds
+    return runtime
