@@ -9,6 +9,7 @@ from jingkang_events import EventStore, FeedCursor, Ledger, LedgerKey, NewEvent
 from jingkang_events import _merkle as merkle
 
 from ..conftest import sample_types
+from .support import servable
 
 KEY = LedgerKey(os.urandom(32))
 
@@ -27,6 +28,7 @@ async def test_checkpoints_grow_incrementally_and_prove_every_event(db) -> None:
     ledger = Ledger(db, "referral", KEY)
     assert await ledger.checkpoint() is None  # nothing to sign yet
     first_events = await _append(store, 3, 4, "a")
+    await servable(store, 12)  # a checkpoint covers what the feed serves
     first = await ledger.checkpoint()
     assert first is not None and first.tree_size == 12
     assert first.signature_problem(KEY.public) is None and first.frontier_matches()
@@ -34,6 +36,7 @@ async def test_checkpoints_grow_incrementally_and_prove_every_event(db) -> None:
                                     key=lambda c: (c.tx_id, c.position))
     assert await ledger.checkpoint() is None  # not grown: no new checkpoint
     later_events = await _append(store, 2, 5, "b")
+    await servable(store, 22)
     second = await ledger.checkpoint()
     assert second is not None and second.tree_size == 22
     # made from the frontier and the new leaves only, it equals a tree over every leaf
@@ -57,6 +60,7 @@ async def test_checkpoints_grow_incrementally_and_prove_every_event(db) -> None:
 async def test_racing_instances_store_one_checkpoint_per_size(db) -> None:
     store = EventStore(db, sample_types(), ledger_key=KEY)
     await _append(store, 2, 3, "a")
+    await servable(store, 6)
     made = await asyncio.gather(*(Ledger(db, "referral", KEY).checkpoint() for _ in range(4)))
     assert {m.tree_size for m in made if m is not None} == {6}  # None: found it made
     assert len(await Ledger(db, "referral").all()) == 1
@@ -65,6 +69,7 @@ async def test_racing_instances_store_one_checkpoint_per_size(db) -> None:
 async def test_a_tampered_checkpoint_text_or_foreign_key_is_named(db) -> None:
     store = EventStore(db, sample_types(), ledger_key=KEY)
     await _append(store, 1, 2, "a")
+    await servable(store, 2)
     made = await Ledger(db, "referral", KEY).checkpoint()
     other = LedgerKey(os.urandom(32))
     from dataclasses import replace

@@ -4,6 +4,7 @@ that names a forged event (both engines)."""
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from datetime import UTC, datetime
 
@@ -20,9 +21,20 @@ KEY = LedgerKey.from_base64(DEVELOPMENT_LEDGER_KEY)  # the service's: the settin
 
 
 async def _checkpoint(api: Api) -> Checkpoint:
+    """A checkpoint covering every stored event (on PostgreSQL a transaction running anywhere
+    in the cluster holds back what the feed, and so a checkpoint, covers: wait for it)."""
     db = await connect(api.db_url)
+    ledger = Ledger(db, "referral", KEY)
     try:
-        return await Ledger(db, "referral", KEY).checkpoint()
+        async with db.connection() as conn:
+            stored = await conn.fetchval("SELECT count(*) FROM events")
+        for _ in range(200):
+            await ledger.checkpoint()
+            latest = await ledger.latest()
+            if latest is not None and latest.tree_size == stored:
+                return latest
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"no checkpoint ever covered the {stored} stored events")
     finally:
         await db.close()
 
