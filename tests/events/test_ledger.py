@@ -79,3 +79,30 @@ async def test_a_tampered_checkpoint_text_or_foreign_key_is_named(db) -> None:
     assert "not by this service's key" in made.signature_problem(other.public)
     forged = replace(made, public_key=other.public.base64, key_id=other.key_id)
     assert forged.signature_problem() == "signature does not match"
+
+
+async def test_a_running_service_checkpoints_at_start_and_when_the_feed_grows(url: str) -> None:
+    from jingkang.common.runtime import ServiceRuntime
+    from jingkang_events import connect
+
+    db = await connect(url)
+    store = EventStore(db, sample_types(), ledger_key=KEY)
+    await _append(store, 1, 3, "before")
+    await servable(store, 3)
+    runtime = ServiceRuntime("referral", db, store)
+    runtime.checkpoint_interval = 0.1
+    await runtime.start()
+    try:
+        ledger = Ledger(db, "referral")
+        for expected in (3, 8):
+            for _ in range(200):
+                latest = await ledger.latest()
+                if latest is not None and latest.tree_size == expected:
+                    break
+                await asyncio.sleep(0.05)
+            assert latest is not None and latest.tree_size == expected
+            assert latest.signature_problem(KEY.public) is None
+            if expected == 3:
+                await _append(store, 1, 5, "after")
+    finally:
+        await runtime.stop()

@@ -136,19 +136,19 @@ async def insert_only(url: str, statement: str, *args: object) -> None:
         await admin.close()
 
 
-def forged_row(store: Store, stream: str, kind: str, data: dict) -> tuple[str, list[object]]:
-    """The INSERT of an event chained correctly after the stream's last one."""
-    last = store.events[(stream, 3)]
+def forged_row(url: str, last, kind: str, data: dict) -> tuple[str, list[object]]:
+    """The INSERT of an event chained correctly after ``last``, its stream's last event."""
+    stream, version = last.stream_id, last.version + 1
     event_id, recorded_at = str(uuid.uuid4()), format_time(last.recorded_at)
     data_json, meta_json = canonical_json(data), canonical_json(last.metadata)
     digest = chain_hash(last.hash, event_id=event_id, stream_id=stream, stream_type="case",
-                        version=4, type=kind, schema_version=1, recorded_at=recorded_at,
+                        version=version, type=kind, schema_version=1, recorded_at=recorded_at,
                         data_json=data_json, metadata_json=meta_json)
-    pg = store.url.startswith("postgresql")
+    pg = url.startswith("postgresql")
     cast, tx = ("::json", "pg_current_xact_id()::text::bigint") if pg else ("", "0")
     statement = ("INSERT INTO events (event_id, stream_id, stream_type, version, type, "
                  "schema_version, data, metadata, recorded_at, prev_hash, hash, tx_id) VALUES "
-                 f"($1{'::uuid' if pg else ''}, $2, 'case', 4, $3, 1, $4{cast}, $5{cast}, "
+                 f"($1{'::uuid' if pg else ''}, $2, 'case', {version}, $3, 1, $4{cast}, $5{cast}, "
                  f"$6{'::timestamptz' if pg else ''}, $7, $8, {tx})")
     return statement, [event_id, stream, kind, data_json, meta_json,
                        last.recorded_at if pg else recorded_at, last.hash, digest]
@@ -240,7 +240,8 @@ async def test_a_stream_rewritten_with_a_recomputed_chain_is_named(store) -> Non
 
 
 async def test_an_event_forged_with_insert_only_is_named(store) -> None:
-    statement, args = forged_row(store, "case-c", "ThingClosed", {"reason": "withdrawn"})
+    statement, args = forged_row(store.url, store.events[("case-c", 3)], "ThingClosed",
+                                 {"reason": "withdrawn"})
     await insert_only(store.url, statement, *args)
     result = store.verify()
     assert "referral: 3 streams, 10 events checked, 0 broken" in result.stdout  # chain is valid
@@ -299,3 +300,50 @@ async def test_a_checkpoint_from_another_key_or_edited_is_not_trusted(store) -> 
     # an auditor trusting only the public key it was given checks the same way
     trusted = store.verify("--against", str(store.exported), "--public-key", KEY.public.base64)
     assert trusted.returncode == 0, trusted.stdout
+
+
+def _cli(store: Store, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "JINGKANG_REFERRAL_DATABASE_URL": store.url,
+           "JINGKANG_LEDGER_KEY": KEY_TEXT, "JINGKANG_DATA_DIR": str(store.dir)}
+    return subprocess.run([sys.executable, "-m", "jingkang.cli", *args], env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+async def test_legacy_events_are_sealed_once_and_a_later_unsealed_one_never(empty_url: str,
+                                                                            tmp_path: Path) -> None:
+    """Events from before seals are reported apart (failures only with --strict); seal-legacy
+    seals them, but not an unsealed event inserted after sealing began."""
+    await upgrade_to_head_async("referral", empty_url)
+    db = await connect(empty_url)
+    try:
+        old = await EventStore(db, sample_types()).append("old", "case", 0, [
+            NewEvent("ThingHappened", {"n": n}) for n in range(2)])  # no key: as before seals
+        sealed_store = EventStore(db, sample_types(), ledger_key=KEY)
+        new = await sealed_store.append("new", "case", 0, [NewEvent("ThingHappened", {})])
+        await servable(sealed_store, 3)
+    finally:
+        await db.close()
+    events = {("old", 1): old.events[0], ("old", 2): old.events[1], ("new", 1): new.events[0]}
+    store = Store(empty_url, tmp_path, events, tmp_path / "unused.json")
+    plain = store.verify()
+    assert plain.returncode == 0, plain.stdout
+    assert "1 of 3 events sealed" in plain.stdout and "2 unsealed from before seals" in plain.stdout
+    assert_named(store.verify("--strict"), "2 events are unsealed (--strict)")
+
+    statement, args = forged_row(empty_url, new.events[0], "ThingClosed", {})
+    await insert_only(empty_url, statement, *args)
+    sealing = _cli(store, "seal-legacy", "referral")
+    assert "referral: sealed 2 events stored before seals" in sealing.stdout, sealing.stderr
+    assert "referral: sealed 0 events" in _cli(store, "seal-legacy", "referral").stdout
+    after = store.verify("--strict")
+    assert "3 of 4 events sealed" in after.stdout and "0 unsealed from before seals" in after.stdout
+    assert_named(after, "stream new, version 2, position", "no seal")
+
+    made = _cli(store, "checkpoint", "referral", "--out", str(tmp_path / "{service}.json"))
+    assert made.returncode == 0 and "referral: checkpoint at tree size 4" in made.stdout, made
+    kept = json.loads((tmp_path / "referral.json").read_text(encoding="utf-8"))
+    assert (kept["tree_size"], kept["key_id"]) == (4, KEY.key_id)
+    assert "no new events since the checkpoint at tree size 4" in _cli(
+        store, "checkpoint", "referral").stdout
+    against = store.verify("--against", str(tmp_path / "referral.json"))
+    assert "the store still holds exactly the history of the checkpoint (4 events" in against.stdout
