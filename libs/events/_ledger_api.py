@@ -74,7 +74,8 @@ def ledger_router(get_ledger: Callable[..., Ledger], *, dependencies: Sequence[A
     TreeSize = Annotated[int, Query(ge=1, le=MAX_SIZE, description="树大小 a tree size")]
 
     @router.get("/v1/integrity/key", response_model=LedgerKeyOut,
-                operation_id="get_ledger_key", summary="检查点公钥 The checkpoint signing key")
+                operation_id="get_ledger_key", summary="检查点公钥 The checkpoint signing key",
+                responses={404: {"description": "this service signs no checkpoints"}})
     async def get_ledger_key(ledger: Annotated[Ledger, Depends(get_ledger)]) -> dict[str, Any]:
         """The public key that signs this service's checkpoints, and its key id: an auditor
         takes it once, through a channel it trusts, and checks every checkpoint with it."""
@@ -84,7 +85,8 @@ def ledger_router(get_ledger: Callable[..., Ledger], *, dependencies: Sequence[A
                 "public_key": ledger.key.public.base64, "algorithm": "Ed25519"}
 
     @router.get("/v1/integrity/checkpoints/latest", response_model=CheckpointOut,
-                operation_id="get_latest_checkpoint", summary="最新检查点 The newest checkpoint")
+                operation_id="get_latest_checkpoint", summary="最新检查点 The newest checkpoint",
+                responses={404: {"description": "no checkpoint has been made yet"}})
     async def get_latest_checkpoint(
             ledger: Annotated[Ledger, Depends(get_ledger)]) -> dict[str, Any]:
         """The newest signed checkpoint (tree head) of the store; keep it to check later that
@@ -101,7 +103,8 @@ def ledger_router(get_ledger: Callable[..., Ledger], *, dependencies: Sequence[A
         return _found(await ledger.at(tree_size), f"no checkpoint at tree size {tree_size}")
 
     @router.get("/v1/integrity/proofs/inclusion", response_model=InclusionProofOut,
-                operation_id="prove_inclusion", summary="包含证明 An event is in the tree")
+                operation_id="prove_inclusion", summary="包含证明 An event is in the tree",
+                responses={404: {"description": "no such event among the first tree_size"}})
     async def prove_inclusion(
             ledger: Annotated[Ledger, Depends(get_ledger)],
             event_id: Annotated[uuid.UUID, Query(description="事件 event id")],
