@@ -10,6 +10,9 @@ each time, as a service would.  Every append is a durable commit on its own.
 * store     -- ``EventStore.append`` of ``jingkang_events`` (hash chain, optimistic concurrency
                checked in the statement, gap-free feed by transaction id).  Writers are asyncio
                tasks sharing one store; the schema comes from the project's Alembic migrations.
+* store, sealed -- the same with a ledger key, as the services run it: each append is one
+               transaction that also writes the events' seals (HMAC-SHA256) to ``event_seals``.
+               The plain ``store`` row is the unsealed cost, from the same run.
 * ceiling   -- plain asyncpg INSERTs into a table with the same columns, indexes and unique
                constraints (the migrated ``events`` table, triggers dropped), no chain and no
                checks: per event only a new uuid, ``json.dumps`` and the clock.  One event is
@@ -76,7 +79,9 @@ from typing import Any
 import asyncpg
 
 from pgserver import PgServer
-from jingkang_events import EventStore, EventTypes, FeedCursor, Metadata, NewEvent, connect
+from jingkang_events import (
+    EventStore, EventTypes, FeedCursor, LedgerKey, Metadata, NewEvent, connect,
+)
 
 ADMIN_URL_ENV = "JINGKANG_BENCH_PG_URL"
 DEFAULT_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
@@ -306,12 +311,13 @@ class Contender:
 
 
 @asynccontextmanager
-async def open_store(server: PgServer, label: str, pool_size: int) -> AsyncIterator[EventStore]:
+async def open_store(server: PgServer, label: str, pool_size: int, *,
+                     sealed: bool = False) -> AsyncIterator[EventStore]:
     async with fresh_database(server, label, migrated=True) as name:
         db = await connect(server.sqlalchemy_url(name), pool_size=pool_size)
         types = EventTypes()
         types.register(EVENT_TYPE)
-        store = EventStore(db, types)
+        store = EventStore(db, types, ledger_key=LedgerKey(os.urandom(32)) if sealed else None)
         try:
             await store.start()
             yield store
@@ -323,9 +329,10 @@ async def open_store(server: PgServer, label: str, pool_size: int) -> AsyncItera
 class StoreContender(Contender):
     name = "store"
 
-    def __init__(self, store: EventStore) -> None:
+    def __init__(self, store: EventStore, name: str = "store") -> None:
         super().__init__()
         self.store = store
+        self.name = name
 
     def step(self, batch: int, tag: str) -> AsyncStep:
         store = self.store
@@ -350,6 +357,7 @@ class StoreContender(Contender):
     async def analyze(self) -> None:
         async with self.store.db.connection() as conn:
             await conn.execute("ANALYZE events")
+            await conn.execute("ANALYZE event_seals")
 
 
 # --- the ceiling: plain asyncpg INSERTs -------------------------------------------------------
@@ -507,6 +515,7 @@ class PeerContender(Contender):
 
 # --- one (writers, batch) combination ---------------------------------------------------------
 
+SEALED = "store, sealed"
 PEER_APPLICATION = "peer: ApplicationRecorder"
 PEER_AGGREGATE = "peer: AggregateRecorder"
 
@@ -518,6 +527,8 @@ async def lineup(stack: AsyncExitStack, server: PgServer, settings: Settings, ba
 
     pool = settings.pool_size
     store = await stack.enter_async_context(open_store(server, f"{label}_store", pool))
+    sealed = await stack.enter_async_context(
+        open_store(server, f"{label}_sealed", pool, sealed=True))
     ceiling = await stack.enter_async_context(open_ceiling(server, f"{label}_ceiling", pool))
     application = await stack.enter_async_context(
         open_peer(server, f"{label}_peer_app", PostgresApplicationRecorder, pool))
@@ -526,7 +537,7 @@ async def lineup(stack: AsyncExitStack, server: PgServer, settings: Settings, ba
     ceilings = ([CeilingContender(ceiling, "insert", "events")] if batch == 1 else
                 [CeilingContender(ceiling, "executemany", "events"),
                  CeilingContender(ceiling, "unnest", "events_unnest")])
-    return [StoreContender(store), *ceilings, PeerContender(application, PEER_APPLICATION),
+    return [StoreContender(store), StoreContender(sealed, SEALED), *ceilings, PeerContender(application, PEER_APPLICATION),
             PeerContender(aggregate, PEER_AGGREGATE)]
 
 
@@ -746,6 +757,13 @@ def print_ratios(cells: list[Cell]) -> None:
           f"{'goal':<15} {'store/peer':>10}  {'goal':<15} {'store/AggregateRec.':>19}")
     for combination in dict.fromkeys((c.writers, c.batch) for c in cells):
         print(ratio_row({c.name: c for c in cells if (c.writers, c.batch) == combination}))
+    print()
+    print("Seals: events/s of the sealed store against the unsealed one, same run")
+    for combination in dict.fromkeys((c.writers, c.batch) for c in cells):
+        group = {c.name: c for c in cells if (c.writers, c.batch) == combination}
+        store, sealed = group["store"], group[SEALED]
+        print(f"{store.writers:>7} {store.batch:>5}  {sealed.events_per_s:>10,.0f} / "
+              f"{store.events_per_s:>10,.0f} = {shown(sealed.events_per_s / store.events_per_s)}")
     print()
     print(f"Goals: with {CONCURRENT_WRITERS} concurrent writers store ≥ "
           f"{GOAL_CEILING_CONCURRENT:g} x ceiling and ≥ {GOAL_PEER_CONCURRENT:g} x peer; "

@@ -4,6 +4,7 @@ Runs on PostgreSQL (asyncpg) and SQLite (aiosqlite).  Knows nothing of referrals
 institutions; the services build on it.  See docs/event-store.md.
 """
 
+from ._audit import Finding, check_against, check_checkpoints, check_seals, seal_legacy
 from ._chain import GENESIS_HASH, canonical_json
 from ._consumer import ConsumerStatus, CursorMovedError, FeedConsumer
 from ._db import Connection, Database, UniqueViolation, connect
@@ -15,6 +16,9 @@ from ._errors import (
     StoreMisconfiguredError,
     UnknownEventTypeError,
 )
+from ._ledger import Checkpoint, InclusionProof, Leaf, Ledger, ProofUnavailable
+from ._ledger_api import ledger_router
+from ._ledger_key import LedgerKey, PublicKey
 from ._feed_api import FeedPageOut, PageView, feed_router
 from ._model import (
     AppendResult,
@@ -34,6 +38,7 @@ from ._types import EventTypes, Upcaster
 __all__ = [
     "GENESIS_HASH",
     "AppendResult",
+    "Checkpoint",
     "ConcurrencyError",
     "Connection",
     "ConsumerStatus",
@@ -50,10 +55,17 @@ __all__ = [
     "FeedHead",
     "FeedPage",
     "FeedPageOut",
+    "Finding",
+    "InclusionProof",
     "InvalidCursorError",
+    "Leaf",
+    "Ledger",
+    "LedgerKey",
     "Metadata",
     "NewEvent",
     "PageView",
+    "ProofUnavailable",
+    "PublicKey",
     "RecordedEvent",
     "StoreMisconfiguredError",
     "UniqueViolation",
@@ -62,6 +74,11 @@ __all__ = [
     "VerifyResult",
     "add_event_tables",
     "canonical_json",
+    "check_against",
+    "check_checkpoints",
+    "check_seals",
     "connect",
     "feed_router",
+    "ledger_router",
+    "seal_legacy",
 ]

@@ -193,6 +193,24 @@ class PostgresDatabase(Database):
         async with self.pool.acquire() as raw:
             yield _PgConnection(raw)
 
+    @asynccontextmanager
+    async def begun(self) -> AsyncIterator[Connection]:
+        """A transaction whose user ends it with its last statement (``…; COMMIT`` sent as one
+        simple query), a round trip less than ``transaction()``.  Leaving the block without
+        that commit, or by an exception, rolls back; a connection that cannot roll back is
+        closed, never pooled mid-transaction."""
+        async with self.pool.acquire() as raw:
+            await raw.execute("BEGIN")
+            try:
+                yield _PgConnection(raw)
+            finally:
+                if raw.is_in_transaction():
+                    try:
+                        await raw.execute("ROLLBACK")
+                    except BaseException:
+                        raw.terminate()
+                        raise
+
     async def close(self) -> None:
         await self.pool.close()
 

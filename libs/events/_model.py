@@ -179,3 +179,5 @@ class VerifyResult:
     first_bad_event_id: str | None = None
     first_bad_version: int | None = None
     reason: str | None = None
+    seals_checked: int = 0  # events whose seal was checked (a store with the ledger key)
+    unsealed_legacy: int = 0  # events stored before sealing began

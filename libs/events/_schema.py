@@ -19,12 +19,15 @@ from sqlalchemy import (
     MetaData,
     String,
     Table,
+    Text,
     UniqueConstraint,
     Uuid,
 )
 
 # SQLite needs exactly INTEGER PRIMARY KEY for an AUTOINCREMENT rowid (positions never reused).
 _POSITION = BigInteger().with_variant(Integer(), "sqlite")
+# A seal names an event by its position; SQLite's INTEGER PRIMARY KEY is then the row id.
+_SEALED_POSITION = BigInteger().with_variant(Integer(), "sqlite")
 _EVENT_ID = Uuid(as_uuid=True).with_variant(String(36), "sqlite")
 
 
@@ -32,6 +35,8 @@ _EVENT_ID = Uuid(as_uuid=True).with_variant(String(36), "sqlite")
 class EventTables:
     events: Table
     consumer_cursors: Table
+    event_seals: Table
+    checkpoints: Table
 
 
 def add_event_tables(metadata: MetaData) -> EventTables:
@@ -68,4 +73,35 @@ def add_event_tables(metadata: MetaData) -> EventTables:
         Column("source_recorded_at", DateTime(timezone=True), nullable=True),
         Column("updated_at", DateTime(timezone=True), nullable=False),
     )
-    return EventTables(events=events, consumer_cursors=consumer_cursors)
+    event_seals = Table(
+        "event_seals",
+        metadata,
+        Column("position", _SEALED_POSITION, primary_key=True, autoincrement=False,
+               comment="the sealed event's position"),
+        Column("tx_id", BigInteger, nullable=False, comment="its tx_id when it was sealed"),
+        Column("stream_id", String(200), nullable=False,
+               comment="its stream and version: names an event that was removed"),
+        Column("version", Integer, nullable=False),
+        Column("key_id", String(16), nullable=False, comment="ledger key that sealed it"),
+        Column("seal", String(64), nullable=False,
+               comment="HMAC-SHA256 of (position, tx_id, stream_id, version, hash), hex"),
+        Index("ix_event_seals_stream", "stream_id", "version"),
+    )
+    checkpoints = Table(
+        "checkpoints",
+        metadata,
+        Column("tree_size", BigInteger, primary_key=True, autoincrement=False,
+               comment="events covered: the first tree_size of the feed"),
+        Column("origin", String(100), nullable=False, comment="the service whose store it is"),
+        Column("root_hash", String(64), nullable=False, comment="RFC 9162 Merkle tree hash, hex"),
+        Column("last_tx_id", BigInteger, nullable=False, comment="feed cursor of the last leaf"),
+        Column("last_position", BigInteger, nullable=False),
+        Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("key_id", String(16), nullable=False, comment="ledger key that signed it"),
+        Column("public_key", String(64), nullable=False, comment="Ed25519, base64"),
+        Column("signature", String(100), nullable=False, comment="Ed25519 over the signed text"),
+        Column("frontier", Text, nullable=False,
+               comment="roots of the perfect subtrees (right edge), hex, space-separated"),
+    )
+    return EventTables(events=events, consumer_cursors=consumer_cursors,
+                       event_seals=event_seals, checkpoints=checkpoints)

@@ -55,6 +55,44 @@ WHERE (CASE WHEN $12::int = 0
 RETURNING position, version, tx_id
 """
 
+# Seals of a batch, written in the transaction that inserted its events.  A seal row already at
+# a position (someone with INSERT on event_seals put it there first) is left for verify to
+# report rather than refusing every append that reaches that position.
+PG_SEAL_ONE = """
+INSERT INTO event_seals (position, tx_id, stream_id, version, key_id, seal)
+VALUES ($1, $2, $5, $6, $3, $4)
+ON CONFLICT (position) DO NOTHING
+"""
+PG_SEAL_BATCH = """
+INSERT INTO event_seals (position, tx_id, stream_id, version, key_id, seal)
+SELECT s.position, s.tx_id, $5::text, s.version, $3::text, s.seal
+FROM unnest($1::bigint[], $2::bigint[], $4::text[], $6::int[]) AS s(position, tx_id, seal, version)
+ON CONFLICT (position) DO NOTHING
+"""
+SEAL_ROW = PG_SEAL_ONE
+_HEX = frozenset("0123456789abcdef")
+
+
+# With the seals' statement, the COMMIT of the store's own append (see pg_seal_and_commit).
+PG_SEAL_AND_COMMIT = """
+INSERT INTO event_seals (position, tx_id, stream_id, version, key_id, seal)
+SELECT s.position, s.tx_id, e.stream_id, e.version, '{key_id}', s.seal
+FROM (VALUES {rows}) AS s(position, tx_id, seal) JOIN events AS e ON e.position = s.position
+ON CONFLICT (position) DO NOTHING; COMMIT
+"""
+
+
+def pg_seal_and_commit(positions: list[int], tx_ids: list[int], key_id: str,
+                       seals: list[str]) -> str:
+    """The seals and the COMMIT of the store's own append as one simple query (a round trip
+    less).  Simple queries take no parameters, so the values are written out: integers and
+    lowercase hex only (the stream id, free text, is taken from the events just inserted)."""
+    if not all(set(text) <= _HEX for text in (key_id, *seals)):
+        raise ValueError("seals and key ids are lowercase hex")
+    rows = ",".join(f"({int(p)}::bigint,{int(t)}::bigint,'{s}')"
+                    for p, t, s in zip(positions, tx_ids, seals, strict=True))
+    return PG_SEAL_AND_COMMIT.format(key_id=key_id, rows=rows)
+
 PG_BY_IDS = f"SELECT {COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position"
 
 PG_FEED = f"""
@@ -145,3 +183,54 @@ STORED_TYPES = "SELECT type, schema_version FROM events GROUP BY type, schema_ve
 def sqlite_by_ids(count: int) -> str:
     marks = ", ".join(f"${i}" for i in range(1, count + 1))
     return f"SELECT {COLUMNS} FROM events WHERE event_id IN ({marks}) ORDER BY position"
+
+
+# --- the ledger (_ledger.py): events as Merkle leaves in feed order, and checkpoints -------
+
+_LEAF_COLUMNS = ("e.position, e.tx_id, e.stream_id, e.version, e.hash, s.seal, s.key_id, "
+                 "s.tx_id AS sealed_tx_id FROM events AS e "
+                 "LEFT JOIN event_seals AS s ON s.position = e.position")
+SEALED_STREAM = f"SELECT {_LEAF_COLUMNS} WHERE e.stream_id = $1 ORDER BY e.version"
+# A seal whose event is gone: a removed event (or one moved to another position).
+ORPHAN_SEALS = """
+SELECT s.position, s.tx_id, s.stream_id, s.version FROM event_seals AS s
+WHERE NOT EXISTS (SELECT 1 FROM events AS e WHERE e.position = s.position)
+ORDER BY s.position
+"""
+STREAM_ORPHAN_SEALS = """
+SELECT s.position, s.tx_id, s.stream_id, s.version FROM event_seals AS s
+WHERE s.stream_id = $1
+  AND NOT EXISTS (SELECT 1 FROM events AS e WHERE e.position = s.position)
+ORDER BY s.version
+"""
+# Where sealing began: events before the first sealed one (feed order) were stored unsealed.
+FIRST_SEAL = "SELECT position, tx_id FROM event_seals ORDER BY position LIMIT 1"
+PG_LEAVES = f"""
+SELECT {_LEAF_COLUMNS}
+WHERE (e.tx_id, e.position) > ($1, $2) AND e.tx_id < {PG_HORIZON}
+ORDER BY e.tx_id, e.position
+LIMIT $3
+"""
+# Verification reads every stored row, settled or not (tx_id can be anything after tampering).
+PG_ALL_LEAVES = f"""
+SELECT {_LEAF_COLUMNS}
+WHERE (e.tx_id, e.position) > ($1, $2)
+ORDER BY e.tx_id, e.position
+LIMIT $3
+"""
+SQLITE_LEAVES = f"""
+SELECT {_LEAF_COLUMNS}
+WHERE e.position > $2 AND $1 = $1
+ORDER BY e.position
+LIMIT $3
+"""
+
+_CHECKPOINT_COLUMNS = ("tree_size, origin, root_hash, last_tx_id, last_position, created_at, "
+                       "key_id, public_key, signature, frontier")
+LATEST_CHECKPOINT = (f"SELECT {_CHECKPOINT_COLUMNS} FROM checkpoints "
+                     "ORDER BY tree_size DESC LIMIT 1")
+CHECKPOINT_AT = f"SELECT {_CHECKPOINT_COLUMNS} FROM checkpoints WHERE tree_size = $1"
+ALL_CHECKPOINTS = f"SELECT {_CHECKPOINT_COLUMNS} FROM checkpoints ORDER BY tree_size"
+INSERT_CHECKPOINT = (f"INSERT INTO checkpoints ({_CHECKPOINT_COLUMNS}) "
+                     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
+POSITION_OF_EVENT = "SELECT position FROM events WHERE event_id = $1"

@@ -15,6 +15,7 @@ from . import _sql as sql
 from ._chain import GENESIS_HASH, canonical_json, chain_hash, format_time
 from ._db import Connection, Database, PostgresDatabase, UniqueViolation
 from ._errors import ConcurrencyError, EventIdConflictError, StoreMisconfiguredError
+from ._ledger_key import LedgerKey
 from ._model import (
     AppendResult, FeedCursor, FeedEntry, FeedHead, FeedPage, NewEvent, RecordedEvent,
     VerifyResult,
@@ -52,18 +53,29 @@ class _Prepared:
     hashes: list[str]
 
 
+class _StoredMeanwhile(Exception):
+    """An event id of the batch collided inside the store's own transaction: once it has
+    rolled back, the stored events are read to tell a concurrent retry from a conflict."""
+
+
 class EventStore:
     """One database's append-only ``events`` table.
 
     ``conn`` arguments let a caller run an append or a read inside its own transaction (for
     example together with the rows of an inline projection); without one the store uses a
     connection of its own.
+
+    With a ``ledger_key`` every appended event is sealed (``event_seals``, in the same
+    transaction) and ``verify_stream`` checks the seals; without one events are stored unsealed
+    (tools and tests; the services always pass their key).
     """
 
     def __init__(self, db: Database, types: EventTypes, *, clock: Clock | None = None,
-                 poll_interval: float = 0.5, head_cache_size: int = 10_000) -> None:
+                 poll_interval: float = 0.5, head_cache_size: int = 10_000,
+                 ledger_key: LedgerKey | None = None) -> None:
         self.db = db
         self.types = types
+        self.ledger_key = ledger_key
         self.wakeup = Wakeup()
         self._waits_ended = False
         self.poll_interval = poll_interval
@@ -136,30 +148,75 @@ class EventStore:
     async def _append_pg(self, stream_id: str, stream_type: str, expected: int,
                          events: Sequence[NewEvent], conn: Connection | None,
                          when: datetime) -> AppendResult:
+        if conn is not None or self.ledger_key is None:
+            async with self._use(conn) as c:
+                return await self._append_pg_on(c, stream_id, stream_type, expected, events,
+                                                when, own=conn is None)
+        # Events and their seals commit together: the store's own append is a transaction,
+        # committed by the statement that writes the seals.
+        try:
+            async with self.db.begun() as c:
+                return await self._append_pg_on(c, stream_id, stream_type, expected, events,
+                                                when, own=True, collision=_StoredMeanwhile)
+        except _StoredMeanwhile as exc:
+            async with self.db.connection() as c:
+                stored = await c.fetch(sql.PG_BY_IDS, [e.event_id for e in events])
+            if stored:
+                return self._retry_result(stream_id, events, stored)
+            raise ConcurrencyError(stream_id, expected, None) from exc.__cause__
+
+    async def _append_pg_on(self, c: Connection, stream_id: str, stream_type: str,
+                            expected: int, events: Sequence[NewEvent], when: datetime, *,
+                            own: bool, collision: type[Exception] | None = None
+                            ) -> AppendResult:
+        """The append on ``c``; with ``collision`` set, ``c`` is the store's own transaction
+        (``db.begun()``), which the seals' statement commits."""
         cached = self._heads.get(stream_id)
         prev_hash = GENESIS_HASH if expected == 0 else (
             cached[1] if cached and cached[0] == expected else None)
-        async with self._use(conn) as c:
-            for _attempt in range(2):
-                if prev_hash is None:
-                    head = await self._pg_read_head(c, stream_id, expected, events)
-                    if isinstance(head, AppendResult):
-                        return head
-                    prev_hash = head
-                batch = self._prepare(stream_id, stream_type, expected, prev_hash, events, when)
-                try:
-                    rows = await c.fetch(*self._pg_append_args(batch))
-                except UniqueViolation as exc:
-                    return await self._pg_unique_violation(c, exc, batch, events,
-                                                           own=conn is None)
-                if rows:
-                    break
-                # The WHERE clause refused: a stale head guess, a wrong version or a retry.
-                prev_hash = None
-            else:
-                raise ConcurrencyError(stream_id, expected, None)
-            self._after_write(c, own=conn is None)
+        for _attempt in range(2):
+            if prev_hash is None:
+                head = await self._pg_read_head(c, stream_id, expected, events)
+                if isinstance(head, AppendResult):
+                    return head
+                prev_hash = head
+            batch = self._prepare(stream_id, stream_type, expected, prev_hash, events, when)
+            try:
+                rows = await c.fetch(*self._pg_append_args(batch))
+            except UniqueViolation as exc:
+                if collision is not None and "uq_events_event_id" in exc.detail:
+                    self._heads.pop(stream_id, None)
+                    raise collision() from exc
+                return await self._pg_unique_violation(c, exc, batch, events, own=own)
+            if rows:
+                break
+            # The WHERE clause refused: a stale head guess, a wrong version or a retry.
+            prev_hash = None
+        else:
+            raise ConcurrencyError(stream_id, expected, None)
+        await self._seal_pg(c, batch, rows, commit=collision is not None)
+        self._after_write(c, own=own)
         return self._result(batch, rows, events)
+
+    async def _seal_pg(self, c: Connection, b: _Prepared, rows: Sequence[Any], *,
+                       commit: bool) -> None:
+        key = self.ledger_key
+        if key is None:
+            return
+        positions = [int(r["position"]) for r in rows]
+        tx_ids = [int(r["tx_id"]) for r in rows]
+        seals = [key.seal(p, t, b.stream_id, v, h)
+                 for p, t, v, h in zip(positions, tx_ids, b.versions, b.hashes, strict=True)]
+        if commit:
+            # One simple query, so it can carry the COMMIT: every value is an integer from
+            # the database or hex from the key, written out by this code.
+            await c.execute(sql.pg_seal_and_commit(positions, tx_ids, key.key_id, seals))
+        elif len(rows) == 1:
+            await c.execute(sql.PG_SEAL_ONE, positions[0], tx_ids[0], key.key_id, seals[0],
+                            b.stream_id, b.versions[0])
+        else:
+            await c.execute(sql.PG_SEAL_BATCH, positions, tx_ids, key.key_id, seals, b.stream_id,
+                            b.versions)
 
     async def _pg_read_head(self, c: Connection, stream_id: str, expected: int,
                             events: Sequence[NewEvent]) -> str | AppendResult:
@@ -219,6 +276,12 @@ class EventStore:
                         batch.prev_hashes[i], batch.hashes[i])
             except UniqueViolation as exc:
                 raise EventIdConflictError(stream_id, batch.event_ids) from exc
+            if self.ledger_key is not None:
+                key = self.ledger_key
+                for row, version, hash_ in zip(rows, batch.versions, batch.hashes, strict=True):
+                    await c.execute(sql.SEAL_ROW, row["position"], row["tx_id"], key.key_id,
+                                    key.seal(row["position"], row["tx_id"], stream_id, version,
+                                             hash_), stream_id, version)
             self._after_write(c, own=conn is None)
         return self._result(batch, rows, events)
 
@@ -439,7 +502,9 @@ class EventStore:
     # --- integrity --------------------------------------------------------------------
 
     async def verify_stream(self, stream_id: str) -> VerifyResult:
-        """Recompute the stream's hash chain from the stored bytes; name the first bad event."""
+        """Recompute the stream's hash chain from the stored bytes and, with the ledger key,
+        check each event's seal and that no sealed event of the stream is missing; name the
+        first bad event."""
         async with self.db.connection() as c:
             rows = await c.fetch(sql.STREAM, stream_id)
         previous = GENESIS_HASH
@@ -449,7 +514,46 @@ class EventStore:
                 return VerifyResult(stream_id, False, expected_version, row["position"],
                                     str(as_uuid(row["event_id"])), row["version"], reason)
             previous = row["hash"]
-        return VerifyResult(stream_id, True, len(rows))
+        if self.ledger_key is None:
+            return VerifyResult(stream_id, True, len(rows))
+        return await self._verify_seals(stream_id, rows, self.ledger_key)
+
+    async def _verify_seals(self, stream_id: str, rows: Sequence[Any],
+                            key: LedgerKey) -> VerifyResult:
+        from ._audit import seal_fault  # the audit module builds on the store's rows
+        from ._ledger import Leaf
+
+        async with self.db.connection() as c:
+            leaves = [Leaf(r["position"], r["tx_id"], r["stream_id"], r["version"], r["hash"],
+                           r["seal"], r["key_id"], r["sealed_tx_id"])
+                      for r in await c.fetch(sql.SEALED_STREAM, stream_id)]
+            orphans = await c.fetch(sql.STREAM_ORPHAN_SEALS, stream_id)
+            first = await c.fetchrow(sql.FIRST_SEAL)
+        began = None if first is None else (first["tx_id"], first["position"])
+        ids = {row["position"]: str(as_uuid(row["event_id"])) for row in rows}
+        faults: list[tuple[int, int | None, str | None, str]] = []
+        checked = legacy = 0
+        for leaf in leaves:
+            if leaf.seal is None:
+                if began is None or (leaf.tx_id, leaf.position) < began:
+                    legacy += 1
+                else:
+                    faults.append((leaf.version, leaf.position, ids.get(leaf.position),
+                                   "no seal: not appended by the store (inserted directly?)"))
+                continue
+            checked += 1
+            fault = seal_fault(leaf, key)
+            if fault:
+                faults.append((leaf.version, leaf.position, ids.get(leaf.position), fault))
+        for orphan in orphans:
+            faults.append((orphan["version"], orphan["position"], None,
+                           "sealed event missing (removed, or moved from this position)"))
+        if not faults:
+            return VerifyResult(stream_id, True, len(rows), seals_checked=checked,
+                                unsealed_legacy=legacy)
+        version, position, event_id, reason = min(faults, key=lambda f: f[0])
+        return VerifyResult(stream_id, False, len(rows), position, event_id, version, reason,
+                            seals_checked=checked, unsealed_legacy=legacy)
 
 
 def _retrieved(task: asyncio.Task[Any]) -> None:

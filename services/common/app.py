@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, Request
 
-from jingkang_events import EventStore, PageView, feed_router
+from jingkang_events import EventStore, Ledger, PageView, feed_router, ledger_router
 
 from .access_audit import AccessLogMiddleware, access_log_router
 from .access_log import Watched
@@ -22,6 +22,8 @@ from .settings import CommonSettings
 
 
 FEED_READS = (Watched("feed", re.compile(r"/v1/events")),)
+# Checkpoints and proofs are for auditors, as is a case's integrity check.
+INTEGRITY_ROLES = ("auditor", "admin")
 
 
 def runtime_of(app: FastAPI) -> ServiceRuntime:
@@ -30,6 +32,10 @@ def runtime_of(app: FastAPI) -> ServiceRuntime:
 
 async def store_of(request: Request) -> EventStore:
     return runtime_of(request.app).store
+
+
+async def ledger_of(request: Request) -> Ledger:
+    return runtime_of(request.app).ledger
 
 
 def create_service_app(
@@ -68,5 +74,7 @@ def create_service_app(
     install_ops(app, runtime_of)
     app.include_router(feed_router(store_of, dependencies=[Depends(require_roles(feed_roles))],
                                    view=feed_view))
+    app.include_router(ledger_router(ledger_of,
+                                     dependencies=[Depends(require_roles(INTEGRITY_ROLES))]))
     app.include_router(access_log_router())
     return app

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from dataclasses import dataclass, field
 
-from jingkang_events import Database, EventStore, FeedConsumer
+from jingkang_events import Database, EventStore, FeedConsumer, Ledger
 
 from .migrations import current_revision, head_revision
 
@@ -15,6 +17,14 @@ class ServiceRuntime:
     db: Database
     store: EventStore
     consumers: list[FeedConsumer] = field(default_factory=list)
+    # Signed checkpoints of the store (docs/event-store.md): one at start, then one every
+    # ``checkpoint_interval`` seconds when the feed has grown (0: only `jingkang checkpoint`).
+    ledger: Ledger = field(init=False)
+    checkpoint_interval: float = field(default=0.0, init=False)
+    _checkpoints: asyncio.Task[None] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.ledger = Ledger(self.db, self.service, self.store.ledger_key)
 
     async def start(self) -> None:
         await self._require_migrated()
@@ -22,7 +32,20 @@ class ServiceRuntime:
         await self.store.start()
         for consumer in self.consumers:
             consumer.start()
+        if self.checkpoint_interval > 0 and self.ledger.key is not None:
+            self._checkpoints = asyncio.create_task(self._make_checkpoints())
         _running.append(self)
+
+    async def _make_checkpoints(self) -> None:
+        while True:
+            try:
+                made = await self.ledger.checkpoint()
+                if made is not None:
+                    log.info("%s: checkpoint at tree size %d, root %s", self.service,
+                             made.tree_size, made.root_hash)
+            except Exception:  # the next round tries again; the store keeps serving
+                log.exception("%s: making a checkpoint failed", self.service)
+            await asyncio.sleep(self.checkpoint_interval)
 
     async def prepare(self) -> None:
         """What a service sets right in its migrated database before it serves and its
@@ -31,6 +54,10 @@ class ServiceRuntime:
     async def stop(self) -> None:
         if self in _running:
             _running.remove(self)
+        if self._checkpoints is not None:
+            self._checkpoints.cancel()
+            await asyncio.gather(self._checkpoints, return_exceptions=True)
+            self._checkpoints = None
         for consumer in self.consumers:
             await consumer.stop()
         await self.store.stop()
@@ -48,6 +75,7 @@ class ServiceRuntime:
         return None if head is None else head.position
 
 
+log = logging.getLogger("jingkang.runtime")
 _running: list[ServiceRuntime] = []  # this process's, for the server's stop signal
 
 

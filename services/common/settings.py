@@ -9,10 +9,13 @@ from typing import Annotated, Any, Literal
 from pydantic import Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from jingkang_events import LedgerKey
+
 # Accepted only with JINGKANG_ENVIRONMENT=development, so a deployment cannot forget them.
 DEVELOPMENT_SECRET = "jingkang-development-secret-change-me"
 DEVELOPMENT_PERSON_KEY = "jingkang-development-person-key-change-me"
 DEVELOPMENT_MASTER_KEY = "amluZ2thbmctZGV2ZWxvcG1lbnQtbWFzdGVyLWtleSE="  # 32 known bytes
+DEVELOPMENT_LEDGER_KEY = "amluZ2thbmctZGV2ZWxvcG1lbnQtbGVkZ2VyLWtleSE="  # 32 known bytes
 
 
 class CommonSettings(BaseSettings):
@@ -39,6 +42,15 @@ class CommonSettings(BaseSettings):
         description="base64 of 32 bytes: wraps each person's data key (crypto-shredding)")
     master_key_file: Path | None = Field(
         None, description="a file holding the master key instead (e.g. a mounted secret)")
+    ledger_key: SecretStr = Field(
+        SecretStr(DEVELOPMENT_LEDGER_KEY),
+        description="base64 of 32 bytes: seals every event and signs checkpoints (never stored "
+                    "in the database)")
+    ledger_key_file: Path | None = Field(
+        None, description="a file holding the ledger key instead (e.g. a mounted secret)")
+    checkpoint_interval_seconds: float = Field(
+        300, ge=0, le=86_400,
+        description="seconds between signed checkpoints of the store (0: only on demand)")
     forwarded_allow_ips: str = Field(
         "127.0.0.1", description=(
             "proxies whose X-Forwarded-For is trusted (comma-separated, or *): the access log "
@@ -92,6 +104,10 @@ class CommonSettings(BaseSettings):
                 self.master_key.get_secret_value() == DEVELOPMENT_MASTER_KEY:
             raise ValueError("JINGKANG_MASTER_KEY or JINGKANG_MASTER_KEY_FILE must be set in "
                              "production")
+        if self.ledger_key_file is None and \
+                self.ledger_key.get_secret_value() == DEVELOPMENT_LEDGER_KEY:
+            raise ValueError("JINGKANG_LEDGER_KEY or JINGKANG_LEDGER_KEY_FILE must be set in "
+                             "production")
         return self
 
     def master_key_bytes(self) -> bytes:
@@ -100,6 +116,12 @@ class CommonSettings(BaseSettings):
         if self.master_key_file is not None:
             return parse_master_key(self.master_key_file.read_text(encoding="utf-8"))
         return parse_master_key(self.master_key.get_secret_value())
+
+    def ledger(self) -> LedgerKey:
+        """The ledger key: seals events and signs checkpoints (docs/event-store.md)."""
+        if self.ledger_key_file is not None:
+            return LedgerKey.from_base64(self.ledger_key_file.read_text(encoding="utf-8"))
+        return LedgerKey.from_base64(self.ledger_key.get_secret_value())
 
     def sqlite_url(self, name: str) -> str:
         return f"sqlite+aiosqlite:///{self.data_dir / f'{name}.db'}"

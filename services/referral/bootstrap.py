@@ -58,7 +58,8 @@ class ReferralRuntime(ServiceRuntime):
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> ReferralRuntime:
     clock = clock or (lambda: datetime.now(UTC))
     db = await connect(settings.database_url)
-    store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds)
+    store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds,
+                       ledger_key=settings.ledger())
     rules = rules_from(settings)
     keys = DataKeys(KeyWrapper(settings.master_key_bytes()))
     repo = CaseRepository(db, store, rules, keys)
@@ -71,8 +72,10 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Refer
         person_keys=PersonKeys(settings.person_key_secret.get_secret_value().encode()))
     reads = CaseReads(repo, CaseQueries(db, rules.high_risk_level, repo.from_row), store, rules,
                       clock)
-    return ReferralRuntime("referral", db, store, [directory_consumer], cases, reads,
-                           PersonErasure(db, store, keys, IdempotencyStore(db), clock))
+    runtime = ReferralRuntime("referral", db, store, [directory_consumer], cases, reads,
+                              PersonErasure(db, store, keys, IdempotencyStore(db), clock))
+    runtime.checkpoint_interval = settings.checkpoint_interval_seconds
+    return runtime
 
 
 async def check_projections(settings: Settings) -> list[ProjectionReport]:

@@ -109,11 +109,14 @@ class RegistryRuntime(ServiceRuntime):
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> RegistryRuntime:
     clock = clock or (lambda: datetime.now(UTC))
     db = await connect(settings.database_url)
-    store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds)
+    store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds,
+                       ledger_key=settings.ledger())
     regions = RegionTable.bundled()
     registry = RegistryService(db, RegistryRepository(store), IdempotencyStore(db),
                                regions=regions, clock=clock)
     queries = RegistryQueries(db)
     statistics = Statistics(StatisticsQueries(db), regions, rules_from(settings), clock)
-    return RegistryRuntime("registry", db, store, [archive_consumer(settings, db)], registry,
-                           queries, Archives(queries), statistics)
+    runtime = RegistryRuntime("registry", db, store, [archive_consumer(settings, db)], registry,
+                              queries, Archives(queries), statistics)
+    runtime.checkpoint_interval = settings.checkpoint_interval_seconds
+    return runtime

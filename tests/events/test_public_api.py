@@ -3,12 +3,15 @@
 import jingkang_events
 
 PUBLIC = {
-    "GENESIS_HASH", "AppendResult", "ConcurrencyError", "Connection", "ConsumerStatus",
+    "AppendResult", "Checkpoint", "ConcurrencyError", "Connection", "ConsumerStatus",
     "CursorMovedError", "Database", "EventIdConflictError", "EventStore", "EventStoreError",
     "EventTables", "EventTypes", "FeedConsumer", "FeedCursor", "FeedEntry", "FeedHead", "FeedPage",
-    "FeedPageOut", "InvalidCursorError", "Metadata", "NewEvent", "PageView", "RecordedEvent",
-    "StoreMisconfiguredError", "UniqueViolation", "UnknownEventTypeError", "Upcaster",
-    "VerifyResult", "add_event_tables", "canonical_json", "connect", "feed_router",
+    "FeedPageOut", "Finding", "GENESIS_HASH", "InclusionProof", "InvalidCursorError", "Leaf", "Ledger",
+    "LedgerKey", "Metadata", "NewEvent", "PageView", "ProofUnavailable", "PublicKey",
+    "RecordedEvent", "StoreMisconfiguredError", "UniqueViolation", "UnknownEventTypeError",
+    "Upcaster", "VerifyResult", "add_event_tables", "canonical_json", "check_against", "check_checkpoints",
+    "check_seals", "connect", "feed_router",
+    "ledger_router", "seal_legacy",
 }
 
 

@@ -55,7 +55,8 @@ import pytest
 from jingkang.common.auth import ROLES, mint_token
 from jingkang.referral.entrypoints.app import create_app as create_referral
 from jingkang.registry.entrypoints.app import create_app as create_registry
-from jingkang_events import Database, connect
+from jingkang.common.settings import DEVELOPMENT_LEDGER_KEY
+from jingkang_events import Database, Ledger, LedgerKey, connect
 
 from ..registry.conftest import SECRET, System, token
 from ..registry.scenario import STAFF_Q2, baseline, credit_code, id_number, institution_body
@@ -76,6 +77,11 @@ GET    /v1/cases/{case_id}                    ok/404     ok/404     ok/404     o
 GET    /v1/cases/{case_id}/events             ok/404     ok/404     ok/404     ok/404     ok         ok/404     ok         ok         ok         401
 GET    /v1/cases/{case_id}/integrity          403        403        403        403        403        403        ok         ok         403        401
 GET    /v1/audit/access-log                   403        403        403        403        403        403        ok         403        403        401
+GET    /v1/integrity/key                      403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/checkpoints/latest       403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/checkpoints/{tree_size}  403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/proofs/inclusion         403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/proofs/consistency       403        403        403        403        403        403        ok         ok         403        401
 POST   /v1/referrals/medical-assessments      ok         403        403        403        403        403        403        403        403        401
 POST   /v1/referrals/applications             403        ok         ok         403        403        403        403        403        403        401
 POST   /v1/cases/{case_id}/review             403        ok/404     403        403        403        403        403        403        403        401
@@ -110,6 +116,11 @@ GET    /v1/archives/patients/{patient_id}           ok/404     ok/404     403   
 GET    /v1/archives/institutions/{institution_id}   ok         ok/403     403        ok/403     403        ok/403     ok         ok         403        401
 GET    /v1/statistics/progress                      403        403        403        403        403        ok/403     ok         ok         403        401
 GET    /v1/statistics/coverage                      403        403        403        403        403        ok/403     ok         ok         403        401
+GET    /v1/integrity/key                            403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/checkpoints/latest             403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/checkpoints/{tree_size}        403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/proofs/inclusion               403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/proofs/consistency             403        403        403        403        403        403        ok         ok         403        401
 GET    /v1/audit/access-log                         403        403        403        403        403        403        ok         403        403        401
 POST   /v1/institutions                             403        403        403        403        403        ok/403     403        ok         403        401
 POST   /v1/institutions/imports                     403        403        403        403        403        ok/403     403        ok         403        401
@@ -300,6 +311,8 @@ class World:
     today: str
     kits: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # kit → side → case
     extra: dict[str, str] = field(default_factory=dict)  # CROSS_ORG placeholders
+    # per service: a checkpoint's tree size and the id of an event it covers
+    checkpoints: dict[str, tuple[int, str]] = field(default_factory=dict)
     serial: itertools.count = field(default_factory=lambda: itertools.count(500))
 
     def case(self, kit: str, scope: str) -> str:
@@ -460,7 +473,36 @@ async def build_world(system: System) -> World:
         "relapsed_elsewhere": elsewhere["case_id"], "moved_away": moved["case_id"],
         "offered": offered["case_id"]}
     await system.settle()  # the registry's archive holds every case
+    for service, db_url in (("referral", system.referral_db), ("registry", system.registry_db)):
+        world.checkpoints[service] = await checkpoint_of(db_url, service)
     return world
+
+
+async def checkpoint_of(db_url: str, service: str) -> tuple[int, str]:
+    """A checkpoint of the store signed with the services' (default) ledger key, and the id of
+    the first event it covers."""
+    db = await connect(db_url)
+    try:
+        ledger = Ledger(db, service, LedgerKey.from_base64(DEVELOPMENT_LEDGER_KEY))
+        await ledger.checkpoint()
+        made = await ledger.latest()
+        first = await anext(ledger.leaves())
+        async with db.connection() as conn:
+            event_id = await conn.fetchval("SELECT event_id FROM events WHERE position = $1",
+                                           first.position)
+        return made.tree_size, str(event_id)
+    finally:
+        await db.close()
+
+
+def integrity(service: str, path: str, **params: Any) -> Recipe:
+    def recipe(w: World, scope: str) -> Request:
+        size, event_id = w.checkpoints[service]
+        values = {"size": size, "event_id": event_id}
+        return Request(path.format(**values),
+                       {k: str(v).format(**values) for k, v in params.items()} or None)
+
+    return recipe
 
 
 # --- the requests of each row --------------------------------------------------------------
@@ -531,6 +573,15 @@ REQUESTS: dict[tuple[str, str, str], Recipe] = {
     ("referral", "GET", "/v1/cases/{case_id}/events"): case_read("/events"),
     ("referral", "GET", "/v1/cases/{case_id}/integrity"): case_read("/integrity"),
     ("referral", "GET", "/v1/audit/access-log"): plain("/v1/audit/access-log", limit=5),
+    ("referral", "GET", "/v1/integrity/key"): plain("/v1/integrity/key"),
+    ("referral", "GET", "/v1/integrity/checkpoints/latest"): plain(
+        "/v1/integrity/checkpoints/latest"),
+    ("referral", "GET", "/v1/integrity/checkpoints/{tree_size}"): integrity(
+        "referral", "/v1/integrity/checkpoints/{size}"),
+    ("referral", "GET", "/v1/integrity/proofs/inclusion"): integrity(
+        "referral", "/v1/integrity/proofs/inclusion", event_id="{event_id}", tree_size="{size}"),
+    ("referral", "GET", "/v1/integrity/proofs/consistency"): integrity(
+        "referral", "/v1/integrity/proofs/consistency", first=1, second="{size}"),
     ("referral", "POST", "/v1/referrals/medical-assessments"): lambda w, scope: Request(
         "/v1/referrals/medical-assessments", json=upload_body(w, SIDES[scope].county)),
     ("referral", "POST", "/v1/referrals/applications"): lambda w, scope: Request(
@@ -565,6 +616,15 @@ REQUESTS: dict[tuple[str, str, str], Recipe] = {
                                                             period="2026Q2"),
     ("registry", "GET", "/v1/statistics/coverage"): by_city("/v1/statistics/coverage"),
     ("registry", "GET", "/v1/audit/access-log"): plain("/v1/audit/access-log", limit=5),
+    ("registry", "GET", "/v1/integrity/key"): plain("/v1/integrity/key"),
+    ("registry", "GET", "/v1/integrity/checkpoints/latest"): plain(
+        "/v1/integrity/checkpoints/latest"),
+    ("registry", "GET", "/v1/integrity/checkpoints/{tree_size}"): integrity(
+        "registry", "/v1/integrity/checkpoints/{size}"),
+    ("registry", "GET", "/v1/integrity/proofs/inclusion"): integrity(
+        "registry", "/v1/integrity/proofs/inclusion", event_id="{event_id}", tree_size="{size}"),
+    ("registry", "GET", "/v1/integrity/proofs/consistency"): integrity(
+        "registry", "/v1/integrity/proofs/consistency", first=1, second="{size}"),
     ("registry", "POST", "/v1/institutions"): lambda w, scope: Request(
         "/v1/institutions", json=new_institution(w, scope)),
     ("registry", "POST", "/v1/institutions/imports"): csv_import,

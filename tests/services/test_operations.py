@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import concurrent.futures
+import os
 import signal
 import subprocess
 import sys
@@ -142,3 +144,21 @@ def test_token_command_prints_a_token_the_service_accepts(tmp_path: Path) -> Non
 
     claims = jwt.decode(minted.stdout.strip(), env["JINGKANG_JWT_SECRET"], algorithms=["HS256"])
     assert (claims["role"], claims["org_id"], claims["region"]) == ("auditor", "audit-1", "130000")
+
+
+def test_production_refuses_the_development_ledger_key(tmp_path: Path) -> None:
+    env = service_env(tmp_path, JINGKANG_ENVIRONMENT="production",
+                      JINGKANG_PERSON_KEY_SECRET="a-person-key-for-this-test-only",
+                      JINGKANG_MASTER_KEY=base64.b64encode(os.urandom(32)).decode())
+    result = subprocess.run([sys.executable, "-m", "jingkang.cli", "migrate"], env=env,
+                            capture_output=True, timeout=60)
+    assert result.returncode != 0
+    assert b"JINGKANG_LEDGER_KEY or JINGKANG_LEDGER_KEY_FILE must be set" in result.stderr
+    key_file = tmp_path / "ledger.key"
+    key_file.write_text(base64.b64encode(os.urandom(16)).decode(), encoding="utf-8")
+    env["JINGKANG_LEDGER_KEY_FILE"] = str(key_file)
+    subprocess.run([sys.executable, "-m", "jingkang.cli", "migrate", "referral"], env=env,
+                   capture_output=True, timeout=60, check=True)
+    short = subprocess.run([sys.executable, "-m", "jingkang.cli", "verify", "referral"], env=env,
+                           capture_output=True, timeout=60)
+    assert short.returncode == 2 and b"32 bytes" in short.stderr

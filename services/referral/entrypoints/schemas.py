@@ -115,6 +115,9 @@ class IntegrityOut(BaseModel):
     first_bad_event_id: str | None = Field(description="首个异常事件 first bad event id")
     first_bad_version: int | None = Field(description="首个异常版本 its version")
     reason: str | None = Field(description="原因 why it does not verify")
+    seals_checked: int = Field(description="已核对封印数 events whose seal (HMAC by the "
+                                           "ledger key) was checked")
+    unsealed_legacy: int = Field(description="封印前事件数 events stored before seals existed")
 
 
 class StateMachineOut(BaseModel):

@@ -84,17 +84,21 @@ async def get_case_events(case_id: CaseId, reads: Reads, actor: CurrentActor) ->
 
 
 @router.get("/v1/cases/{case_id}/integrity", response_model=IntegrityOut,
-            operation_id="verify_case_integrity", summary="完整性 Verify the hash chain",
+            operation_id="verify_case_integrity",
+            summary="完整性 Verify the hash chain and the seals",
             dependencies=[Depends(require_roles(("auditor", "admin")))])
 async def verify_case_integrity(case_id: CaseId, reads: Reads) -> JSONResponse:
-    """Recomputes the case's hash chain from the stored events; says valid or names the first
-    event that does not match."""
+    """Recomputes the case's hash chain from the stored events and checks each event's seal
+    (and that no sealed event of the case is missing); says valid or names the first event
+    that does not match."""
     result = await reads.integrity(case_id)
     return JSONResponse({"case_id": case_id, "valid": result.valid,
                          "events_checked": result.events_checked,
                          "first_bad_position": result.first_bad_position,
                          "first_bad_event_id": result.first_bad_event_id,
-                         "first_bad_version": result.first_bad_version, "reason": result.reason})
+                         "first_bad_version": result.first_bad_version, "reason": result.reason,
+                         "seals_checked": result.seals_checked,
+                         "unsealed_legacy": result.unsealed_legacy})
 
 
 @router.get("/v1/state-machine", response_model=StateMachineOut, operation_id="get_state_machine",
