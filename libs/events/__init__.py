@@ -9,6 +9,7 @@ from ._consumer import ConsumerStatus, CursorMovedError, FeedConsumer
 from ._db import Connection, Database, UniqueViolation, connect
 from ._errors import (
     ConcurrencyError,
+    DatabaseUnavailable,
     EventIdConflictError,
     EventStoreError,
     InvalidCursorError,
@@ -39,6 +40,7 @@ __all__ = [
     "ConsumerStatus",
     "CursorMovedError",
     "Database",
+    "DatabaseUnavailable",
     "EventIdConflictError",
     "EventStore",
     "EventStoreError",

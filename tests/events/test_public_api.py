@@ -4,7 +4,8 @@ import jingkang_events
 
 PUBLIC = {
     "GENESIS_HASH", "AppendResult", "ConcurrencyError", "Connection", "ConsumerStatus",
-    "CursorMovedError", "Database", "EventIdConflictError", "EventStore", "EventStoreError",
+    "CursorMovedError", "Database", "DatabaseUnavailable", "EventIdConflictError", "EventStore",
+    "EventStoreError",
     "EventTables", "EventTypes", "FeedConsumer", "FeedCursor", "FeedEntry", "FeedHead", "FeedPage",
     "FeedPageOut", "InvalidCursorError", "Metadata", "NewEvent", "PageView", "RecordedEvent",
     "StoreMisconfiguredError", "UniqueViolation", "UnknownEventTypeError", "Upcaster",
@@ -18,8 +19,8 @@ def test_all_is_pinned() -> None:
 
 
 def test_every_error_derives_from_the_base() -> None:
-    for name in ("ConcurrencyError", "EventIdConflictError", "InvalidCursorError",
-                 "StoreMisconfiguredError", "UnknownEventTypeError"):
+    for name in ("ConcurrencyError", "DatabaseUnavailable", "EventIdConflictError",
+                 "InvalidCursorError", "StoreMisconfiguredError", "UnknownEventTypeError"):
         assert issubclass(getattr(jingkang_events, name), jingkang_events.EventStoreError)
 
 
