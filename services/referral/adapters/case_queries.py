@@ -110,9 +110,18 @@ def _issued(values: Any) -> bool:
     """The shape _encode gives: [priority 0 or 1, a time or a date (or null), a case id]; a
     forged one must not reach the database (a dict or a 20-digit number fails there)."""
     return (isinstance(values, list) and len(values) == 3 and values[0] in (0, 1)
-            and type(values[0]) is int and (values[1] is None or isinstance(values[1], str))
+            and type(values[0]) is int and (values[1] is None or _is_time(values[1]))
             and isinstance(values[2], str) and len(values[2]) <= 100
             and refused_character(values[2]) is None)
+
+
+def _is_time(value: Any) -> bool:
+    """An ISO time or date, as _plain writes them."""
+    try:
+        datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 class CaseQueries:
@@ -168,7 +177,7 @@ class CaseQueries:
     def _key_value(self, column: str, value: Any) -> Any:
         if self.db.dialect == "sqlite" or value is None:
             return value
-        try:
+        try:  # a time where a date belongs, or the other way round
             if column == "updated_at":
                 return datetime.fromisoformat(value)
             return date.fromisoformat(value)
