@@ -169,7 +169,7 @@ def refused_field(answer: Any, status: int, field: str) -> None:
 async def test_control_characters_in_bodies_are_refused_and_store_nothing(
         system: System) -> None:
     """An upload with NUL in the name was stored (201) and stopped the registry's archive on
-    PostgreSQL; an institution with NUL in its name answered 500.  26 hostile bodies."""
+    PostgreSQL; an institution with NUL in its name answered 500.  22 hostile bodies."""
     s = system
     r, g = s.referral.http, s.registry.http
     guardian = {"name": "李四", "relation": "母亲"}
@@ -225,7 +225,7 @@ async def test_out_of_range_numbers_ids_and_cursors_are_4xx_and_recorded(
         system: System) -> None:
     """What answered 500 on PostgreSQL (and the feed cursor on SQLite too): a version beyond
     int32, ids longer than the access log's column (the 401 and 403 refusals were lost with
-    a 500), feed cursors beyond bigint, forged list cursors and If-Match versions.  48 hostile
+    a 500), feed cursors beyond bigint, forged list cursors and If-Match versions.  45 hostile
     requests; the refusals of the long ids are in the access log."""
     s = system
     r, g = s.referral.http, s.registry.http

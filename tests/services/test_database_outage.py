@@ -51,7 +51,8 @@ async def set_outage(urls: tuple[str, ...], down: bool) -> None:
     try:
         for url in urls:
             name = make_url(url).database
-            await admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS {str(not down).lower()}')
+            allow = "false" if down else "true"
+            await admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS {allow}')
             if down:
                 await admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                                     "WHERE datname = $1 AND pid <> pg_backend_pid()", name)

@@ -187,7 +187,8 @@ class Reassessment(Command):
     """定期转介评估: effect, disease state, self-care, employment; may recommend exit."""
 
     assessed_on: date = Field(description="评估日期 date")
-    rehabilitation_effect: FreeText = Field(max_length=500, description="康复效果 rehabilitation effect")
+    rehabilitation_effect: FreeText = Field(max_length=500, description=(
+        "康复效果 rehabilitation effect"))
     disease_state: FreeText = Field(max_length=500, description="疾病状态 disease state")
     self_care: FreeText = Field(max_length=500, description="生活自理能力 self-care ability")
     employment_willingness: bool = Field(description="就业意愿 wishes to work")
