@@ -10,6 +10,7 @@ from ._consumer import ConsumerStatus, CursorMovedError, FeedConsumer
 from ._db import Connection, Database, UniqueViolation, connect
 from ._errors import (
     ConcurrencyError,
+    DatabaseUnavailable,
     EventIdConflictError,
     EventStoreError,
     InvalidCursorError,
@@ -44,6 +45,7 @@ __all__ = [
     "ConsumerStatus",
     "CursorMovedError",
     "Database",
+    "DatabaseUnavailable",
     "EventIdConflictError",
     "EventStore",
     "EventStoreError",

@@ -32,6 +32,7 @@ import asyncpg
 from sqlalchemy.engine import make_url
 
 from ._chain import format_time
+from ._errors import DatabaseUnavailable
 
 Dialect = Literal["postgresql", "sqlite"]
 Row = Any  # asyncpg.Record or sqlite3.Row: both index by column name and by position
@@ -165,6 +166,23 @@ async def _no_reset(_: asyncpg.Connection) -> None:
     return None
 
 
+CONNECT_TIMEOUT_SECONDS = 10  # an unreachable server answers 503 soon, not after a minute
+
+# Failures of the connection rather than of the statement: the server ended the session
+# (restart, pg_terminate_backend, failover), the network dropped it, or the client lost track
+# of the protocol on it ("cannot switch to state …").  Server errors at connect time (too many
+# connections, a database refusing connections) are all of this kind.
+_LOST = (OSError, asyncpg.PostgresConnectionError, asyncpg.AdminShutdownError,
+         asyncpg.CrashShutdownError, asyncpg.CannotConnectNowError,
+         asyncpg.InternalClientError)
+_CANNOT_CONNECT = (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.InterfaceError)
+
+
+def _connection_failed(exc: BaseException, raw: asyncpg.Connection) -> bool:
+    return isinstance(exc, _LOST) or (isinstance(exc, asyncpg.InterfaceError)
+                                      and raw.is_closed())
+
+
 class PostgresDatabase(Database):
     dialect: Dialect = "postgresql"
 
@@ -177,12 +195,32 @@ class PostgresDatabase(Database):
         # No reset query when a connection returns to the pool (a round trip per use): pooled
         # connections never carry session state here.  LISTEN and advisory locks live on
         # connections of their own; nothing SETs session variables on pooled ones.
-        pool = await asyncpg.create_pool(dsn, min_size=1, max_size=pool_size, reset=_no_reset)
+        pool = await asyncpg.create_pool(dsn, min_size=1, max_size=pool_size, reset=_no_reset,
+                                         timeout=CONNECT_TIMEOUT_SECONDS)
         return cls(pool, dsn)
 
     @asynccontextmanager
+    async def _acquire(self) -> AsyncIterator[asyncpg.Connection]:
+        """A pooled connection; one that fails as a connection is terminated, so the pool
+        opens a new one instead of handing out a broken one, and ``DatabaseUnavailable``
+        says what happened."""
+        try:
+            raw = await self.pool.acquire()
+        except _CANNOT_CONNECT as exc:
+            raise DatabaseUnavailable(f"cannot connect: {type(exc).__name__}: {exc}") from exc
+        try:
+            yield raw
+        except Exception as exc:
+            if not _connection_failed(exc, raw):
+                raise
+            raw.terminate()
+            raise DatabaseUnavailable(f"connection lost: {type(exc).__name__}: {exc}") from exc
+        finally:
+            await self.pool.release(raw)
+
+    @asynccontextmanager
     async def transaction(self) -> AsyncIterator[Connection]:
-        async with self.pool.acquire() as raw:
+        async with self._acquire() as raw:
             conn = _PgConnection(raw)
             async with raw.transaction():
                 yield conn
@@ -190,7 +228,7 @@ class PostgresDatabase(Database):
 
     @asynccontextmanager
     async def connection(self) -> AsyncIterator[Connection]:
-        async with self.pool.acquire() as raw:
+        async with self._acquire() as raw:
             yield _PgConnection(raw)
 
     @asynccontextmanager

@@ -5,7 +5,8 @@
     ├── EventIdConflictError    some (not all) event ids of a batch are already stored elsewhere
     ├── UnknownEventTypeError   stored events whose type or schema version no code knows
     ├── InvalidCursorError      a feed cursor that this store did not issue
-    └── StoreMisconfiguredError the database cannot serve a safe feed (see the message)
+    ├── StoreMisconfiguredError the database cannot serve a safe feed (see the message)
+    └── DatabaseUnavailable     the database cannot be reached now; retrying later may succeed
 """
 
 from __future__ import annotations
@@ -52,3 +53,9 @@ class InvalidCursorError(EventStoreError, ValueError):
 
 class StoreMisconfiguredError(EventStoreError):
     """The database is in a state where the store refuses to run rather than risk the feed."""
+
+
+class DatabaseUnavailable(EventStoreError):
+    """The database refused or lost the connection (an outage, a restart, a failover): the
+    statement may or may not have run, as with any lost connection, and a later try may
+    succeed.  The connection it failed on is discarded, never reused."""

@@ -85,7 +85,8 @@ def feed_router(get_store: Callable[..., EventStore], *, dependencies: Sequence[
         store: Annotated[EventStore, Depends(get_store)],
         after: Annotated[str | None, Query(
             description="上次返回的 `next` 游标 the `next` cursor of the previous page; "
-                        "omit to start from the beginning", max_length=60)] = None,
+                        "omit to start from the beginning (two numbers below 2^63, `t:p`)",
+            max_length=60)] = None,
         limit: Annotated[int, Query(ge=1, le=max_limit, description="每页事件数 page size")] = 100,
         wait: Annotated[float, Query(
             ge=0, le=max_wait,

@@ -49,6 +49,9 @@ class NewEvent:
 # FeedCursor and RecordedEvent are frozen msgspec structs rather than frozen dataclasses: a
 # consumer catching up builds a million of each, and a frozen dataclass's __init__ sets every
 # field through object.__setattr__ (about 3 µs an event against 0.3 µs).
+MAX_CURSOR_PART = 2**63 - 1  # both parts of a cursor are bigint columns
+
+
 class FeedCursor(msgspec.Struct, frozen=True):
     """Where a reader stands in the global feed: (transaction order, position).
 
@@ -68,7 +71,10 @@ class FeedCursor(msgspec.Struct, frozen=True):
         # ASCII digits only: str.isdigit() also takes digits such as "²" that int() refuses
         if not sep or not (tx + pos).isascii() or not tx.isdigit() or not pos.isdigit():
             raise InvalidCursorError(f"malformed feed cursor {text!r}")
-        return cls(int(tx), int(pos))
+        cursor = cls(int(tx), int(pos))
+        if max(cursor.tx_id, cursor.position) > MAX_CURSOR_PART:  # the columns are bigint
+            raise InvalidCursorError(f"feed cursor {text!r} is beyond any position")
+        return cursor
 
     def __str__(self) -> str:
         return f"{self.tx_id}:{self.position}"

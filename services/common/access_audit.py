@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -10,56 +11,78 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
+from jingkang_events import DatabaseUnavailable
+
 from .access_log import AccessLog, Entry, Watched, classify
-from .auth import Principal, bearer_token, require_roles, verified
-from .problems import Problem
+from .auth import principal_of, require_roles
+from .hardening import TokenBuckets
+from .problems import unavailable
 from .requests import PlausibleTime
 
 
-class AccessLogMiddleware:
-    """Writes the entry before the answer's first byte leaves, so no logged read goes unseen."""
+class UnauthenticatedEntries:
+    """How many entries calls without a valid token may write: ``per_minute`` per client
+    address (a token bucket of that size).  Anyone can send such calls, each entry stays at
+    least 180 days, and a made-up token costs nothing: unbounded, they would fill the table.
+    The entries beyond the budget are counted (``on_skip``), not written."""
 
-    def __init__(self, app: Any, *, reads: Sequence[Watched]) -> None:
-        self.app, self.reads = app, tuple(reads)
+    def __init__(self, per_minute: int, *, max_clients: int = 10_000) -> None:
+        self.buckets = TokenBuckets(per_second=per_minute / 60, burst=per_minute,
+                                    max_clients=max_clients)
+        self.on_skip: Callable[[], None] = lambda: None
+
+    def admit(self, client: str | None) -> bool:
+        if self.buckets.take(client or "unknown", time.monotonic()) == 0:
+            return True
+        self.on_skip()
+        return False
+
+
+class AccessLogMiddleware:
+    """Writes the entry before the answer's first byte leaves, so no logged read goes unseen;
+    when the entry cannot be written (the database is away), the answer is a 503 instead."""
+
+    def __init__(self, app: Any, *, reads: Sequence[Watched],
+                 unauthenticated: UnauthenticatedEntries) -> None:
+        self.app, self.reads, self.unauthenticated = app, tuple(reads), unauthenticated
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        replaced = False
 
         async def send_logged(message: Any) -> None:
+            nonlocal replaced
             if message["type"] == "http.response.start":
-                await self._note(scope, message["status"])
-            await send(message)
+                try:
+                    await self._note(scope, message["status"])
+                except DatabaseUnavailable:
+                    replaced = True
+                    await unavailable()(scope, receive, send)
+            if not replaced:
+                await send(message)
 
         await self.app(scope, receive, send_logged)
 
     async def _note(self, scope: Any, status: int) -> None:
-        principal = await _principal(scope)
+        principal = await principal_of(scope)
         hit = classify(scope["method"], scope["path"], status,
                        principal.role if principal else None, self.reads)
         if hit is None:
             return
-        headers = dict(scope.get("headers") or ())
         client = scope.get("client")
+        address = client[0] if client else None
+        if principal is None and not self.unauthenticated.admit(address):
+            return
+        headers = dict(scope.get("headers") or ())
         await AccessLog(scope["app"].state.runtime.db).record(Entry(
             at=datetime.now(UTC), actor_id=principal.sub if principal else None,
             role=principal.role if principal else None,
             org_id=principal.org_id if principal else None, method=scope["method"],
             path=scope["path"], object_type=hit[0], object_id=hit[1], status=status,
-            client=client[0] if client else None,
-            request_id=headers.get(b"x-request-id", b"").decode("latin-1")[:100] or None))
-
-
-async def _principal(scope: Any) -> Principal | None:
-    header = dict(scope.get("headers") or ()).get(b"authorization", b"").decode("latin-1")
-    token = bearer_token(header)
-    if token is None:
-        return None
-    try:
-        return await verified(scope["app"].state.token_verifier, token)
-    except Problem:
-        return None
+            client=address,
+            request_id=headers.get(b"x-request-id", b"").decode("latin-1") or None))
 
 
 class AccessEntryOut(BaseModel):

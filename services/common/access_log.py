@@ -155,16 +155,29 @@ _COLUMNS = ("id", "at", "actor_id", "role", "org_id", "method", "path", "object_
             "object_id", "status", "outcome", "client", "request_id")
 
 
+# The widths of the table's text columns: an entry is cut to fit, so that a refusal of an
+# over-long id (or a long method, subject or address) is recorded, not lost to an error.
+WIDTHS = {column.name: column.type.length for column in add_access_log_table(MetaData()).columns
+          if isinstance(column.type, String)}
+
+
+def _fit(column: str, value: str | None) -> str | None:
+    return None if value is None else value[:WIDTHS[column]]
+
+
 class AccessLog:
     def __init__(self, db: Database) -> None:
         self.db = db
 
     async def record(self, entry: Entry) -> None:
         async with self.db.transaction() as conn:
-            await conn.execute(_INSERT, conn.timestamp(entry.at), entry.actor_id, entry.role,
-                               entry.org_id, entry.method, entry.path[:300], entry.object_type,
-                               entry.object_id, entry.status, entry.outcome, entry.client,
-                               entry.request_id)
+            await conn.execute(
+                _INSERT, conn.timestamp(entry.at), _fit("actor_id", entry.actor_id),
+                _fit("role", entry.role), _fit("org_id", entry.org_id),
+                _fit("method", entry.method), _fit("path", entry.path),
+                _fit("object_type", entry.object_type), _fit("object_id", entry.object_id),
+                entry.status, entry.outcome, _fit("client", entry.client),
+                _fit("request_id", entry.request_id))
 
     async def query(self, filters: dict[str, Any], before: int | None,
                     limit: int) -> list[dict[str, Any]]:

@@ -8,10 +8,11 @@ from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 
 from fastapi import Depends, FastAPI, Request
+from prometheus_client import Counter
 
 from jingkang_events import EventStore, Ledger, PageView, feed_router, ledger_router
 
-from .access_audit import AccessLogMiddleware, access_log_router
+from .access_audit import AccessLogMiddleware, UnauthenticatedEntries, access_log_router
 from .access_log import Watched
 from .auth import require_roles, verifier_from
 from .hardening import ServiceApp, install_hardening
@@ -69,9 +70,14 @@ def create_service_app(
     app.state.token_verifier = verifier_from(settings)
     install_problem_handlers(app)
     # Innermost of the added layers: it sees the route's own answer, 401/403/404 included.
-    app.add_middleware(AccessLogMiddleware, reads=(*audited_reads, *FEED_READS))
+    unauthenticated = UnauthenticatedEntries(settings.access_log_unauthenticated_per_minute)
+    app.add_middleware(AccessLogMiddleware, reads=(*audited_reads, *FEED_READS),
+                       unauthenticated=unauthenticated)
     install_hardening(app, settings)
     install_ops(app, runtime_of)
+    unauthenticated.on_skip = Counter(
+        "jingkang_access_log_unrecorded", "access-log entries of calls without a valid token "
+        "not written: over the per-address budget", registry=app.state.metrics_registry).inc
     app.include_router(feed_router(store_of, dependencies=[Depends(require_roles(feed_roles))],
                                    view=feed_view))
     app.include_router(ledger_router(ledger_of,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -13,11 +14,17 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from .problems import Problem
+from .text import refused_character
 
 ROLES = ("hospital", "social_worker", "reporter", "institution", "platform", "civil_affairs",
          "auditor", "admin", "service")
 ALGORITHM = "HS256"
 _REQUIRED_CLAIMS = ("sub", "role", "org_id", "region", "exp", "iat")
+DEFAULT_MAX_LIFETIME_SECONDS = 86_400
+# What the claims may hold: they are written into every event's metadata and the access log.
+_CLAIM_LENGTHS = {"sub": 200, "org_id": 100}
+_REGION = re.compile(r"[0-9]{6}")
+_PRINCIPAL_IN_SCOPE = "jingkang.principal"
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +53,8 @@ class TokenVerifier:
     def __init__(self, *, algorithm: str = ALGORITHM, secret: str | None = None,
                  public_key: str | None = None, jwks_url: str | None = None,
                  issuer: str | None = None, audience: str | None = None,
-                 leeway_seconds: int = 30) -> None:
+                 leeway_seconds: int = 30,
+                 max_lifetime_seconds: int = DEFAULT_MAX_LIFETIME_SECONDS) -> None:
         if algorithm == "HS256" and not secret:
             raise ValueError("HS256 needs the shared secret")
         if algorithm == "RS256" and not (public_key or jwks_url):
@@ -56,6 +64,7 @@ class TokenVerifier:
         self._jwks = jwt.PyJWKClient(jwks_url, cache_keys=True) if jwks_url and not public_key \
             else None
         self._issuer, self._audience, self._leeway = issuer, audience, leeway_seconds
+        self._max_lifetime = max_lifetime_seconds
 
     @property
     def fetches_keys(self) -> bool:
@@ -74,10 +83,32 @@ class TokenVerifier:
                                 options={"require": list(_REQUIRED_CLAIMS)})
         except jwt.PyJWTError as exc:
             raise Problem(401, "invalid_token", "Invalid token", str(exc)) from exc
-        if claims["role"] not in ROLES:
-            raise Problem(401, "invalid_token", "Invalid token", "unknown role claim")
-        return Principal(str(claims["sub"]), claims["role"], str(claims["org_id"]),
-                         str(claims["region"]))
+        problem = self._claims_problem(claims)
+        if problem is not None:
+            raise Problem(401, "invalid_token", "Invalid token", problem)
+        return Principal(claims["sub"], claims["role"], claims["org_id"], claims["region"])
+
+    def _claims_problem(self, claims: dict[str, Any]) -> str | None:
+        """Why the verified claims are still refused: a role no one has, claims that are not
+        plain strings (never coerced: ``123`` and ``"123"`` are different organisations), or
+        a token that lives longer than the deployment allows (a stolen one would, too)."""
+        if not isinstance(claims["role"], str) or claims["role"] not in ROLES:
+            return "unknown role claim"
+        for name, longest in _CLAIM_LENGTHS.items():
+            value = claims[name]
+            if not isinstance(value, str) or not 1 <= len(value) <= longest \
+                    or refused_character(value) is not None:
+                return f"the {name} claim must be a string of 1 to {longest} characters"
+        if not isinstance(claims["region"], str) or not _REGION.fullmatch(claims["region"]):
+            return "the region claim must be a six-digit division code"
+        exp, iat = claims["exp"], claims["iat"]
+        if not all(type(moment) in (int, float) for moment in (exp, iat)):
+            return "exp and iat must be numbers (seconds since the epoch)"
+        lifetime = exp - min(iat, time.time())  # an iat in the future does not shorten it
+        if lifetime > self._max_lifetime:
+            return (f"the token is valid for {int(lifetime)} s; at most "
+                    f"{self._max_lifetime} s are accepted")
+        return None
 
 
 def service_token_source(settings: Any, service: str) -> Any:
@@ -113,7 +144,8 @@ def verifier_from(settings: Any) -> TokenVerifier:
     return TokenVerifier(algorithm=settings.jwt_algorithm,
                          secret=settings.jwt_secret.get_secret_value(), public_key=public_key,
                          jwks_url=settings.jwt_jwks_url, issuer=settings.jwt_issuer,
-                         audience=settings.jwt_audience)
+                         audience=settings.jwt_audience,
+                         max_lifetime_seconds=settings.token_max_lifetime_seconds)
 
 
 async def current_principal(
@@ -123,7 +155,10 @@ async def current_principal(
     if credentials is None:
         raise Problem(401, "unauthenticated", "Authentication required",
                       "send Authorization: Bearer <token>")
-    return await verified(request.app.state.token_verifier, credentials.credentials)
+    principal = await principal_of(request.scope)
+    if principal is None:  # verify again for the reason (the scope keeps only the outcome)
+        return await verified(request.app.state.token_verifier, credentials.credentials)
+    return principal
 
 
 def bearer_token(header: str) -> str | None:
@@ -136,6 +171,22 @@ async def verified(verifier: TokenVerifier, token: str) -> Principal:
     if verifier.fetches_keys:  # a JWKS key may need fetching: keep it off the event loop
         return await asyncio.to_thread(verifier.verify, token)
     return verifier.verify(token)
+
+
+async def principal_of(scope: Any) -> Principal | None:
+    """The request's principal when it carries a valid bearer token, else None; verified once
+    per request (the rate limit, the route and the access log all ask)."""
+    if _PRINCIPAL_IN_SCOPE not in scope:
+        header = next((v for k, v in scope.get("headers") or () if k == b"authorization"), b"")
+        token = bearer_token(header.decode("latin-1"))
+        principal = None
+        if token is not None:
+            try:
+                principal = await verified(scope["app"].state.token_verifier, token)
+            except Problem:
+                principal = None
+        scope[_PRINCIPAL_IN_SCOPE] = principal
+    return scope[_PRINCIPAL_IN_SCOPE]
 
 
 CurrentPrincipal = Annotated[Principal, Depends(current_principal)]

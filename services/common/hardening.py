@@ -1,4 +1,5 @@
-"""The services' edge: security headers, CORS, a request-body limit and per-client rate limits.
+"""The services' edge: security headers, CORS, what characters a request may carry, limits
+on the request body's size and time, and per-client rate limits.
 
 All plain ASGI: ``BaseHTTPMiddleware`` would add a task group and a streamed copy of every
 response (see ``ops._RequestMetrics``).
@@ -6,6 +7,7 @@ response (see ``ops._RequestMetrics``).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import math
 import re
@@ -13,12 +15,15 @@ import time
 from collections import OrderedDict
 from collections.abc import Collection
 from typing import Any
+from urllib.parse import parse_qsl
 
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
+from .auth import principal_of
 from .problems import Problem, problem_response
 from .settings import CommonSettings
+from .text import refused_character
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
 # /docs and /redoc load swagger-ui and redoc from a CDN and start them with inline scripts.
@@ -37,8 +42,8 @@ CORS_EXPOSED = ("ETag", "Location", "Retry-After")
 # Probes and scrapes must answer under load.  Feed consumers long-poll /v1/events and, when
 # catching up, read its pages back to back: limiting them would only delay projections.
 RATE_LIMIT_EXEMPT = frozenset({"/healthz", "/readyz", "/metrics", "/v1/events"})
-_BEARER_JWT = re.compile(rb"bearer +([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)",
-                         re.IGNORECASE)
+# Header values may hold a tab (RFC 9110 field-value), no other control character.
+_HEADER_CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
 
 
 def _path(scope: Any) -> str:
@@ -95,8 +100,8 @@ class ServiceApp(FastAPI):
         return SecurityHeaders(super().build_middleware_stack(), hsts=self.hsts, docs_paths=docs)
 
 
-class _BodyTooLarge(Exception):
-    """Raised from ``receive`` once a streamed body passes the limit."""
+class _BodyRefused(Exception):
+    """Raised from ``receive`` once a body is too large or too slow: stop reading it."""
 
 
 def _too_large(limit: int) -> Any:
@@ -104,32 +109,65 @@ def _too_large(limit: int) -> Any:
                                     f"the request body may be at most {limit} bytes"))
 
 
-class RefuseNul:
-    """A NUL character is never part of an id or a filter, and PostgreSQL text cannot hold
-    one: refuse it at the door (422 naming where it was) instead of failing deeper in."""
+def _too_slow(seconds: float) -> Any:
+    return problem_response(Problem(
+        408, "request_timeout", "Request timeout",
+        f"the request body must arrive in full within {seconds:g} s",
+        headers={"Connection": "close"}))
+
+
+def _invalid(field: str, message: str) -> Any:
+    return problem_response(Problem(422, "validation_error", "Invalid request",
+                                    f"invalid: {field}",
+                                    errors=[{"field": field, "message": message}]))
+
+
+def _refused_part(scope: Any) -> tuple[str, str] | None:
+    """(field, why) for the first path, query parameter or header holding a character that
+    no id, filter or header may hold (NUL, other control characters, lone surrogates)."""
+    reason = refused_character(scope["path"])
+    if reason is not None:
+        return "path", reason
+    query = scope.get("query_string", b"").decode("latin-1")
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        reason = refused_character(name) or refused_character(value)
+        if reason is not None:
+            return (name if refused_character(name) is None else "query"), reason
+    for name, value in scope["headers"]:
+        match = _HEADER_CONTROL.search(value)
+        if match is not None:
+            return (name.decode("latin-1"),
+                    f"a control character U+{match[0][0]:04X} is not allowed here")
+    return None
+
+
+class RefuseControlCharacters:
+    """NUL, other control characters and lone surrogates are never part of an id, a filter
+    or a header, and PostgreSQL text cannot hold NUL: refuse them at the door (422 naming the
+    parameter) instead of failing deeper in.  Bodies are checked by their models
+    (``text.CheckedStrings``)."""
 
     def __init__(self, app: Any) -> None:
         self.app = app
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] == "http":
-            where = ("path" if "\x00" in scope["path"] else
-                     "query" if b"%00" in scope.get("query_string", b"").lower() else None)
-            if where is not None:
-                await problem_response(Problem(
-                    422, "validation_error", "Invalid request", f"a NUL character in the {where}",
-                    errors=[{"field": where, "message": "NUL characters are not allowed"}]))(
-                    scope, receive, send)
-                return
-        await self.app(scope, receive, send)
+        refused = _refused_part(scope) if scope["type"] == "http" else None
+        if refused is None:
+            await self.app(scope, receive, send)
+            return
+        await _invalid(*refused)(scope, receive, send)
 
 
 class BodyLimit:
-    """Refuses bodies over the limit with 413: at once when Content-Length says so, else
-    (chunked) as soon as the bytes read pass it; the route never sees such a body."""
+    """Refuses a body over the size limit with 413 — at once when Content-Length says so,
+    else as soon as the bytes read pass it — and one not received in full within the time
+    limit with 408: a client sending its body byte by byte would otherwise hold a connection
+    and a worker for ever.  The route never sees such a body."""
 
-    def __init__(self, app: Any, *, max_bytes: int, max_import_bytes: int) -> None:
+    def __init__(self, app: Any, *, max_bytes: int, max_import_bytes: int,
+                 timeout_seconds: float) -> None:
         self.app, self.max_bytes, self.max_import_bytes = app, max_bytes, max_import_bytes
+        self.timeout = timeout_seconds
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -137,40 +175,48 @@ class BodyLimit:
             return
         limit = self.max_import_bytes if _path(scope).endswith("/imports") else self.max_bytes
         declared = _header(scope, b"content-length")
-        if declared is None or not declared.isdigit():
-            await self._streamed(scope, receive, send, limit)
-        elif int(declared) > limit:
+        if declared is not None and declared.isdigit() and int(declared) > limit:
             await _too_large(limit)(scope, receive, send)
-        else:  # the server's parser never delivers more than Content-Length
-            await self.app(scope, receive, send)
+        else:
+            await self._guarded(scope, receive, send, limit)
 
-    async def _streamed(self, scope: Any, receive: Any, send: Any, limit: int) -> None:
-        received, exceeded, started = 0, False, False
+    async def _guarded(self, scope: Any, receive: Any, send: Any, limit: int) -> None:
+        deadline = asyncio.get_running_loop().time() + self.timeout
+        received, complete, started = 0, False, False
+        refusal: Any = None
 
-        async def counting_receive() -> Any:
-            nonlocal received, exceeded
-            message = await receive()
+        async def checked_receive() -> Any:
+            nonlocal received, complete, refusal
+            if complete:  # the body is in: what follows (a disconnect) may take any time
+                return await receive()
+            try:
+                async with asyncio.timeout_at(deadline):
+                    message = await receive()
+            except TimeoutError:
+                refusal = _too_slow(self.timeout)
+                raise _BodyRefused from None
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > limit:
-                    exceeded = True
-                    raise _BodyTooLarge
+                if received > limit:  # only without Content-Length: the server holds to it
+                    refusal = _too_large(limit)
+                    raise _BodyRefused
+            complete = message["type"] != "http.request" or not message.get("more_body")
             return message
 
         async def tracking_send(message: Any) -> None:
             nonlocal started
-            if exceeded and not started:
-                return  # whatever the route made of the cut-off body: the 413 goes instead
+            if refusal is not None and not started:
+                return  # whatever the route made of the cut-off body: the refusal goes instead
             started = started or message["type"] == "http.response.start"
             await send(message)
 
         try:
-            await self.app(scope, counting_receive, tracking_send)
+            await self.app(scope, checked_receive, tracking_send)
         except Exception:  # ours, or the route's wrapping of it (FastAPI turns it into a 400)
-            if not exceeded or started:
+            if refusal is None or started:
                 raise
-        if exceeded and not started:
-            await _too_large(limit)(scope, receive, send)
+        if refusal is not None and not started:
+            await refusal(scope, receive, send)
 
 
 class TokenBuckets:
@@ -199,13 +245,14 @@ class TokenBuckets:
             del table[key]  # full again, or the table is at its bound: at worst a reset bucket
 
 
-def client_key(scope: Any) -> str:
-    """A hash of the bearer token when one looks like a JWT (verified later, by the route),
-    else the client address.  Unverified claims are not used: anyone could spend another
-    user's bucket by forging them."""
-    match = _BEARER_JWT.fullmatch(_header(scope, b"authorization") or b"")
-    if match:
-        return "token:" + hashlib.blake2b(match[1], digest_size=16).hexdigest()
+async def client_key(scope: Any) -> str:
+    """Who a request is, for its bucket: the principal of a valid bearer token, else the
+    client address.  Never the unverified token: a new made-up token with every request
+    would get a new, full bucket every time."""
+    principal = await principal_of(scope)
+    if principal is not None:
+        who = f"{principal.org_id}\x00{principal.sub}".encode()
+        return "principal:" + hashlib.blake2b(who, digest_size=16).hexdigest()
     client = scope.get("client")
     return "address:" + (client[0] if client else "unknown")
 
@@ -221,7 +268,7 @@ class RateLimit:
         if scope["type"] != "http" or _path(scope) in RATE_LIMIT_EXEMPT:
             await self.app(scope, receive, send)
             return
-        wait = self.buckets.take(client_key(scope), time.monotonic())
+        wait = self.buckets.take(await client_key(scope), time.monotonic())
         if not wait:
             await self.app(scope, receive, send)
             return
@@ -234,9 +281,10 @@ class RateLimit:
 def install_hardening(app: ServiceApp, settings: CommonSettings) -> None:
     """Added before the request metrics, so those count the 413s and 429s too."""
     app.hsts = settings.hsts
-    app.add_middleware(RefuseNul)
+    app.add_middleware(RefuseControlCharacters)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes,
-                       max_import_bytes=settings.max_import_bytes)
+                       max_import_bytes=settings.max_import_bytes,
+                       timeout_seconds=settings.body_timeout_seconds)
     if settings.rate_limit_enabled:
         app.add_middleware(RateLimit, buckets=TokenBuckets(
             per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst,

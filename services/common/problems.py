@@ -10,12 +10,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from jingkang_events import DatabaseUnavailable
+
 from .idempotency import IdempotencyKeyReused
 
 log = logging.getLogger(__name__)
 
 MEDIA_TYPE = "application/problem+json"
 _TYPE_BASE = "https://jingkang.example/problems/"
+RETRY_AFTER_OUTAGE_SECONDS = 5
 
 
 class Problem(Exception):
@@ -82,7 +85,29 @@ async def _on_key_reused(_: Request, exc: Exception) -> JSONResponse:
         errors=[{"field": "Idempotency-Key", "message": str(exc)}]))
 
 
+def unavailable() -> JSONResponse:
+    return problem_response(Problem(
+        503, "unavailable", "Service unavailable",
+        "the database cannot be reached now; nothing was answered from it — retry later",
+        headers={"Retry-After": str(RETRY_AFTER_OUTAGE_SECONDS)}))
+
+
+async def _on_unavailable(request: Request, exc: Exception) -> JSONResponse:
+    log.warning("database unavailable on %s %s: %s", request.method, request.url.path, exc)
+    return unavailable()
+
+
+def _caused_by_outage(exc: BaseException | None) -> bool:
+    while exc is not None:
+        if isinstance(exc, DatabaseUnavailable):
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
 async def _on_unexpected(request: Request, exc: Exception) -> JSONResponse:
+    if _caused_by_outage(exc):  # raised outside a route (a middleware), or wrapped by one
+        return await _on_unavailable(request, exc)
     # The body says nothing about internals; the log has the trace (and no request body).
     log.exception("unhandled error on %s %s", request.method, request.url.path)
     return problem_response(Problem(500, "internal_error", "Internal error",
@@ -95,6 +120,7 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation)
     app.add_exception_handler(StarletteHTTPException, _on_http)
     app.add_exception_handler(IdempotencyKeyReused, _on_key_reused)
+    app.add_exception_handler(DatabaseUnavailable, _on_unavailable)
     app.add_exception_handler(Exception, _on_unexpected)
 
 
@@ -123,6 +149,7 @@ _STANDARD = {
     "413": "request body too large",
     "422": "invalid request: `errors` names each bad field",
     "429": "too many requests from this client (see Retry-After)",
+    "503": "the database cannot be reached now (see Retry-After)",
 }
 
 
@@ -147,10 +174,11 @@ def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
                 wanted.add("413")
             if path != "/v1/events":
                 wanted.add("429")
+            wanted.add("503")
             for status in sorted(wanted):
                 responses.setdefault(status, {"description": _STANDARD[status]})
             for status, response in responses.items():
-                if status.startswith("4"):
+                if status.startswith("4") or status == "503":
                     response["content"] = _problem_content()
             operation["responses"] = dict(sorted(responses.items()))
     return schema

@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from .idempotency import Answer
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
+# Versions are stored as 32-bit integers: a larger one is no version, not a database error.
+MAX_VERSION = 2_147_483_647
 
 
 @dataclass(frozen=True)
@@ -44,9 +46,10 @@ def _version(if_match: str | None) -> int | None:
     if if_match is None:
         return None
     text = if_match.strip().removeprefix("W/").strip('"')
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit() and int(text) <= MAX_VERSION):
         raise Problem(422, "validation_error", "Invalid request", "If-Match must be \"<version>\"",
-                      errors=[{"field": "If-Match", "message": "expected an ETag like \"3\""}])
+                      errors=[{"field": "If-Match", "message": (
+                          f"expected an ETag like \"3\" (a version up to {MAX_VERSION})")}])
     return int(text)
 
 
@@ -54,9 +57,12 @@ async def request_meta(
     idempotency_key: Annotated[str | None, Header(
         max_length=200, description="幂等键 retries with the same key and body get the first answer")] = None,
     if_match: Annotated[str | None, Header(
+        max_length=20,
         description="版本 the ETag (\"<version>\") the command was decided against")] = None,
-    x_request_id: Annotated[str | None, Header(description="请求标识 request id")] = None,
-    x_correlation_id: Annotated[str | None, Header(description="关联标识 correlation id")] = None,
+    x_request_id: Annotated[str | None, Header(max_length=200, description=(
+        "请求标识 request id: 1–100 of A–Z a–z 0–9 . _ : - (else a new one is made)"))] = None,
+    x_correlation_id: Annotated[str | None, Header(max_length=200, description=(
+        "关联标识 correlation id, like the request id"))] = None,
 ) -> RequestMeta:
     request_id = _request_id(x_request_id)
     return RequestMeta(request_id=request_id,

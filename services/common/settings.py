@@ -25,7 +25,10 @@ class CommonSettings(BaseSettings):
     data_dir: Path = Field(Path("data"), description="where the embedded SQLite files live")
     host: str = Field("127.0.0.1", description="address the services listen on")
     jwt_secret: SecretStr = SecretStr(DEVELOPMENT_SECRET)
-    jwt_ttl_seconds: int = Field(3600, ge=60)
+    jwt_ttl_seconds: int = Field(3600, ge=60, description="lifetime of the tokens minted here")
+    token_max_lifetime_seconds: int = Field(
+        86_400, ge=60, le=30 * 86_400,
+        description="tokens valid for longer (exp - iat) are refused, whoever signed them")
     jwt_algorithm: Literal["HS256", "RS256"] = Field(
         "HS256", description="HS256 with jwt_secret (local), RS256 with a public key or JWKS")
     jwt_public_key_file: Path | None = Field(None, description="PEM public key for RS256")
@@ -75,6 +78,12 @@ class CommonSettings(BaseSettings):
     rate_limit_burst: int = Field(200, ge=1, description="requests per client, at once")
     rate_limit_max_clients: int = Field(10_000, ge=1,
                                         description="clients remembered per process at most")
+    body_timeout_seconds: float = Field(
+        30, gt=0, le=600, description="a request body not received in full within this: 408")
+    access_log_unauthenticated_per_minute: int = Field(
+        60, ge=1, description=(
+            "access-log entries per client address and minute for calls without a valid token "
+            "(more are counted in the metrics, not written)"))
 
     @field_validator("cors_origins", mode="before")
     @classmethod
@@ -94,6 +103,9 @@ class CommonSettings(BaseSettings):
         if self.jwt_algorithm == "RS256" and not (self.jwt_public_key_file or self.jwt_jwks_url):
             raise ValueError("JINGKANG_JWT_ALGORITHM=RS256 needs JINGKANG_JWT_PUBLIC_KEY_FILE "
                              "or JINGKANG_JWT_JWKS_URL")
+        if self.jwt_ttl_seconds > self.token_max_lifetime_seconds:
+            raise ValueError("JINGKANG_JWT_TTL_SECONDS exceeds "
+                             "JINGKANG_TOKEN_MAX_LIFETIME_SECONDS: its tokens would be refused")
         if self.environment != "production":
             return self
         if self.jwt_secret.get_secret_value() == DEVELOPMENT_SECRET:

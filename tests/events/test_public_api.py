@@ -4,14 +4,14 @@ import jingkang_events
 
 PUBLIC = {
     "AppendResult", "Checkpoint", "ConcurrencyError", "Connection", "ConsumerStatus",
-    "CursorMovedError", "Database", "EventIdConflictError", "EventStore", "EventStoreError",
-    "EventTables", "EventTypes", "FeedConsumer", "FeedCursor", "FeedEntry", "FeedHead", "FeedPage",
-    "FeedPageOut", "Finding", "GENESIS_HASH", "InclusionProof", "InvalidCursorError", "Leaf", "Ledger",
-    "LedgerKey", "Metadata", "NewEvent", "PageView", "ProofUnavailable", "PublicKey",
-    "RecordedEvent", "StoreMisconfiguredError", "UniqueViolation", "UnknownEventTypeError",
-    "Upcaster", "VerifyResult", "add_event_tables", "canonical_json", "check_against", "check_checkpoints",
-    "check_seals", "connect", "feed_router",
-    "ledger_router", "seal_legacy",
+    "CursorMovedError", "Database", "DatabaseUnavailable", "EventIdConflictError", "EventStore",
+    "EventStoreError", "EventTables", "EventTypes", "FeedConsumer", "FeedCursor", "FeedEntry",
+    "FeedHead", "FeedPage", "FeedPageOut", "Finding", "GENESIS_HASH", "InclusionProof",
+    "InvalidCursorError", "Leaf", "Ledger", "LedgerKey", "Metadata", "NewEvent", "PageView",
+    "ProofUnavailable", "PublicKey", "RecordedEvent", "StoreMisconfiguredError", "UniqueViolation",
+    "UnknownEventTypeError", "Upcaster", "VerifyResult", "add_event_tables", "canonical_json",
+    "check_against", "check_checkpoints", "check_seals", "connect", "feed_router", "ledger_router",
+    "seal_legacy",
 }
 
 
@@ -21,8 +21,8 @@ def test_all_is_pinned() -> None:
 
 
 def test_every_error_derives_from_the_base() -> None:
-    for name in ("ConcurrencyError", "EventIdConflictError", "InvalidCursorError",
-                 "StoreMisconfiguredError", "UnknownEventTypeError"):
+    for name in ("ConcurrencyError", "DatabaseUnavailable", "EventIdConflictError",
+                 "InvalidCursorError", "StoreMisconfiguredError", "UnknownEventTypeError"):
         assert issubclass(getattr(jingkang_events, name), jingkang_events.EventStoreError)
 
 

@@ -1,10 +1,14 @@
 """The hardened edge of both services, served on loopback ports: security headers, CORS, the
-request-body limit and the per-client rate limit."""
+request-body limits of size and time, the per-client rate limit, the access log's bound on
+unauthenticated calls and the tokens' lifetime."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
+import secrets
+import time
 from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -12,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import jwt as pyjwt
 import pytest
 
 from jingkang.common.auth import mint_token
@@ -280,3 +285,116 @@ def test_buckets_refill_and_their_table_stays_bounded() -> None:
     assert len(buckets.table) == 100
     buckets.take("late", 1.0 + buckets.refill_seconds)  # everyone else idle long enough to be full
     assert list(buckets.table) == ["late"]
+
+
+def made_up_token() -> dict[str, str]:
+    """Shaped like a JWT, signed by no one: what a client trying to dodge the limit sends."""
+    parts = (secrets.token_urlsafe(12), secrets.token_urlsafe(24), secrets.token_urlsafe(32))
+    return {"Authorization": "Bearer " + ".".join(parts)}
+
+
+async def test_made_up_tokens_share_their_address_bucket(tmp_path: Path) -> None:
+    """A new made-up token with each request got a new full bucket (600 requests, no 429):
+    unverified tokens are keyed by the client address now.  60 requests per service."""
+    reads = {"referral": "/v1/state-machine", "registry": "/v1/institutions"}
+    async with running(tmp_path, rate_limit_burst=20, rate_limit_per_second=1) as services:
+        for service, http in zip(reads, services, strict=True):
+            answers = [await http.get(reads[service], headers=made_up_token())
+                       for _ in range(60)]
+            statuses = [a.status_code for a in answers]
+            assert statuses[:20] == [401] * 20
+            assert statuses.count(429) >= 39, statuses
+            # A valid token from the same address has its own bucket: its principal's.
+            assert (await http.get(reads[service], headers=AUDITOR)).status_code == 200
+
+
+async def test_unauthenticated_calls_write_a_bounded_number_of_entries(tmp_path: Path) -> None:
+    """Each refused call without a valid token wrote an access-log entry that no one may
+    delete for 180 days; now 5 per address and minute here, the rest counted.  30 requests
+    with made-up tokens and 10 without any per service."""
+    async with running(tmp_path, rate_limit_enabled=False,
+                       access_log_unauthenticated_per_minute=5) as services:
+        for http in services:
+            for _ in range(30):
+                assert (await http.get("/v1/no-such-thing", headers=made_up_token())
+                        ).status_code == 404
+            for _ in range(10):
+                assert (await http.get("/v1/events")).status_code == 401
+            log = await http.get("/v1/audit/access-log", params={"outcome": "refused"},
+                                 headers=AUDITOR)
+            anonymous = [e for e in log.json()["items"] if e["actor_id"] is None]
+            assert len(anonymous) == 5, anonymous
+            assert all(e["client"] == "127.0.0.1" for e in anonymous)
+            metrics = (await http.get("/metrics")).text
+            assert "jingkang_access_log_unrecorded_total 35.0" in metrics
+            # A caller with a valid token is recorded every time.
+            for _ in range(8):
+                await http.get("/v1/no-such-thing", headers=AUDITOR)
+            log = await http.get("/v1/audit/access-log", params={"actor": "u1"},
+                                 headers=AUDITOR)
+            assert len(log.json()["items"]) == 8
+
+
+# Body timeout ----------------------------------------------------------------------------
+
+async def slow_post(base: str, path: str, *, chunked_body: bool) -> tuple[bytes, float]:
+    """POST a body one byte every 0.2 s; the answer's first bytes and the seconds it took."""
+    host, port = base.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    framing = "Transfer-Encoding: chunked" if chunked_body else "Content-Length: 200"
+    head = (f"POST {path} HTTP/1.1\r\nHost: {host}\r\n"
+            f"Authorization: {CIVIL_AFFAIRS['Authorization']}\r\n"
+            f"Content-Type: application/json\r\n{framing}\r\n\r\n")
+    writer.write(head.encode())
+
+    async def trickle() -> None:
+        with contextlib.suppress(OSError):
+            for _ in range(200):
+                writer.write(b"1\r\n \r\n" if chunked_body else b" ")
+                await writer.drain()
+                await asyncio.sleep(0.2)
+
+    started = asyncio.get_running_loop().time()
+    sending = asyncio.create_task(trickle())
+    try:
+        answer = await asyncio.wait_for(reader.read(4096), timeout=10)
+        rest = await asyncio.wait_for(reader.read(), timeout=10)  # then the server closes
+        assert rest == b"" or b"408" in answer
+    finally:
+        sending.cancel()
+        writer.close()
+    return answer, asyncio.get_running_loop().time() - started
+
+
+async def test_a_body_sent_byte_by_byte_times_out_with_408(tmp_path: Path) -> None:
+    """Without a body timeout the route waited for the trickle for ever (the read below gave
+    up after 10 s).  Two slow bodies per service (Content-Length and chunked)."""
+    async with running(tmp_path, body_timeout_seconds=1) as services:
+        for http, path in ((services.referral, "/v1/referrals/medical-assessments"),
+                           (services.registry, "/v1/institutions")):
+            for chunked_body in (False, True):
+                answer, seconds = await slow_post(str(http.base_url).rstrip("/"), path,
+                                                  chunked_body=chunked_body)
+                assert answer.startswith(b"HTTP/1.1 408"), answer
+                assert b"application/problem+json" in answer and b"request_timeout" in answer
+                assert 0.9 < seconds < 5, seconds
+            assert await feed_head(http) is None
+
+
+# Tokens ----------------------------------------------------------------------------------
+
+async def test_long_lived_tokens_and_odd_claims_are_refused(tmp_path: Path) -> None:
+    """A token valid for ten years, or with a number for its organisation, was accepted."""
+    ten_years = {"Authorization": "Bearer " + mint_token(
+        SECRET, sub="u1", role="auditor", org_id="audit", region="130000",
+        ttl_seconds=10 * 365 * 86_400)}
+    now = int(time.time())
+    numeric_org = {"Authorization": "Bearer " + pyjwt.encode(
+        {"sub": "u1", "role": "auditor", "org_id": 123, "region": "130000", "iat": now,
+         "exp": now + 600}, SECRET, algorithm="HS256")}
+    async with running(tmp_path) as services:
+        for http in services:
+            for headers in (ten_years, numeric_org):
+                answer = await http.get("/v1/events", headers=headers)
+                assert_problem(answer, 401, "invalid_token")
+            assert (await http.get("/v1/events", headers=AUDITOR)).status_code == 200

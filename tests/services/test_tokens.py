@@ -115,3 +115,38 @@ def test_configuration_mistakes_are_refused_at_start() -> None:
         TokenVerifier(algorithm="RS256")
     with pytest.raises(ValueError):
         TokenVerifier(algorithm="HS256", secret="")
+
+
+def test_tokens_living_longer_than_the_maximum_are_refused() -> None:
+    """A token valid for ten years was accepted; the maximum lifetime counts from iat, or
+    from now when iat lies ahead (within the leeway).  5 tokens."""
+    verifier = TokenVerifier(secret=SECRET, max_lifetime_seconds=3600)
+    now = int(time.time())
+    assert verifier.verify(jwt.encode(_claims(iat=now, exp=now + 3600), SECRET, "HS256"))
+    problem = _refused(verifier, jwt.encode(_claims(iat=now, exp=now + 3601), SECRET, "HS256"))
+    assert "at most 3600 s" in problem.detail
+    _refused(verifier, jwt.encode(_claims(iat=now + 20, exp=now + 3615), SECRET, "HS256"))
+    _refused(verifier, mint_token(SECRET, sub="u1", role="auditor", org_id="audit-1",
+                                  region="130000", ttl_seconds=10 * 365 * 86_400))
+    # The default: one day.
+    _refused(TokenVerifier(secret=SECRET),
+             jwt.encode(_claims(iat=now, exp=now + 86_401), SECRET, "HS256"))
+
+
+@pytest.mark.parametrize("claims", [
+    {"org_id": 123}, {"org_id": ["audit-1"]}, {"org_id": ""}, {"org_id": "o" * 101},
+    {"org_id": "audit\x00"}, {"region": 130000}, {"region": "13000X"}, {"region": "1300000"},
+    {"sub": "u\x01"}, {"sub": "u" * 201}, {"role": ["auditor"]}, {"exp": "9999999999"},
+])
+def test_claims_that_are_not_what_they_name_are_refused(claims: dict) -> None:
+    """Numbers were turned into strings (org 123 became "123"), and claims were written into
+    event metadata and the access log whatever their length or characters.  12 tokens."""
+    _refused(TokenVerifier(secret=SECRET), jwt.encode(_claims(**claims), SECRET, "HS256"))
+
+
+def test_the_minted_lifetime_may_not_exceed_the_maximum() -> None:
+    from jingkang.common.settings import CommonSettings
+
+    with pytest.raises(ValueError, match="TOKEN_MAX_LIFETIME"):
+        CommonSettings(_env_file=None, jwt_ttl_seconds=7200, token_max_lifetime_seconds=3600)
+    assert CommonSettings(_env_file=None).token_max_lifetime_seconds == 86_400

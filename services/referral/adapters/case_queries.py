@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from jingkang.common.text import refused_character
 from jingkang_events import Database
 
 from ..application.scope import SEE_ALL
@@ -100,9 +101,27 @@ def _decode(cursor: str) -> list[Any]:
         values = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, UnicodeDecodeError) as exc:
         raise InvalidListCursor("not a cursor this service issued") from exc
-    if not isinstance(values, list) or len(values) != 3:
+    if not _issued(values):
         raise InvalidListCursor("not a cursor this service issued")
     return values
+
+
+def _issued(values: Any) -> bool:
+    """The shape _encode gives: [priority 0 or 1, a time or a date (or null), a case id]; a
+    forged one must not reach the database (a dict or a 20-digit number fails there)."""
+    return (isinstance(values, list) and len(values) == 3 and values[0] in (0, 1)
+            and type(values[0]) is int and (values[1] is None or _is_time(values[1]))
+            and isinstance(values[2], str) and len(values[2]) <= 100
+            and refused_character(values[2]) is None)
+
+
+def _is_time(value: Any) -> bool:
+    """An ISO time or date, as _plain writes them."""
+    try:
+        datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 class CaseQueries:
@@ -158,9 +177,12 @@ class CaseQueries:
     def _key_value(self, column: str, value: Any) -> Any:
         if self.db.dialect == "sqlite" or value is None:
             return value
-        if column == "updated_at":
-            return datetime.fromisoformat(value)
-        return date.fromisoformat(value)
+        try:  # a time where a date belongs, or the other way round
+            if column == "updated_at":
+                return datetime.fromisoformat(value)
+            return date.fromisoformat(value)
+        except ValueError as exc:
+            raise InvalidListCursor("not a cursor this service issued") from exc
 
 
 def _plain(value: Any) -> Any:

@@ -9,9 +9,10 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
 from jingkang.common.identity import validate_phone
+from jingkang.common.text import MULTILINE, CheckedStrings
 
 from .vocabulary import (
     AssessmentKind,
@@ -34,11 +35,13 @@ Phone = Annotated[str, AfterValidator(validate_phone),
 OptionalPhone = Annotated[Phone | None, Field(description="联系电话 mainland mobile or landline")]
 RiskLevel = Annotated[int, Field(ge=0, le=5, description=(
     "危险性评估 risk level 0–5 (严重精神障碍管理治疗工作规范): 0 none … 5 violence with weapons"))]
-Note = Annotated[str, Field(max_length=4000, description="说明 free text (protected personal data)")]
+FreeText = Annotated[str, MULTILINE]  # tabs and line breaks allowed (jingkang.common.text)
+Note = Annotated[FreeText, Field(max_length=4000, description=(
+    "说明 free text (protected personal data)"))]
 OrgId = Annotated[str, Field(min_length=1, max_length=100, description="机构标识 organisation id")]
 
 
-class Command(BaseModel):
+class Command(CheckedStrings):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
@@ -106,7 +109,7 @@ class Review(Command):
 
     approved: bool = Field(description="是否通过 true registers the case, false rejects it")
     needs_assessment: Note = Field(description="康复需求评估 the social worker's needs assessment")
-    reason: str | None = Field(None, max_length=1000, description="不予登记理由 reason, if rejected")
+    reason: FreeText | None = Field(None, max_length=1000, description="不予登记理由 reason, if rejected")
 
     @model_validator(mode="after")
     def _reason_when_rejected(self) -> Review:
@@ -131,7 +134,7 @@ class Dispatch(Command):
 
 class Acceptance(Command):
     accepted: bool = Field(description="是否接收 accept (true) or decline (false)")
-    reason: str | None = Field(None, max_length=1000, description="拒绝理由 reason, if declined")
+    reason: FreeText | None = Field(None, max_length=1000, description="拒绝理由 reason, if declined")
 
     @model_validator(mode="after")
     def _reason_when_declined(self) -> Acceptance:
@@ -184,9 +187,10 @@ class Reassessment(Command):
     """定期转介评估: effect, disease state, self-care, employment; may recommend exit."""
 
     assessed_on: date = Field(description="评估日期 date")
-    rehabilitation_effect: str = Field(max_length=500, description="康复效果 rehabilitation effect")
-    disease_state: str = Field(max_length=500, description="疾病状态 disease state")
-    self_care: str = Field(max_length=500, description="生活自理能力 self-care ability")
+    rehabilitation_effect: FreeText = Field(max_length=500, description=(
+        "康复效果 rehabilitation effect"))
+    disease_state: FreeText = Field(max_length=500, description="疾病状态 disease state")
+    self_care: FreeText = Field(max_length=500, description="生活自理能力 self-care ability")
     employment_willingness: bool = Field(description="就业意愿 wishes to work")
     employment_ability: bool = Field(description="就业能力 able to work")
     risk_level: RiskLevel
@@ -242,7 +246,7 @@ class FollowUp(Command):
 class Erasure(Command):
     """删除个人信息 (PIPL art. 47): destroy the person's data keys."""
 
-    reason: str = Field(min_length=1, max_length=1000, description=(
+    reason: FreeText = Field(min_length=1, max_length=1000, description=(
         "删除依据 the ground for erasure, e.g. the person's request and its reference"))
 
 

@@ -10,11 +10,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError
 
 from jingkang.common.identity import validate_phone
+from jingkang.common.text import CheckedStrings
 from jingkang.common.vocabulary import Profession, ServiceForm, ServiceType
 
 from .periods import Period
@@ -42,7 +43,7 @@ Text = Annotated[str, Field(min_length=1, max_length=200)]
 Count = Annotated[int, Field(ge=0, le=1_000_000)]
 
 
-class Command(BaseModel):
+class Command(CheckedStrings):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 

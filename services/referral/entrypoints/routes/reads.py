@@ -8,7 +8,7 @@ from fastapi.responses import JSONResponse
 
 from jingkang.common.auth import CurrentPrincipal, require_roles
 from jingkang.common.problems import Problem
-from jingkang.common.requests import PlausibleTime
+from jingkang.common.requests import MAX_VERSION, PlausibleTime
 
 from ...adapters.case_queries import CaseFilter, InvalidListCursor
 from ...application.queries import CaseReads
@@ -63,7 +63,8 @@ async def list_cases(
             summary="个案 One case, now or as it was")
 async def get_case(
     case_id: CaseId, reads: Reads, actor: CurrentActor,
-    version: Annotated[int | None, Query(ge=1, description="版本 the state after this many events")] = None,
+    version: Annotated[int | None, Query(ge=1, le=MAX_VERSION, description=(
+        "版本 the state after this many events"))] = None,
     as_of: Annotated[PlausibleTime, Query(description="时点 the state at this time (RFC 3339)")] = None,
 ) -> JSONResponse:
     """The case's current state, or with `version` / `as_of` the state rebuilt from its events
