@@ -5,7 +5,7 @@ institutions; the services build on it.  See docs/event-store.md.
 """
 
 from ._chain import GENESIS_HASH, canonical_json
-from ._consumer import ConsumerStatus, CursorMovedError, FeedConsumer
+from ._consumer import ConsumerStatus, CursorMovedError, FeedConsumer, StuckEvent
 from ._db import Connection, Database, UniqueViolation, connect
 from ._errors import (
     ConcurrencyError,
@@ -56,6 +56,7 @@ __all__ = [
     "PageView",
     "RecordedEvent",
     "StoreMisconfiguredError",
+    "StuckEvent",
     "UniqueViolation",
     "UnknownEventTypeError",
     "Upcaster",

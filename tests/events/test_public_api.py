@@ -7,7 +7,7 @@ PUBLIC = {
     "CursorMovedError", "Database", "EventIdConflictError", "EventStore", "EventStoreError",
     "EventTables", "EventTypes", "FeedConsumer", "FeedCursor", "FeedEntry", "FeedHead", "FeedPage",
     "FeedPageOut", "InvalidCursorError", "Metadata", "NewEvent", "PageView", "RecordedEvent",
-    "StoreMisconfiguredError", "UniqueViolation", "UnknownEventTypeError", "Upcaster",
+    "StoreMisconfiguredError", "StuckEvent", "UniqueViolation", "UnknownEventTypeError", "Upcaster",
     "VerifyResult", "add_event_tables", "canonical_json", "connect", "feed_router",
 }
 
