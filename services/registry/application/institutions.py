@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from jingkang.common.chinatime import china_date
 from jingkang.common.idempotency import Answer, IdempotencyStore
 from jingkang.common.regions import RegionTable
 from jingkang.common.requests import RequestMeta
@@ -20,7 +21,6 @@ from ..domain import commands as cmd
 from ..domain.errors import DuplicateInstitution, InstitutionNotFound, RegistryError
 from ..domain.events import RegistryEvent
 from ..domain.institution import Actor, Context, Institution
-from ..domain.periods import CHINA
 from .views import present_institution
 
 Clock = Callable[[], datetime]
@@ -48,7 +48,7 @@ class RegistryService:
 
     def context(self, actor: Actor) -> Context:
         now = self.clock()
-        return Context(actor, now, now.astimezone(CHINA).date(), self.regions)
+        return Context(actor, now, china_date(now), self.regions)
 
     # --- institutions ----------------------------------------------------------------------
 
