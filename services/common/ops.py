@@ -98,8 +98,8 @@ def install_ops(app: FastAPI, runtime_of: Any) -> None:
                 responses={503: {"description": "database unreachable or not migrated"}})
     async def readyz(request: Request) -> JSONResponse:
         """Database reachable and migrated to head; feed consumers' state, cursors and lag.
-        A consumer that cannot apply an event makes the status ``degraded`` (still 200) and
-        names the event under its ``stuck``."""
+        A consumer that cannot apply an event makes the status `degraded` (still 200) and
+        names the event under its `stuck`."""
         ready, checks = await readiness(runtime_of(request.app))
         # Degraded, not unready: every instance serves the same database, so taking this one
         # out of rotation would refuse what still works (commands, reads of other tables)

@@ -192,7 +192,7 @@ def test_staff_figures_add_up_each_profession() -> None:
 def test_csv_rows_are_reported_by_line() -> None:
     header = "name,credit_code,region,address,level,kind,area,capacity\n"
     good = f"站一,{sc.credit_code(1)},130102,地址,village,station,urban,5\n"
-    assert len(csv_import.parse(header + good, _ctx())) == 1
+    assert len(csv_import.parse(header + good, _ctx()).commands) == 1
     with pytest.raises(csv_import.InvalidCsv) as refused:
         csv_import.parse(header + good + "站二,bad,130102,地址,village,station,urban,x\n", _ctx())
     assert {(e["line"], e["field"]) for e in refused.value.extra["errors"]} == {
@@ -205,8 +205,9 @@ def test_the_example_csv_of_the_readme_imports() -> None:
     from pathlib import Path
 
     example = Path(__file__).resolve().parents[2] / "docs" / "examples" / "institutions.csv"
-    commands = csv_import.parse(example.read_text(encoding="utf-8"), _ctx())
-    assert [c.institution_id for c in commands] == ["hb-xh-01", "hb-jx-01", "hb-zd-01"]
+    parsed = csv_import.parse(example.read_text(encoding="utf-8"), _ctx())
+    assert [c.institution_id for c in parsed.commands] == ["hb-xh-01", "hb-jx-01", "hb-zd-01"]
+    assert parsed.warnings == []
 
 
 def test_a_malformed_csv_file_is_a_clear_refusal() -> None:

@@ -128,8 +128,10 @@ class RegistryService:
         return await self.repo.append(conn, before, events, metadata(actor, meta), now)
 
     async def import_many(self, commands: list[cmd.RegisterInstitution], actor: Actor,
-                          meta: RequestMeta) -> Answer:
-        """Register every institution of an import in one transaction, or none."""
+                          meta: RequestMeta, *,
+                          warnings: list[dict[str, Any]] | None = None) -> Answer:
+        """Register every institution of an import in one transaction, or none; the answer
+        carries the file's ``warnings``."""
         if (replayed := await self._replayed(actor, meta)) is not None:
             return replayed
         ctx = self.context(actor)
@@ -139,7 +141,8 @@ class RegistryService:
             async with self.db.transaction() as conn:
                 for iid, events in plans:
                     await self._store(conn, Institution(iid), events, actor, meta, ctx.now)
-                body = {"imported": len(plans), "institution_ids": [iid for iid, _ in plans]}
+                body = {"imported": len(plans), "institution_ids": [iid for iid, _ in plans],
+                        "warnings": warnings or []}
                 answer = Answer(201, _json(body), 0, "/v1/institutions")
                 await self._remember(conn, actor, meta, answer, ctx.now)
         except (ConcurrencyError, UniqueViolation) as exc:
