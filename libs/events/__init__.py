@@ -6,7 +6,7 @@ institutions; the services build on it.  See docs/event-store.md.
 
 from ._audit import Finding, check_against, check_checkpoints, check_seals, seal_legacy
 from ._chain import GENESIS_HASH, canonical_json
-from ._consumer import ConsumerStatus, CursorMovedError, FeedConsumer
+from ._consumer import ConsumerStatus, CursorMovedError, FeedConsumer, StuckEvent
 from ._db import Connection, Database, UniqueViolation, connect
 from ._errors import (
     ConcurrencyError,
@@ -70,6 +70,7 @@ __all__ = [
     "PublicKey",
     "RecordedEvent",
     "StoreMisconfiguredError",
+    "StuckEvent",
     "UniqueViolation",
     "UnknownEventTypeError",
     "Upcaster",

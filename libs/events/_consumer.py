@@ -5,6 +5,11 @@ and then moves the consumer's cursor row from the cursor the transaction started
 (compare-and-set).  Commit makes both durable together; a crash before commit loses both, so
 the pages are fetched again.  A second instance that raced us finds the cursor moved and
 backs off.  Following a live feed a transaction holds one page; catching up, many.
+
+An event that cannot be applied is never skipped: events are applied in order, so the
+consumer stops at it, names it in its status (``stuck``: the event's cursor, position, stream,
+type and the error's class) and retries it with back-off until it applies.  A page that fails
+is applied again in halves first, so the event named is the one that fails alone.
 """
 
 from __future__ import annotations
@@ -16,13 +21,14 @@ import logging
 import uuid
 import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
 import httpx
 import msgspec
+import msgspec.structs
 
 from ._db import Connection, Database, PostgresDatabase
 from ._model import FeedCursor, RecordedEvent
@@ -86,8 +92,32 @@ _ADVANCE = ("UPDATE consumer_cursors SET cursor = $2, position = $3, source_reco
             "updated_at = $5 WHERE name = $1 AND cursor = $6 RETURNING name")
 
 
+# JSON strings may hold NUL (``\\u0000``); a PostgreSQL text column cannot.  A page's body is
+# searched for the escape (JSON has no other way to spell NUL), so pages without one cost
+# nothing more; the search also matches an escaped backslash before ``u0000``, which only
+# costs a look at that page's strings.
+_NUL_ESCAPE = b"\\u0000"
+_NUL, _REPLACEMENT = "\x00", "\ufffd"
+
+
 class CursorMovedError(Exception):
     """Another instance advanced the cursor first; this page was not applied."""
+
+
+@dataclass(frozen=True)
+class StuckEvent:
+    """The event a consumer cannot apply.  It is retried with back-off, never skipped: every
+    event after it waits.  ``error`` is the error's class only (its message may quote stored
+    values); the service's log has the message."""
+
+    cursor: str
+    position: int
+    stream_id: str
+    stream_type: str
+    type: str
+    error: str
+    since: datetime  # the first failed attempt
+    attempts: int
 
 
 @dataclass(frozen=True)
@@ -102,6 +132,12 @@ class ConsumerStatus:
     active: bool
     caught_up: bool
     last_error: str | None
+    # standby (another instance holds the lock), following (caught up), catching_up,
+    # retrying (the last attempt failed: fetching, or applying an event not named yet) or
+    # stuck (``stuck`` names the event that fails alone).
+    state: str = "following"
+    failures: int = 0  # consecutive failed attempts
+    stuck: StuckEvent | None = None
 
 
 class FeedConsumer:
@@ -141,6 +177,8 @@ class FeedConsumer:
         self._caught_up = False
         self._active = False
         self._last_error: str | None = None
+        self._failures = 0
+        self._stuck: StuckEvent | None = None
         self._cursor_loaded = False
 
     # --- running ----------------------------------------------------------------------
@@ -172,10 +210,23 @@ class FeedConsumer:
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
-                self._last_error = f"{type(exc).__name__}: {exc}"
-                log.warning("consumer %s: %s; retrying in %.1fs", self.name, self._last_error, delay)
+                self._failed(exc)
+                stuck = self._stuck
+                if stuck is not None:
+                    log.error("consumer %s cannot apply the event at %s (position %d, %s %s, %s): "
+                              "%s; attempt %d, retrying in %.1fs", self.name, stuck.cursor,
+                              stuck.position, stuck.stream_type, stuck.stream_id, stuck.type,
+                              self._last_error, stuck.attempts, delay)
+                else:
+                    log.warning("consumer %s: %s; retrying in %.1fs", self.name,
+                                self._last_error, delay)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30.0)
+
+    def _failed(self, exc: Exception) -> None:
+        self._last_error = f"{type(exc).__name__}: {exc}"
+        self._failures += 1
+        self._caught_up = False  # whatever the last page said, this attempt read nothing new
 
     async def catch_up(self, *, ahead: int = 32, commit_every: int = 1_000_000) -> int:
         """Apply pages until the feed has nothing newer; returns how many events were applied.
@@ -252,17 +303,58 @@ class FeedConsumer:
             raise CursorMovedError(f"consumer {self.name}: another instance holds its lock")
         if not self._cursor_loaded:
             await self._load_cursor()
-        page, events = await self._fetch(wait)
-
-        async def one_page() -> AsyncIterator[Fetched]:
-            yield page, events
-
+        page, events = await self._fetch(0 if self._stuck else wait)
         if events:
-            await self._apply_pages(one_page(), len(events))
+            await self._apply_in_halves(page, events)
         else:
             self._note_head(page, events)
-        self._last_error = None
+        self._last_error, self._failures = None, 0
         return len(events)
+
+    async def _apply_in_halves(self, page: _WirePage, events: list[RecordedEvent]) -> None:
+        """Apply a page in one transaction; if it fails, apply it in halves (each its own
+        transaction, in order) down to single events, so an event that cannot be applied is
+        found alone, named (``stuck``) and its error raised, with every event before it
+        applied.  The stuck event is tried alone first."""
+        size = 1 if self._stuck and self._stuck.position == events[0].position else len(events)
+        while events:
+            chunk = events[:size]
+            # The page as far as this chunk: what is left of it counts in the lag.
+            served = msgspec.structs.replace(page, remaining=page.remaining
+                                             + len(events) - len(chunk))
+
+            async def one_page(served: _WirePage = served,
+                               chunk: list[RecordedEvent] = chunk) -> AsyncIterator[Fetched]:
+                yield served, chunk
+
+            try:
+                await self._apply_pages(one_page(), len(chunk))
+            except CursorMovedError:
+                raise
+            except Exception as exc:
+                if len(chunk) > 1:
+                    size = len(chunk) // 2
+                    continue
+                self._note_stuck(chunk[0], exc)
+                # Every event from the stuck one on is still to apply.
+                self._note_head(msgspec.structs.replace(
+                    page, remaining=page.remaining + len(events)), events)
+                raise
+            events = events[len(chunk):]
+            if self._stuck is not None and self.cursor.position >= self._stuck.position:
+                log.warning("consumer %s applied the event at %s after %d failed attempts",
+                            self.name, self._stuck.cursor, self._stuck.attempts)
+                self._stuck = None
+
+    def _note_stuck(self, event: RecordedEvent, exc: Exception) -> None:
+        stuck = self._stuck
+        if stuck is not None and stuck.position == event.position:
+            self._stuck = replace(stuck, error=type(exc).__name__, attempts=stuck.attempts + 1)
+        else:
+            self._stuck = StuckEvent(
+                cursor=str(event.cursor), position=event.position, stream_id=event.stream_id,
+                stream_type=event.stream_type, type=event.type, error=type(exc).__name__,
+                since=datetime.now(UTC), attempts=1)
 
     # --- internals --------------------------------------------------------------------
 
@@ -296,9 +388,12 @@ class FeedConsumer:
         if response.is_error:
             await response.aread()
         response.raise_for_status()
-        page = _PAGE.decode(await response.aread())
+        body = await response.aread()
+        page = _PAGE.decode(body)
         events = [e.recorded() for e in page.events]
         page.events = []  # the decoded copies are not kept while the page waits its turn
+        if _NUL_ESCAPE in body:
+            events = [_storable(event) for event in events]
         return page, events
 
     async def _apply_pages(self, pages: AsyncIterator[Fetched],
@@ -376,11 +471,20 @@ class FeedConsumer:
         return self._active
 
     def status(self) -> ConsumerStatus:
+        if not self._active:
+            state = "standby"
+        elif self._stuck is not None:
+            state = "stuck"
+        elif self._failures:
+            state = "retrying"
+        else:
+            state = "following" if self._caught_up else "catching_up"
         return ConsumerStatus(
             name=self.name, source=self.source_url, cursor=str(self.cursor),
             position=self.cursor.position, head_position=self._head_position,
             lag_events=self._lag_events, lag_seconds=self._lag_seconds, active=self._active,
-            caught_up=self._caught_up, last_error=self._last_error)
+            caught_up=self._caught_up, last_error=self._last_error, state=state,
+            failures=self._failures, stuck=self._stuck)
 
 
 _catching_up = 0  # catch-ups running in this process
@@ -416,6 +520,24 @@ def _one_by_one(apply: Apply) -> ApplyPage:
             await apply(event, conn)
 
     return apply_page
+
+
+def _storable(event: RecordedEvent) -> RecordedEvent:
+    """The event with U+FFFD in place of every NUL in its data and metadata: what a projection
+    stores, on either engine.  The event at the source keeps its NUL (its hash covers it);
+    only what follows it here loses it."""
+    return msgspec.structs.replace(event, data=_without_nul(event.data),
+                                   metadata=_without_nul(event.metadata))
+
+
+def _without_nul(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace(_NUL, _REPLACEMENT)
+    if isinstance(value, dict):
+        return {_without_nul(k): _without_nul(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_without_nul(v) for v in value]
+    return value
 
 
 def _next_cursor(response: httpx.Response) -> FeedCursor | None:

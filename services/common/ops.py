@@ -6,6 +6,7 @@ import time
 from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request
+from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, PlainTextResponse
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
@@ -28,8 +29,14 @@ async def readiness(runtime: ServiceRuntime) -> tuple[bool, dict[str, Any]]:
     if runtime.store.notifications_connected is not None:
         checks["feed_notifications"] = {"connected": runtime.store.notifications_connected,
                                         "note": "timed polling covers any gap"}
-    checks["consumers"] = [vars(c.status()) for c in runtime.consumers]
+    statuses = [c.status() for c in runtime.consumers]
+    checks["consumers"] = jsonable_encoder(statuses)
     return checks["migrations"]["ok"], checks
+
+
+def stuck_consumers(checks: dict[str, Any]) -> list[str]:
+    """The consumers of a readiness check that cannot apply an event."""
+    return [c["name"] for c in checks.get("consumers", []) if c["state"] == "stuck"]
 
 
 class _RuntimeCollector:
@@ -47,6 +54,11 @@ class _RuntimeCollector:
                                             "to 1,000: a longer lag shows in the positions)",
             "jingkang_consumer_lag_seconds": "age of the newest event not yet applied",
             "jingkang_consumer_active": "1 when this instance holds the consumer's lock",
+            "jingkang_consumer_failures": "consecutive failed attempts (0 after a success)",
+            "jingkang_consumer_stuck": "1 while an event cannot be applied (retried, never "
+                                       "skipped: every later event waits)",
+            "jingkang_consumer_stuck_position": "feed position of the event that cannot be "
+                                                "applied (0 when none)",
         }
         values = {
             "jingkang_consumer_position": lambda s: s.position,
@@ -54,6 +66,9 @@ class _RuntimeCollector:
             "jingkang_consumer_lag_events": lambda s: s.lag_events,
             "jingkang_consumer_lag_seconds": lambda s: s.lag_seconds,
             "jingkang_consumer_active": lambda s: int(s.active),
+            "jingkang_consumer_failures": lambda s: s.failures,
+            "jingkang_consumer_stuck": lambda s: int(s.stuck is not None),
+            "jingkang_consumer_stuck_position": lambda s: s.stuck.position if s.stuck else 0,
         }
         for name, doc in families.items():
             family = GaugeMetricFamily(name, doc, labels=["consumer"])
@@ -82,9 +97,15 @@ def install_ops(app: FastAPI, runtime_of: Any) -> None:
     @router.get("/readyz", operation_id="readyz", summary="可以服务 Ready to serve",
                 responses={503: {"description": "database unreachable or not migrated"}})
     async def readyz(request: Request) -> JSONResponse:
-        """Database reachable and migrated to head; feed consumers' cursors and lag."""
+        """Database reachable and migrated to head; feed consumers' state, cursors and lag.
+        A consumer that cannot apply an event makes the status `degraded` (still 200) and
+        names the event under its `stuck`."""
         ready, checks = await readiness(runtime_of(request.app))
-        return JSONResponse({"status": "ready" if ready else "not_ready", "checks": checks},
+        # Degraded, not unready: every instance serves the same database, so taking this one
+        # out of rotation would refuse what still works (commands, reads of other tables)
+        # and cure nothing; the stuck event is for an operator (the metrics alert on it).
+        status = "not_ready" if not ready else "degraded" if stuck_consumers(checks) else "ready"
+        return JSONResponse({"status": status, "checks": checks},
                             status_code=200 if ready else 503)
 
     @router.get("/metrics", operation_id="metrics", summary="指标 Prometheus metrics",

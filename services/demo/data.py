@@ -11,11 +11,11 @@ from __future__ import annotations
 import random
 from datetime import date
 from typing import Any, NamedTuple
-from zoneinfo import ZoneInfo
 
 from stdnum.cn import ric, uscc
 
-CHINA = ZoneInfo("Asia/Shanghai")
+from jingkang.common.chinatime import CHINA
+
 PROVINCE = "130000"  # 河北省
 KEY_PREFIX = "jingkang-demo"
 

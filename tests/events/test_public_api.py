@@ -8,10 +8,10 @@ PUBLIC = {
     "EventStoreError", "EventTables", "EventTypes", "FeedConsumer", "FeedCursor", "FeedEntry",
     "FeedHead", "FeedPage", "FeedPageOut", "Finding", "GENESIS_HASH", "InclusionProof",
     "InvalidCursorError", "Leaf", "Ledger", "LedgerKey", "Metadata", "NewEvent", "PageView",
-    "ProofUnavailable", "PublicKey", "RecordedEvent", "StoreMisconfiguredError", "UniqueViolation",
-    "UnknownEventTypeError", "Upcaster", "VerifyResult", "add_event_tables", "canonical_json",
-    "check_against", "check_checkpoints", "check_seals", "connect", "feed_router", "ledger_router",
-    "seal_legacy",
+    "ProofUnavailable", "PublicKey", "RecordedEvent", "StoreMisconfiguredError", "StuckEvent",
+    "UniqueViolation", "UnknownEventTypeError", "Upcaster", "VerifyResult", "add_event_tables",
+    "canonical_json", "check_against", "check_checkpoints", "check_seals", "connect", "feed_router",
+    "ledger_router", "seal_legacy",
 }
 
 

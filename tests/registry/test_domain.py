@@ -75,7 +75,8 @@ def test_standardized_service_needs_every_part() -> None:
 @pytest.mark.parametrize("months", [1, 3, 6, 12])
 def test_the_assessment_bound_is_add_months_turned_round(months: int) -> None:
     """``still_current_since`` is exact: an assessment at or after it is still current at the
-    period's end by ``add_months``, one a microsecond before it is overdue."""
+    period's end by ``add_months`` on the China calendar, one a microsecond before it is
+    overdue."""
     rng = random.Random(months)
     ends = [Period.parse(p).end for p in ("2026Q1", "2026Q2", "2026Q3", "2024Q1", "2025H1")]
     ends += [datetime(2026, m, d, h, tzinfo=UTC) for m, d, h in
@@ -84,8 +85,21 @@ def test_the_assessment_bound_is_add_months_turned_round(months: int) -> None:
              for _ in range(300)]
     for end in ends:
         bound = still_current_since(end, months)
-        assert add_months(bound.astimezone(UTC), months) >= end
-        assert add_months((bound - timedelta(microseconds=1)).astimezone(UTC), months) < end
+        assert add_months(bound.astimezone(CHINA), months) >= end
+        assert add_months((bound - timedelta(microseconds=1)).astimezone(CHINA), months) < end
+
+
+@pytest.mark.parametrize(("assessed", "current"), [
+    # China 03-31 01:30 (UTC 03-30): due on 09-30 by the referral service, overdue at the end
+    # of Q3; counted in UTC (03-30 + 6 months = 09-30 17:30 UTC, 10-01 in China) it was not.
+    (datetime(2026, 3, 31, 1, 30, tzinfo=CHINA), False),
+    (datetime(2026, 4, 1, 0, 30, tzinfo=CHINA), True),  # due 10-01: current at Q3's end
+    (datetime(2026, 4, 1, 7, 59, tzinfo=CHINA), True),  # UTC 03-31 23:59 all the same
+    (datetime(2026, 3, 31, 23, 59, tzinfo=CHINA), False),
+])
+def test_the_assessment_bound_counts_months_in_china(assessed: datetime, current: bool) -> None:
+    case = _served(agreement_at=assessed, assessed_at=assessed.astimezone(UTC))
+    assert standardized(case, service_test(Q3, Rules(reassessment_interval_months=6))) is current
 
 
 def test_in_service_months_follow_the_spells() -> None:
@@ -178,7 +192,7 @@ def test_staff_figures_add_up_each_profession() -> None:
 def test_csv_rows_are_reported_by_line() -> None:
     header = "name,credit_code,region,address,level,kind,area,capacity\n"
     good = f"站一,{sc.credit_code(1)},130102,地址,village,station,urban,5\n"
-    assert len(csv_import.parse(header + good, _ctx())) == 1
+    assert len(csv_import.parse(header + good, _ctx()).commands) == 1
     with pytest.raises(csv_import.InvalidCsv) as refused:
         csv_import.parse(header + good + "站二,bad,130102,地址,village,station,urban,x\n", _ctx())
     assert {(e["line"], e["field"]) for e in refused.value.extra["errors"]} == {
@@ -191,8 +205,9 @@ def test_the_example_csv_of_the_readme_imports() -> None:
     from pathlib import Path
 
     example = Path(__file__).resolve().parents[2] / "docs" / "examples" / "institutions.csv"
-    commands = csv_import.parse(example.read_text(encoding="utf-8"), _ctx())
-    assert [c.institution_id for c in commands] == ["hb-xh-01", "hb-jx-01", "hb-zd-01"]
+    parsed = csv_import.parse(example.read_text(encoding="utf-8"), _ctx())
+    assert [c.institution_id for c in parsed.commands] == ["hb-xh-01", "hb-jx-01", "hb-zd-01"]
+    assert parsed.warnings == []
 
 
 def test_a_malformed_csv_file_is_a_clear_refusal() -> None:

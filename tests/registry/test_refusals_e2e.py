@@ -116,7 +116,8 @@ async def test_a_csv_file_with_any_bad_row_imports_nothing(system: System) -> No
         "/v1/institutions/imports", content=("\ufeff" + header + "\n".join(good)).encode(),
         headers={**sc.CIVIL_AFFAIRS, "Content-Type": "text/csv"})
     assert imported.status_code == 201, imported.text
-    assert imported.json() == {"imported": 3, "institution_ids": ["imp-0", "imp-1", "imp-2"]}
+    assert imported.json() == {"imported": 3, "institution_ids": ["imp-0", "imp-1", "imp-2"],
+                               "warnings": []}
     listed = await s.registry.get("/v1/institutions", sc.AUDITOR, region="130100")
     assert [i["institution_id"] for i in listed["items"]] == ["imp-0", "imp-1", "imp-2"]
     assert listed["items"][0]["prices"] == [{"item": "日间训练", "unit": "人·月",

@@ -6,12 +6,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from jingkang.common.chinatime import china_date
 from jingkang_events import EventStore, VerifyResult
 
 from ..adapters.case_queries import CaseFilter, CaseQueries
 from ..adapters.case_repository import CaseRepository
 from ..domain.case import Case
-from ..domain.decide import CHINA
 from ..domain.lifecycle import Actor
 from ..domain.rules import Rules
 from .errors import CaseNotFound
@@ -59,7 +59,7 @@ class CaseReads:
                    cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
         now = self.clock()
         cases, next_cursor = await self.queries.list(
-            actor, f, today=now.astimezone(CHINA).date(), limit=limit, cursor=cursor)
+            actor, f, today=china_date(now), limit=limit, cursor=cursor)
         return [present(c, actor, now, self.rules) for c in cases], next_cursor
 
 

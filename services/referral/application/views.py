@@ -5,10 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from jingkang.common.chinatime import china_date
 from jingkang.common.identity import mask_id_number
 
 from ..domain.case import Case
-from ..domain.decide import CHINA
 from ..domain.lifecycle import Actor, GuardContext, available_actions
 from ..domain.deadlines import pending_deadlines
 from ..domain.privacy import ERASED
@@ -40,7 +40,7 @@ def _person(case: Case, actor: Actor) -> dict[str, Any] | None:
 
 
 def _deadlines(case: Case, rules: Rules, now: datetime) -> dict[str, Any]:
-    today = now.astimezone(CHINA).date()
+    today = china_date(now)
     return {queue: {"due_on": due.isoformat(), "overdue": due < today}
             for queue, due in pending_deadlines(case, rules).items()}
 

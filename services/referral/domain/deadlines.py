@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from jingkang.common.chinatime import china_date
+
 from .case import Case
 from .rules import Rules, add_months
 from .vocabulary import CaseState
@@ -22,7 +24,9 @@ def pending_deadlines(case: Case, rules: Rules) -> dict[str, date]:
     due = {
         "review": case.review_due_on if case.state == CaseState.PENDING_REVIEW else None,
         "dispatch": case.dispatch_due_on if case.state in _WAITING_FOR_DISPATCH else None,
-        "reconfirmation": add_months(confirmed, rules.reconfirm_after_months).date()
+        # Months from the China date of the registration (or last confirmation): the date
+        # of the UTC time is a day early for one registered between 00:00 and 08:00 in China.
+        "reconfirmation": add_months(china_date(confirmed), rules.reconfirm_after_months)
         if confirmed is not None and case.state in _WAITING_FOR_DISPATCH else None,
         "reassessment": case.reassessment_due_on if case.state == CaseState.IN_SERVICE else None,
         "follow_up": case.follow_up_due_on

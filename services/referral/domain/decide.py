@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
+from jingkang.common.chinatime import china_date
 from jingkang.common.identity import InvalidIdentity, validate_id_number
 from jingkang.common.regions import RegionTable, city_of
 
@@ -23,7 +23,6 @@ from .lifecycle import Actor, GuardContext, check
 from .rules import Rules, add_months
 from .vocabulary import CaseState, CloseReason, ConsentGiver, ConsentPurpose, Profession
 
-CHINA = ZoneInfo("Asia/Shanghai")
 _EVALUATION_PROFESSIONS = {Profession.PSYCHIATRIST, Profession.NURSE,
                            Profession.REHABILITATION_THERAPIST, Profession.SOCIAL_WORKER}
 
@@ -38,7 +37,7 @@ class Context:
 
     @property
     def today(self) -> date:
-        return self.now.astimezone(CHINA).date()
+        return china_date(self.now)
 
     def guard(self, case: Case) -> GuardContext:
         return GuardContext(case, self.actor, self.now, self.rules)
@@ -332,7 +331,7 @@ def withdraw(case: Case, c: cmd.Withdrawal, ctx: Context) -> list[ev.CaseEvent]:
 def record_follow_up(case: Case, c: cmd.FollowUp, ctx: Context) -> list[ev.CaseEvent]:
     check("record_follow_up", ctx.guard(case))
     _not_future(c.visited_on, "visited_on", ctx)
-    if case.closed_at and c.visited_on < case.closed_at.astimezone(CHINA).date():
+    if case.closed_at and c.visited_on < china_date(case.closed_at):
         raise InvalidCommand("a follow-up comes after the closing", field="visited_on")
     return [ev.FollowUpRecorded(case_id=case.case_id, visited_on=c.visited_on,
                                 outcome=c.outcome)]

@@ -13,9 +13,10 @@ import functools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 from transitions import Machine
+
+from jingkang.common.chinatime import CHINA, china_date
 
 from .case import Case
 from .errors import (
@@ -58,7 +59,10 @@ class Guard:
 
 def _confirmed_recently(c: GuardContext) -> bool:
     confirmed = c.case.last_confirmed_at
-    return confirmed is not None and add_months(confirmed, c.rules.reconfirm_after_months) > c.now
+    # Months on the China calendar, as the reconfirmation's due date counts them
+    # (deadlines.py): it falls due on the China date the guard starts refusing.
+    return confirmed is not None and add_months(
+        confirmed.astimezone(CHINA), c.rules.reconfirm_after_months) > c.now
 
 
 def _actor_serves_case(c: GuardContext) -> bool:
@@ -94,11 +98,8 @@ def _exit_recommended(c: GuardContext) -> bool:
     return last is not None and last.recommend_exit
 
 
-_CHINA = ZoneInfo("Asia/Shanghai")
-
-
 def _consents_to(purpose: ConsentPurpose) -> Callable[[GuardContext], bool]:
-    return lambda c: c.case.holds_consent(purpose, c.now.astimezone(_CHINA).date())
+    return lambda c: c.case.holds_consent(purpose, china_date(c.now))
 
 
 GUARDS: dict[str, Guard] = {

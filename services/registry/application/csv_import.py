@@ -6,12 +6,18 @@ row is reported by its line number; a file with any bad row imports nothing.
 Columns (header row required, UTF-8, with or without a byte-order mark): the fields of
 ``RegisterInstitution``; lists (``services``, ``forms``) are separated by ``;``, prices are
 ``item:unit:amount`` separated by ``;``, the contact is ``contact_name`` and ``contact_phone``.
+
+A cell that begins like a spreadsheet formula (``=``, ``+``, ``-``, ``@``, a tab or a line
+break: OWASP's CSV-injection list) is imported as written, with a warning naming its line and
+column: a name such as ``-阳光-康复站`` is legitimate, and what a clerk's spreadsheet would run
+is neutralised where it is written out, in the exports (``entrypoints/report_formats.py``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
@@ -24,6 +30,21 @@ from ..domain.institution import Context
 MAX_ROWS = 5000
 REQUIRED = ("name", "credit_code", "region", "address", "level", "kind", "area", "capacity")
 KNOWN = frozenset({*cmd.RegisterInstitution.model_fields, "contact_name", "contact_phone"})
+# What makes a spreadsheet program read a cell as a formula (OWASP, CSV Injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def starts_like_formula(value: str) -> bool:
+    return value.startswith(FORMULA_STARTS)
+
+
+@dataclass(frozen=True)
+class CsvImport:
+    """A file's institutions, and a warning (line, field, message) per cell that begins like a
+    formula."""
+
+    commands: list[cmd.RegisterInstitution]
+    warnings: list[dict[str, Any]]
 
 
 class InvalidCsv(RegistryError):
@@ -60,15 +81,15 @@ def _fields(row: dict[str, str]) -> dict[str, Any]:
     return values
 
 
-def parse(text: str, ctx: Context) -> list[cmd.RegisterInstitution]:
-    """The file's institutions, or ``InvalidCsv`` listing every bad row."""
+def parse(text: str, ctx: Context) -> CsvImport:
+    """The file's institutions and its warnings, or ``InvalidCsv`` listing every bad row."""
     try:
         return _parse(text, ctx)
     except csv.Error as exc:  # a malformed file: a field too long, a stray quote, a NUL
         raise InvalidCsv(f"not a CSV file this service can read: {exc}", field="file") from None
 
 
-def _parse(text: str, ctx: Context) -> list[cmd.RegisterInstitution]:
+def _parse(text: str, ctx: Context) -> CsvImport:
     reader = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
     header = [h.strip() for h in reader.fieldnames or []]
     reader.fieldnames = header
@@ -82,6 +103,7 @@ def _parse(text: str, ctx: Context) -> list[cmd.RegisterInstitution]:
     if problems:
         raise InvalidCsv("the header is not usable; nothing was imported", errors=problems)
     commands: list[cmd.RegisterInstitution] = []
+    warnings: list[dict[str, Any]] = []
     seen: dict[tuple[str, ...], int] = {}
     for row in reader:
         line = reader.line_num
@@ -90,6 +112,7 @@ def _parse(text: str, ctx: Context) -> list[cmd.RegisterInstitution]:
         if None in row:
             problems.append({"line": line, "field": "row", "message": "more cells than columns"})
             continue
+        warnings.extend(_formula_warnings(row, line))
         command = _row(row, line, ctx, problems)
         if command is None:
             continue
@@ -109,7 +132,16 @@ def _parse(text: str, ctx: Context) -> list[cmd.RegisterInstitution]:
     if problems:
         raise InvalidCsv(f"{len({p['line'] for p in problems})} bad row(s); nothing was imported",
                          errors=reported)
-    return commands
+    return CsvImport(commands, warnings)
+
+
+def _formula_warnings(row: dict[str, str], line: int) -> list[dict[str, Any]]:
+    """A warning per cell that begins like a formula, as written (before any trimming: a
+    leading tab or line break counts too)."""
+    return [{"line": line, "field": field,
+             "message": f"begins with {value[:1]!r}, which a spreadsheet may run as a formula; "
+                        "imported as written, and exports write it as text"}
+            for field, value in row.items() if value and starts_like_formula(value)]
 
 
 def _row(row: dict[str, str], line: int, ctx: Context,

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from jingkang.common.chinatime import china_date
 from jingkang.common.idempotency import Answer, IdempotencyStore
 from jingkang.common.regions import RegionTable
 from jingkang.common.requests import RequestMeta
@@ -20,7 +21,6 @@ from ..domain import commands as cmd
 from ..domain.errors import DuplicateInstitution, InstitutionNotFound, RegistryError
 from ..domain.events import RegistryEvent
 from ..domain.institution import Actor, Context, Institution
-from ..domain.periods import CHINA
 from .views import present_institution
 
 Clock = Callable[[], datetime]
@@ -48,7 +48,7 @@ class RegistryService:
 
     def context(self, actor: Actor) -> Context:
         now = self.clock()
-        return Context(actor, now, now.astimezone(CHINA).date(), self.regions)
+        return Context(actor, now, china_date(now), self.regions)
 
     # --- institutions ----------------------------------------------------------------------
 
@@ -128,8 +128,10 @@ class RegistryService:
         return await self.repo.append(conn, before, events, metadata(actor, meta), now)
 
     async def import_many(self, commands: list[cmd.RegisterInstitution], actor: Actor,
-                          meta: RequestMeta) -> Answer:
-        """Register every institution of an import in one transaction, or none."""
+                          meta: RequestMeta, *,
+                          warnings: list[dict[str, Any]] | None = None) -> Answer:
+        """Register every institution of an import in one transaction, or none; the answer
+        carries the file's ``warnings``."""
         if (replayed := await self._replayed(actor, meta)) is not None:
             return replayed
         ctx = self.context(actor)
@@ -139,7 +141,8 @@ class RegistryService:
             async with self.db.transaction() as conn:
                 for iid, events in plans:
                     await self._store(conn, Institution(iid), events, actor, meta, ctx.now)
-                body = {"imported": len(plans), "institution_ids": [iid for iid, _ in plans]}
+                body = {"imported": len(plans), "institution_ids": [iid for iid, _ in plans],
+                        "warnings": warnings or []}
                 answer = Answer(201, _json(body), 0, "/v1/institutions")
                 await self._remember(conn, actor, meta, answer, ctx.now)
         except (ConcurrencyError, UniqueViolation) as exc:

@@ -9,10 +9,10 @@ period are the same whenever they are asked.  The thresholds are settings (``Rul
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
-from .periods import Period, month_of
+from .periods import CHINA, Period, month_of
 
 # (number, heading of the annex, group of the annex, where the figure comes from)
 COLUMNS: tuple[tuple[int, str, str, str], ...] = (
@@ -122,13 +122,14 @@ def _days_in(year: int, month: int) -> int:
 
 
 def still_current_since(end: datetime, interval_months: int) -> datetime:
-    """The earliest assessment time ``a`` with ``add_months(a, interval_months) >= end``: an
-    assessment before it is overdue at ``end``.  ``add_months`` only clamps the day, so the
-    answer is ``end`` moved back, or the first instant of the next month where the day was
-    clamped."""
-    utc = end.astimezone(UTC)
-    back = add_months(utc, -interval_months)
-    if add_months(back, interval_months) >= utc:
+    """The earliest assessment time ``a`` with ``add_months(a, interval_months) >= end``, months
+    counted on the China calendar (the referral service's reassessment due date is the China
+    date of the assessment plus the interval): an assessment before it is overdue at ``end``.
+    ``add_months`` only clamps the day, so the answer is ``end`` moved back, or the first
+    instant of the next month where the day was clamped."""
+    local = end.astimezone(CHINA)
+    back = add_months(local, -interval_months)
+    if add_months(back, interval_months) >= local:
         return back
     year, month = (back.year + 1, 1) if back.month == 12 else (back.year, back.month + 1)
     return back.replace(year=year, month=month, day=1, hour=0, minute=0, second=0,

@@ -11,9 +11,9 @@ import functools
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
-from zoneinfo import ZoneInfo
 
-CHINA = ZoneInfo("Asia/Shanghai")
+from jingkang.common.chinatime import CHINA
+
 _PATTERN = re.compile(r"^(\d{4})(?:(Q)([1-4])|(H)([12]))?$")
 
 

@@ -1,5 +1,11 @@
 """The progress summary as CSV and XLSX, laid out like the Chongqing annex: group titles,
-the Chinese column headings, the numbers 1–19, one row per region and 合计."""
+the Chinese column headings, the numbers 1–19, one row per region and 合计.
+
+Text that begins like a formula (``=``, ``+``, ``-``, ``@``, tab, line break; a team's name
+comes from a staff report, anything a user typed) is never run by a clerk's spreadsheet: in
+the CSV it is prefixed with ``'`` (OWASP, CSV Injection), in the XLSX it is a text cell marked
+``quotePrefix`` (openpyxl would otherwise store a string beginning with ``=`` as a formula).
+Numbers stay numbers."""
 
 from __future__ import annotations
 
@@ -11,6 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from ..application.csv_import import starts_like_formula
 from ..domain.figures import COLUMNS, GROUP_TITLE
 
 FIRST_HEADING = "地区"
@@ -34,14 +41,18 @@ def _title(summary: dict[str, Any]) -> str:
     return f"{summary['region_name']}“精康融合行动”推进情况汇总表（{summary['period']}）"
 
 
+def _csv_text(value: Any) -> Any:
+    return f"'{value}" if isinstance(value, str) and starts_like_formula(value) else value
+
+
 def to_csv(summary: dict[str, Any]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([_title(summary)])
+    writer.writerow([_csv_text(_title(summary))])
     writer.writerow([FIRST_HEADING, *(GROUP_TITLE.format(group=g) for _, _, g, _ in COLUMNS)])
     writer.writerow(["", *(h for _, h, _, _ in COLUMNS)])
     writer.writerow(["", *(n for n, *_ in COLUMNS)])
-    writer.writerows(_rows(summary))
+    writer.writerows([_csv_text(v) for v in row] for row in _rows(summary))
     return "\ufeff" + out.getvalue()  # a byte-order mark, so spreadsheet programs read UTF-8
 
 
@@ -63,6 +74,11 @@ def to_xlsx(summary: dict[str, Any]) -> bytes:
     sheet.append(["", *(n for n, *_ in COLUMNS)])
     for row in _rows(summary):
         sheet.append(row)
+    for line in sheet.iter_rows():
+        for cell in line:
+            if isinstance(cell.value, str) and starts_like_formula(cell.value):
+                cell.data_type = "s"  # text, not the formula openpyxl took it for
+                cell.quotePrefix = True  # and text still if a clerk edits the cell
     for cell in sheet[1] + sheet[2] + sheet[3]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, horizontal="center", vertical="center")

@@ -55,9 +55,18 @@ class InstitutionListOut(BaseModel):
     next_cursor: str | None = Field(description="下一页游标 pass as `cursor` for the next page; null on the last page")
 
 
+class ImportWarning(BaseModel):
+    line: int = Field(description="行号 the line of the file")
+    field: str = Field(description="列 the column")
+    message: str = Field(description="说明 what was found")
+
+
 class ImportOut(BaseModel):
     imported: int = Field(description="导入数 institutions imported")
     institution_ids: list[str] = Field(description="机构标识 the ids, in file order")
+    warnings: list[ImportWarning] = Field(description=(
+        "警告 cells that begin like a spreadsheet formula (=, +, -, @, tab, line break): "
+        "imported as written; exports write them as text"))
 
 
 class InstitutionEventOut(BaseModel):

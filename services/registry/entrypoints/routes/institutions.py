@@ -49,7 +49,9 @@ async def import_institutions(request: Request, registry: Registry, meta: Meta,
                               actor: Managers) -> Response:
     """A CSV file of institutions (header row; the fields of a registration, lists separated
     by `;`, prices as `item:unit:amount`, `contact_name` and `contact_phone`).  Every row is
-    validated; any bad row is reported by line number and nothing is imported."""
+    validated; any bad row is reported by line number and nothing is imported.  A cell that
+    begins like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, line break) is imported with a
+    warning naming its line and column; exports write such text so it is never run."""
     raw = await request.body()
     if len(raw) > MAX_CSV_BYTES:
         raise Problem(413, "payload_too_large", "File too large", "at most 5 MiB per import")
@@ -58,9 +60,10 @@ async def import_institutions(request: Request, registry: Registry, meta: Meta,
     except UnicodeDecodeError:
         raise Problem(422, "invalid_csv", "Invalid CSV file", "the file is not UTF-8",
                       errors=[{"field": "file", "message": "not UTF-8 text"}]) from None
-    commands = csv_import.parse(text, registry.context(actor))
+    parsed = csv_import.parse(text, registry.context(actor))
     meta = with_body_hash(meta, "POST", request.url.path, raw)
-    return as_response(await registry.import_many(commands, actor, meta))
+    return as_response(await registry.import_many(parsed.commands, actor, meta,
+                                                  warnings=parsed.warnings))
 
 
 @router.get("/v1/institutions", response_model=InstitutionListOut,
