@@ -131,6 +131,8 @@ class ConsumerStatus:
     lag_seconds: float
     active: bool
     caught_up: bool
+    # The class of the last failure only: the status is served unauthenticated (/readyz), and a
+    # database error's message can quote row values.  The log has the message.
     last_error: str | None
     # standby (another instance holds the lock), following (caught up), catching_up,
     # retrying (the last attempt failed: fetching, or applying an event not named yet) or
@@ -483,7 +485,8 @@ class FeedConsumer:
             name=self.name, source=self.source_url, cursor=str(self.cursor),
             position=self.cursor.position, head_position=self._head_position,
             lag_events=self._lag_events, lag_seconds=self._lag_seconds, active=self._active,
-            caught_up=self._caught_up, last_error=self._last_error, state=state,
+            caught_up=self._caught_up,
+            last_error=self._last_error and self._last_error.split(":", 1)[0], state=state,
             failures=self._failures, stuck=self._stuck)
 
 

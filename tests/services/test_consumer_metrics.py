@@ -116,6 +116,8 @@ async def test_an_event_that_cannot_be_applied_is_named_retried_and_never_skippe
             assert (stuck["cursor"], stuck["position"], stuck["stream_id"], stuck["type"]) == (
                 str(poison.cursor), poison.position, "case-2", "ThingHappened")
             assert stuck["error"] in ("CheckViolationError", "IntegrityError")
+            # /readyz is unauthenticated: the class only, never the database's message
+            assert archive["last_error"] == stuck["error"]
             assert archive["position"] == events[7].position  # everything before it applied
             assert await metric("jingkang_consumer_stuck") == 1
             assert await metric("jingkang_consumer_stuck_position") == poison.position
