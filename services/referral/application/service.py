@@ -3,9 +3,12 @@ read model and the idempotent answer in one transaction."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
+import random
+import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -31,7 +34,11 @@ from .scope import can_see
 from .views import present
 
 Clock = Callable[[], datetime]
-_ATTEMPTS = 3
+# Commands on one case queue on its row lock, so an append rarely meets a newer version; when
+# one does (a writer that took no lock), the command is decided again on the new state, after
+# a short random pause, for up to this long.
+RETRY_SECONDS = 5.0
+_FIRST_PAUSE, _LONGEST_PAUSE = 0.005, 0.2
 
 
 class PersonKeys:
@@ -87,6 +94,7 @@ class CaseService:
         answer = self._answer(201, after, actor, ctx.now, location=f"/v1/cases/{case_id}")
         try:
             async with self.db.transaction() as conn:
+                await self.repo.lock_person(conn, person_key)  # against erasure, and a twin
                 existing = await self.repo.open_case_of(person_key, conn)
                 if existing is not None:
                     raise DuplicateCase("the person already has an open case", case_id=existing)
@@ -108,7 +116,8 @@ class CaseService:
     async def act(self, case_id: str, decision: Decision, command: Any, actor: Actor,
                   meta: RequestMeta, *, needs_directory: bool = False) -> Answer:
         """Run ``decision(case, command, ctx[, institutions])`` and store what it decides."""
-        for _attempt in range(_ATTEMPTS):
+        give_up, pause = time.monotonic() + RETRY_SECONDS, _FIRST_PAUSE
+        while True:
             if (replayed := await self._replayed(actor, meta)) is not None:
                 return replayed
             try:
@@ -118,14 +127,19 @@ class CaseService:
                 if meta.if_match is not None:
                     raise PreconditionFailed("the case changed since the version in If-Match")
             except UniqueViolation:  # the same Idempotency-Key committed concurrently
-                continue
-        raise Busy("the case kept changing; retry the request")
+                pass
+            if time.monotonic() >= give_up:
+                raise Busy("the case kept changing; retry the request")
+            await asyncio.sleep(random.uniform(pause / 2, pause))
+            pause = min(pause * 2, _LONGEST_PAUSE)
 
     async def _act_once(self, case_id: str, decision: Decision, command: Any, actor: Actor,
                         meta: RequestMeta, needs_directory: bool) -> Answer:
         ctx = self.context(actor)
         async with self.db.transaction() as conn:  # one connection for the read and the write
-            before = await self.repo.load(case_id, conn)
+            # Locked: a concurrent command on the case waits for this one, then decides on
+            # what it committed (and an If-Match it no longer matches gets 412 below).
+            before = await self.repo.load(case_id, conn, lock=True)
             if before is None or not can_see(before, actor):
                 raise CaseNotFound(f"no case {case_id}")
             if meta.if_match is not None and meta.if_match != before.version:
@@ -144,15 +158,17 @@ class CaseService:
         return answer
 
     async def _institutions_for(self, case: Case, command: Any, conn: Any) -> list:
-        """The directory entries dispatch may choose from: the target city's, and a named one."""
+        """The directory entries dispatch may choose from: the target city's, and a named one,
+        their occupancy counted under the locks that make the choice safe (``lock_rooms``)."""
         region = (case.relocation.to_region if case.relocation else case.residence_region) or ""
         named = getattr(command, "institution_id", None) or getattr(
             command, "target_institution_id", None)
+        locked = await self.directory.lock_rooms(region, named, conn)
         institutions = await self.directory.in_city_of(region, conn)
         if named and all(i.institution_id != named for i in institutions):
             found = await self.directory.get(named, conn)
             institutions += [found] if found else []
-        return institutions
+        return [i for i in institutions if locked is None or i.institution_id in locked]
 
     # --- helpers ---------------------------------------------------------------------------
 
