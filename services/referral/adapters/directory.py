@@ -25,14 +25,8 @@ _SELECT = (
 
 
 # The first key of the two-key advisory locks taken on an institution's room (the second is a
-# hash of its id); see ``InstitutionDirectory.lock_rooms``.
+# hash of its id); see ``InstitutionDirectory.hold_room``.
 ROOM_LOCK = 17_002
-# Lock, in the order of their lock keys, the city's institutions and a named one.
-_LOCK_ROOMS = (
-    "SELECT id, pg_advisory_xact_lock($4, hashtext(id)) FROM ("
-    "SELECT institution_id AS id FROM institutions WHERE region >= $1 AND region <= $2 "
-    "UNION SELECT $3::text WHERE $3::text IS NOT NULL) ids ORDER BY hashtext(id)"
-)
 
 
 def _institution(row: Any) -> Institution:
@@ -43,23 +37,20 @@ class InstitutionDirectory:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    async def lock_rooms(self, region: str, named: str | None,
-                         conn: Connection) -> set[str] | None:
-        """Serialise, until the transaction ends, every choice that could fill a bed in the
-        city of ``region`` or at ``named``: lock each such institution, in one fixed order (so
-        no two choices wait on each other in a cycle), before its occupancy is counted.  Read
-        afterwards, the count includes every dispatch committed before — under READ
-        COMMITTED each statement sees what was committed when it began.  Advisory locks,
-        not row locks: the directory's consumer updates the rows without them, and cannot
-        deadlock with a dispatch.  SQLite's IMMEDIATE write transactions are serial already.
-
-        Returns the ids locked (None: everything is): an institution the directory gains
-        after this statement is not among them, and must not be chosen this time."""
+    async def hold_room(self, institution_id: str, conn: Connection) -> bool:
+        """Lock the institution's room until the transaction ends, then say whether it still
+        has room.  Every choice that fills a bed (or checks one is free) holds this lock on
+        the institution chosen, so the count read after it includes every such choice
+        committed before, and no other can add to it until this transaction ends — under
+        READ COMMITTED each statement sees what was committed when it began.  An advisory
+        lock, not a row lock: the directory's consumer updates the rows and must not wait.
+        SQLite's IMMEDIATE write transactions are serial already: nothing to check again."""
         if conn.dialect != "postgresql":
-            return None
-        prefix = region[:4]
-        rows = await conn.fetch(_LOCK_ROOMS, prefix + "00", prefix + "99", named, ROOM_LOCK)
-        return {r[0] for r in rows}
+            return True
+        await conn.execute("SELECT pg_advisory_xact_lock($1, hashtext($2))", ROOM_LOCK,
+                           institution_id)
+        found = await self.get(institution_id, conn)
+        return found is not None and found.has_room
 
     async def in_city_of(self, region: str, conn: Connection) -> list[Institution]:
         """Every institution in the city of ``region`` (county-first choice happens in the domain)."""

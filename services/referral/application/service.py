@@ -23,6 +23,7 @@ from ..adapters.case_repository import CaseRepository
 from ..adapters.directory import InstitutionDirectory
 from ..domain import commands as cmd
 from ..domain import decide
+from ..domain import events as ev
 from ..domain.calendar import WorkingCalendar
 from ..domain.case import Case, evolve
 from ..domain.errors import DuplicateCase
@@ -53,6 +54,21 @@ class PersonKeys:
 
 
 Decision = Callable[..., list[CaseEvent]]
+
+
+class RoomTaken(Exception):
+    """The institution a decision chose filled up before its room could be held."""
+
+
+def _institution_chosen(events: list[CaseEvent]) -> str | None:
+    """The institution whose room the events fill or rely on: a dispatch's, a relocation's
+    named or targeted receiver."""
+    for event in events:
+        if isinstance(event, ev.CaseDispatched):
+            return event.institution_id
+        if isinstance(event, ev.RelocationPushed | ev.RelocationTargeted):
+            return event.target_institution_id
+    return None
 
 
 class CaseService:
@@ -128,6 +144,8 @@ class CaseService:
                     raise PreconditionFailed("the case changed since the version in If-Match")
             except UniqueViolation:  # the same Idempotency-Key committed concurrently
                 pass
+            except RoomTaken:  # another choice took the bed first: choose again
+                pass
             if time.monotonic() >= give_up:
                 raise Busy("the case kept changing; retry the request")
             await asyncio.sleep(random.uniform(pause / 2, pause))
@@ -148,6 +166,11 @@ class CaseService:
             if needs_directory:
                 institutions = await self._institutions_for(before, command, conn)
                 events = decision(before, command, ctx, institutions)
+                chosen = _institution_chosen(events)
+                # Chosen from counts read without a lock (choices in one city run side by
+                # side); held now and counted again, or decided again on what is left.
+                if chosen and not await self.directory.hold_room(chosen, conn):
+                    raise RoomTaken(chosen)
             else:
                 events = decision(before, command, ctx)
             after = self._fold(before, events, ctx.now)
@@ -158,17 +181,15 @@ class CaseService:
         return answer
 
     async def _institutions_for(self, case: Case, command: Any, conn: Any) -> list:
-        """The directory entries dispatch may choose from: the target city's, and a named one,
-        their occupancy counted under the locks that make the choice safe (``lock_rooms``)."""
+        """The directory entries dispatch may choose from: the target city's, and a named one."""
         region = (case.relocation.to_region if case.relocation else case.residence_region) or ""
         named = getattr(command, "institution_id", None) or getattr(
             command, "target_institution_id", None)
-        locked = await self.directory.lock_rooms(region, named, conn)
         institutions = await self.directory.in_city_of(region, conn)
         if named and all(i.institution_id != named for i in institutions):
             found = await self.directory.get(named, conn)
             institutions += [found] if found else []
-        return [i for i in institutions if locked is None or i.institution_id in locked]
+        return institutions
 
     # --- helpers ---------------------------------------------------------------------------
 
