@@ -34,7 +34,6 @@ import asyncio
 import contextlib
 import json
 import os
-import re
 import tempfile
 import threading
 import time
@@ -351,7 +350,6 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 class Tally:
     examples: Counter = field(default_factory=Counter)  # (service, operation, role) → examples
     statuses: Counter = field(default_factory=Counter)  # status → answers
-    known: Counter = field(default_factory=Counter)  # issue item → 5xx answers set aside
     started: float = field(default_factory=time.monotonic)
 
     def line(self, engine: str) -> str:
@@ -360,8 +358,7 @@ class Tally:
                 f"operation × role runs, {sum(self.examples.values())} requests (and "
                 f"ignored_auth's probes, two per operation at most) in "
                 f"{time.monotonic() - self.started:.0f} s; answers "
-                f"{dict(sorted(self.statuses.items()))}; known 5xx set aside "
-                f"{dict(sorted(self.known.items()))}")
+                f"{dict(sorted(self.statuses.items()))}")
 
 
 TALLIES: dict[str, Tally] = {}
@@ -381,48 +378,6 @@ def session() -> Iterator[requests.Session]:
         yield http
 
 
-# --- 5xx the edge does not refuse yet ---------------------------------------------------------
-# Issue 17 items 9 and 10 (the edge's bounds on parameters and bodies) make each of these a
-# 4xx; until then a 5xx answer to exactly these requests is counted (``Tally.known``) and its
-# checks set aside.  Any other 5xx fails.
-
-_INT32, _TEXT_COLUMN = 2**31 - 1, 100
-
-
-def _too_long_path_id(case: Any) -> bool:
-    return any(isinstance(v, str) and len(v) > _TEXT_COLUMN
-               for v in (case.path_parameters or {}).values())
-
-
-def _overflowing_number(case: Any) -> bool:
-    for name, value in (case.query or {}).items():
-        numbers = re.findall(r"-?\d+", str(value)) if name in ("after", "cursor", "version") \
-            else []
-        if isinstance(value, int) and not isinstance(value, bool):
-            numbers.append(str(value))
-        if any(abs(int(n)) > _INT32 for n in numbers):
-            return True
-    return False
-
-
-def _nul_in_body(case: Any) -> bool:
-    return "\\u0000" in json.dumps(case.body) if isinstance(case.body, (dict, list, str)) \
-        else False
-
-
-KNOWN_EDGE_FAILURES = {
-    "10: a path id longer than the access log's 100 characters": _too_long_path_id,
-    "10: a version or cursor past int32": _overflowing_number,
-    "9: NUL in a JSON body": _nul_in_body,
-}
-
-
-def known_edge_failure(case: Any, response: Any) -> str | None:
-    if response.status_code < 500:
-        return None
-    return next((item for item, matches in KNOWN_EDGE_FAILURES.items() if matches(case)), None)
-
-
 def call_and_check(service: str, case: Any, role: str, served: Served,
                    session: requests.Session, engine: str) -> Any:
     tally = TALLIES[engine]
@@ -430,9 +385,6 @@ def call_and_check(service: str, case: Any, role: str, served: Served,
     response = case.call(base_url=served.urls[service], session=session,
                          headers=CALLERS[role], timeout=30)
     tally.statuses[response.status_code] += 1
-    if (item := known_edge_failure(case, response)) is not None:
-        tally.known[item] += 1
-        return response
     case.validate_response(response, checks=CHECKS, headers=CALLERS[role])
     return response
 

@@ -57,6 +57,9 @@ _UPSERT = (
 # The row's state with the data key that opens its personal parts.
 SELECT_STATE = ("snapshot, key_id, "
                 "(SELECT wrapped_key FROM person_keys k WHERE k.key_id = cases.key_id) AS wrapped")
+# The first key of PostgreSQL's two-key advisory locks taken on a person (the second is a hash
+# of the person key); the consumers' leader locks use the one-key form, a space of its own.
+PERSON_LOCK = 17_001
 
 
 def to_new_event(event: CaseEvent, metadata: Metadata, key: DataKey) -> NewEvent:
@@ -86,8 +89,16 @@ class CaseRepository:
         self.rules = rules
         self.keys = keys
 
-    async def load(self, case_id: str, conn: Connection | None = None) -> Case | None:
+    async def load(self, case_id: str, conn: Connection | None = None, *,
+                   lock: bool = False) -> Case | None:
+        """The case from its read-model row.  ``lock`` (inside a transaction) holds the row
+        until the transaction ends, so commands on one case queue instead of deciding on the
+        same version and all but one failing at the append.  On PostgreSQL that is ``FOR
+        UPDATE`` (a waiting command then reads the row its predecessor committed); SQLite's
+        write transactions begin IMMEDIATE and hold the whole database already."""
         sql = f"SELECT {SELECT_STATE} FROM cases WHERE case_id = $1"
+        if lock and conn is not None and conn.dialect == "postgresql":
+            sql += " FOR UPDATE OF cases"
         if conn is not None:
             row = await conn.fetchrow(sql, case_id)
         else:
@@ -98,6 +109,18 @@ class CaseRepository:
     def from_row(self, row: Any) -> Case:
         """A case from the columns of ``SELECT_STATE``."""
         return case_from_snapshot(row[0], self.keys.unwrap(row[1], row[2]))
+
+    @staticmethod
+    async def lock_person(conn: Connection, person_key: str) -> None:
+        """Serialise, until the transaction ends, what must not interleave for one person:
+        opening a case (the open-case check, then the data key) and erasing them (the
+        open-case check, then destroying the keys).  Without it each could pass its check
+        before the other commits: an erasure beside a new open case, sealed with the key
+        the erasure destroyed.  No row to lock may exist yet, hence an advisory lock.
+        SQLite's IMMEDIATE write transactions are serial already."""
+        if conn.dialect == "postgresql":
+            await conn.execute("SELECT pg_advisory_xact_lock($1, hashtext($2))", PERSON_LOCK,
+                               person_key)
 
     async def open_case_of(self, person_key: str, conn: Connection) -> str | None:
         return await conn.fetchval(

@@ -24,6 +24,11 @@ _SELECT = (
 )
 
 
+# The first key of the two-key advisory locks taken on an institution's room (the second is a
+# hash of its id); see ``InstitutionDirectory.hold_room``.
+ROOM_LOCK = 17_002
+
+
 def _institution(row: Any) -> Institution:
     return Institution(row[0], row[1], row[2], bool(row[3]), bool(row[4]), row[5], row[6])
 
@@ -31,6 +36,21 @@ def _institution(row: Any) -> Institution:
 class InstitutionDirectory:
     def __init__(self, db: Database) -> None:
         self.db = db
+
+    async def hold_room(self, institution_id: str, conn: Connection) -> bool:
+        """Lock the institution's room until the transaction ends, then say whether it still
+        has room.  Every choice that fills a bed (or checks one is free) holds this lock on
+        the institution chosen, so the count read after it includes every such choice
+        committed before, and no other can add to it until this transaction ends — under
+        READ COMMITTED each statement sees what was committed when it began.  An advisory
+        lock, not a row lock: the directory's consumer updates the rows and must not wait.
+        SQLite's IMMEDIATE write transactions are serial already: nothing to check again."""
+        if conn.dialect != "postgresql":
+            return True
+        await conn.execute("SELECT pg_advisory_xact_lock($1, hashtext($2))", ROOM_LOCK,
+                           institution_id)
+        found = await self.get(institution_id, conn)
+        return found is not None and found.has_room
 
     async def in_city_of(self, region: str, conn: Connection) -> list[Institution]:
         """Every institution in the city of ``region`` (county-first choice happens in the domain)."""

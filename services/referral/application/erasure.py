@@ -11,6 +11,7 @@ from jingkang.common.idempotency import Answer, IdempotencyStore
 from jingkang.common.requests import RequestMeta
 from jingkang_events import Database, EventStore, Metadata, NewEvent
 
+from ..adapters.case_repository import CaseRepository
 from ..adapters.protection import DataKeys
 from ..domain.errors import AlreadyErased, OpenCase
 from ..domain.events import PersonErased
@@ -37,9 +38,13 @@ class PersonErasure:
             return replayed.body
         now = self.clock()
         async with self.db.transaction() as conn:
+            # Taken before the checks: a new case of the person is either committed before
+            # (and refuses the erasure as open) or opened after, under a fresh data key.  The
+            # rows are locked too, so a command in flight on one of the cases ends first.
+            await CaseRepository.lock_person(conn, patient_id)
             cases = await conn.fetch(
-                "SELECT case_id, state FROM cases WHERE person_key = $1 ORDER BY created_at",
-                patient_id)
+                "SELECT case_id, state FROM cases WHERE person_key = $1 ORDER BY created_at"
+                + (" FOR UPDATE" if conn.dialect == "postgresql" else ""), patient_id)
             if not cases:
                 raise CaseNotFound(f"no person {patient_id}")
             open_ones = [c[0] for c in cases if c[1] not in ("closed", "rejected")]

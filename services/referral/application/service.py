@@ -3,9 +3,12 @@ read model and the idempotent answer in one transaction."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import hmac
 import json
+import random
+import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -20,6 +23,7 @@ from ..adapters.case_repository import CaseRepository
 from ..adapters.directory import InstitutionDirectory
 from ..domain import commands as cmd
 from ..domain import decide
+from ..domain import events as ev
 from ..domain.calendar import WorkingCalendar
 from ..domain.case import Case, evolve
 from ..domain.errors import DuplicateCase
@@ -31,7 +35,11 @@ from .scope import can_see
 from .views import present
 
 Clock = Callable[[], datetime]
-_ATTEMPTS = 3
+# Commands on one case queue on its row lock, so an append rarely meets a newer version; when
+# one does (a writer that took no lock), the command is decided again on the new state, after
+# a short random pause, for up to this long.
+RETRY_SECONDS = 5.0
+_FIRST_PAUSE, _LONGEST_PAUSE = 0.005, 0.2
 
 
 class PersonKeys:
@@ -46,6 +54,21 @@ class PersonKeys:
 
 
 Decision = Callable[..., list[CaseEvent]]
+
+
+class RoomTaken(Exception):
+    """The institution a decision chose filled up before its room could be held."""
+
+
+def _institution_chosen(events: list[CaseEvent]) -> str | None:
+    """The institution whose room the events fill or rely on: a dispatch's, a relocation's
+    named or targeted receiver."""
+    for event in events:
+        if isinstance(event, ev.CaseDispatched):
+            return event.institution_id
+        if isinstance(event, ev.RelocationPushed | ev.RelocationTargeted):
+            return event.target_institution_id
+    return None
 
 
 class CaseService:
@@ -87,6 +110,7 @@ class CaseService:
         answer = self._answer(201, after, actor, ctx.now, location=f"/v1/cases/{case_id}")
         try:
             async with self.db.transaction() as conn:
+                await self.repo.lock_person(conn, person_key)  # against erasure, and a twin
                 existing = await self.repo.open_case_of(person_key, conn)
                 if existing is not None:
                     raise DuplicateCase("the person already has an open case", case_id=existing)
@@ -108,7 +132,8 @@ class CaseService:
     async def act(self, case_id: str, decision: Decision, command: Any, actor: Actor,
                   meta: RequestMeta, *, needs_directory: bool = False) -> Answer:
         """Run ``decision(case, command, ctx[, institutions])`` and store what it decides."""
-        for _attempt in range(_ATTEMPTS):
+        give_up, pause = time.monotonic() + RETRY_SECONDS, _FIRST_PAUSE
+        while True:
             if (replayed := await self._replayed(actor, meta)) is not None:
                 return replayed
             try:
@@ -118,14 +143,21 @@ class CaseService:
                 if meta.if_match is not None:
                     raise PreconditionFailed("the case changed since the version in If-Match")
             except UniqueViolation:  # the same Idempotency-Key committed concurrently
-                continue
-        raise Busy("the case kept changing; retry the request")
+                pass
+            except RoomTaken:  # another choice took the bed first: choose again
+                pass
+            if time.monotonic() >= give_up:
+                raise Busy("the case kept changing; retry the request")
+            await asyncio.sleep(random.uniform(pause / 2, pause))
+            pause = min(pause * 2, _LONGEST_PAUSE)
 
     async def _act_once(self, case_id: str, decision: Decision, command: Any, actor: Actor,
                         meta: RequestMeta, needs_directory: bool) -> Answer:
         ctx = self.context(actor)
         async with self.db.transaction() as conn:  # one connection for the read and the write
-            before = await self.repo.load(case_id, conn)
+            # Locked: a concurrent command on the case waits for this one, then decides on
+            # what it committed (and an If-Match it no longer matches gets 412 below).
+            before = await self.repo.load(case_id, conn, lock=True)
             if before is None or not can_see(before, actor):
                 raise CaseNotFound(f"no case {case_id}")
             if meta.if_match is not None and meta.if_match != before.version:
@@ -134,6 +166,11 @@ class CaseService:
             if needs_directory:
                 institutions = await self._institutions_for(before, command, conn)
                 events = decision(before, command, ctx, institutions)
+                chosen = _institution_chosen(events)
+                # Chosen from counts read without a lock (choices in one city run side by
+                # side); held now and counted again, or decided again on what is left.
+                if chosen and not await self.directory.hold_room(chosen, conn):
+                    raise RoomTaken(chosen)
             else:
                 events = decision(before, command, ctx)
             after = self._fold(before, events, ctx.now)

@@ -16,6 +16,9 @@ from .sql import dumps, insert, number, upsert, when
 
 INSTITUTION_STREAM = "institution"
 BASELINE_STREAM = "baseline"
+# The first key of PostgreSQL's two-key advisory locks taken on a stream (the second is a
+# hash of its id); the consumers' leader locks use the one-key form, a space of its own.
+STREAM_LOCK = 17_003
 _TABLE_COLUMNS = ("institution_id", "version", "name", "credit_code", "region", "township_code",
                   "level", "kind", "area", "status", "capacity", "accepting", "registered_at",
                   "updated_at", "profile")
@@ -56,6 +59,16 @@ class RegistryRepository:
     def __init__(self, store: EventStore) -> None:
         self.store = store
 
+    @staticmethod
+    async def lock_stream(conn: Connection, stream_id: str) -> None:
+        """Hold ``stream_id`` until the transaction ends: commands on one institution (or one
+        baseline) queue, and each reads what the one before committed, instead of deciding on
+        the same version and all but one failing at the append.  SQLite's IMMEDIATE write
+        transactions are serial already."""
+        if conn.dialect == "postgresql":
+            await conn.execute("SELECT pg_advisory_xact_lock($1, hashtext($2))", STREAM_LOCK,
+                               stream_id)
+
     async def load(self, institution_id: str, conn: Connection | None = None) -> Institution:
         recorded = await self.store.read_stream(institution_id, conn=conn)
         if recorded and recorded[0].stream_type != INSTITUTION_STREAM:
@@ -79,6 +92,7 @@ class RegistryRepository:
 
     async def current_baseline(self, region: str, period: str,
                                conn: Connection) -> tuple[int, dict[str, Any] | None]:
+        await self.lock_stream(conn, baseline_stream(region, period))
         recorded = await self.store.read_stream(baseline_stream(region, period), conn=conn)
         return (recorded[-1].version, recorded[-1].data) if recorded else (0, None)
 

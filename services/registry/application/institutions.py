@@ -3,7 +3,10 @@ events, the projected rows and the idempotent answer in one transaction."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+import random
+import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -26,6 +29,11 @@ from .views import present_institution
 Clock = Callable[[], datetime]
 Decision = Callable[[Institution, Any, Context], list[RegistryEvent]]
 _ATTEMPTS = 3
+# Commands on one institution queue on its stream lock, so an append rarely meets a newer
+# version; when one does, the command is decided again, after a short random pause, for up to
+# this long.
+RETRY_SECONDS = 5.0
+_FIRST_PAUSE, _LONGEST_PAUSE = 0.005, 0.2
 
 
 class PreconditionFailed(RegistryError):
@@ -93,7 +101,8 @@ class RegistryService:
 
     async def act(self, institution_id: str, decision: Decision, command: Any, actor: Actor,
                   meta: RequestMeta) -> Answer:
-        for _attempt in range(_ATTEMPTS):
+        give_up, pause = time.monotonic() + RETRY_SECONDS, _FIRST_PAUSE
+        while True:
             if (replayed := await self._replayed(actor, meta)) is not None:
                 return replayed
             try:
@@ -102,13 +111,19 @@ class RegistryService:
                 if meta.if_match is not None:
                     raise PreconditionFailed("the institution changed since If-Match") from None
             except UniqueViolation:  # the same Idempotency-Key committed concurrently
-                continue
-        raise Busy("the institution kept changing; retry the request")
+                pass
+            if time.monotonic() >= give_up:
+                raise Busy("the institution kept changing; retry the request")
+            await asyncio.sleep(random.uniform(pause / 2, pause))
+            pause = min(pause * 2, _LONGEST_PAUSE)
 
     async def _act_once(self, institution_id: str, decision: Decision, command: Any,
                         actor: Actor, meta: RequestMeta) -> Answer:
         ctx = self.context(actor)
         async with self.db.transaction() as conn:
+            # Locked: a concurrent command on the institution waits for this one, then decides
+            # on what it committed (and an If-Match it no longer matches gets 412 below).
+            await self.repo.lock_stream(conn, institution_id)
             before = await self.repo.load(institution_id, conn)
             if not before.exists:
                 raise InstitutionNotFound(f"no institution {institution_id}")
