@@ -26,6 +26,7 @@ class Principal:
     role: str
     org_id: str
     region: str
+    issuer: str = ""  # the token's ``iss``, when it names one
 
 
 def mint_token(secret: str, *, sub: str, role: str, org_id: str, region: str,
@@ -77,7 +78,7 @@ class TokenVerifier:
         if claims["role"] not in ROLES:
             raise Problem(401, "invalid_token", "Invalid token", "unknown role claim")
         return Principal(str(claims["sub"]), claims["role"], str(claims["org_id"]),
-                         str(claims["region"]))
+                         str(claims["region"]), str(claims.get("iss") or ""))
 
 
 def service_token_source(settings: Any, service: str) -> Any:
