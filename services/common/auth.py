@@ -33,6 +33,7 @@ class Principal:
     role: str
     org_id: str
     region: str
+    issuer: str = ""  # the token's ``iss``, when it names one
 
 
 def mint_token(secret: str, *, sub: str, role: str, org_id: str, region: str,
@@ -86,7 +87,8 @@ class TokenVerifier:
         problem = self._claims_problem(claims)
         if problem is not None:
             raise Problem(401, "invalid_token", "Invalid token", problem)
-        return Principal(claims["sub"], claims["role"], claims["org_id"], claims["region"])
+        return Principal(claims["sub"], claims["role"], claims["org_id"], claims["region"],
+                         claims.get("iss") or "")
 
     def _claims_problem(self, claims: dict[str, Any]) -> str | None:
         """Why the verified claims are still refused: a role no one has, claims that are not
@@ -99,6 +101,8 @@ class TokenVerifier:
             if not isinstance(value, str) or not 1 <= len(value) <= longest \
                     or refused_character(value) is not None:
                 return f"the {name} claim must be a string of 1 to {longest} characters"
+        if not isinstance(claims.get("iss", ""), str):
+            return "the iss claim must be a string"
         if not isinstance(claims["region"], str) or not _REGION.fullmatch(claims["region"]):
             return "the region claim must be a six-digit division code"
         exp, iat = claims["exp"], claims["iat"]

@@ -1,14 +1,20 @@
 """Stored answers to POST requests, keyed by (principal, Idempotency-Key): a retry with the same
-key and body gets the first answer, the same key with another body is refused (API.md)."""
+key and body gets the first answer, the same key with another body is refused (API.md).
+
+The principal is the whole verified identity — issuer, subject, organisation and role — as one
+digest: the same ``sub`` from another organisation is somebody else and never finds these
+answers.  A service whose answers hold personal data stores them sealed (the referral service,
+``services/referral/adapters/answers.py``); this module keeps whatever text it is given."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from sqlalchemy import Column, DateTime, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, Text
 
 from jingkang_events import Connection, Database
 
@@ -20,14 +26,36 @@ def add_idempotency_table(metadata: MetaData) -> Table:
     """Answers to POST requests by Idempotency-Key, so a retry returns the first answer."""
     return Table(
         "idempotency_keys", metadata,
-        Column("principal", String(200), primary_key=True),
+        Column("principal", String(200), primary_key=True),  # principal_key()
         Column("key", String(200), primary_key=True),
         Column("request_hash", String(64), nullable=False),
         Column("status_code", Integer, nullable=False),
         Column("response", Text, nullable=False),
         Column("location", String(300)),
         Column("created_at", DateTime(timezone=True), nullable=False),
+        Column("resource_id", String(100),
+               comment="the case or institution the answer shows: replays check the caller may "
+                       "still see it, erasure finds a person's answers by it"),
+        Index("ix_idempotency_keys_resource", "resource_id"),
     )
+
+
+class Identity(Protocol):
+    @property
+    def issuer(self) -> str: ...
+    @property
+    def sub(self) -> str: ...
+    @property
+    def org_id(self) -> str: ...
+    @property
+    def role(self) -> str: ...
+
+
+def principal_key(who: Identity) -> str:
+    """Whose answers these are: a digest of the verified token's issuer, subject, organisation
+    and role (fixed length, and no identifier of a person in the table)."""
+    parts = json.dumps([who.issuer, who.sub, who.org_id, who.role], ensure_ascii=False)
+    return hashlib.sha256(parts.encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -38,6 +66,7 @@ class Answer:
     body: str  # the JSON representation
     version: int
     location: str | None = None
+    resource_id: str | None = None  # the case or institution it shows
 
 
 class IdempotencyKeyReused(Exception):
@@ -48,8 +77,9 @@ class IdempotencyKeyReused(Exception):
 class StoredAnswer:
     request_hash: str
     status_code: int
-    body: str
+    body: str  # as stored: sealed parts still sealed, for services that seal
     location: str | None
+    resource_id: str | None = None
 
 
 class IdempotencyStore:
@@ -59,33 +89,62 @@ class IdempotencyStore:
     async def find(self, principal: str, key: str) -> StoredAnswer | None:
         async with self.db.connection() as conn:
             row = await conn.fetchrow(
-                "SELECT request_hash, status_code, response, location FROM idempotency_keys "
-                "WHERE principal = $1 AND key = $2", principal, key)
-        return None if row is None else StoredAnswer(row[0], row[1], row[2], row[3])
+                "SELECT request_hash, status_code, response, location, resource_id "
+                "FROM idempotency_keys WHERE principal = $1 AND key = $2", principal, key)
+        return None if row is None else StoredAnswer(*tuple(row))
 
     async def save(self, conn: Connection, principal: str, key: str, answer: StoredAnswer,
                    now: datetime) -> None:
         """In the command's transaction: the answer exists exactly when its events do."""
         await conn.execute(
             "INSERT INTO idempotency_keys (principal, key, request_hash, status_code, response, "
-            "location, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            "location, created_at, resource_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
             principal, key, answer.request_hash, answer.status_code, answer.body,
-            answer.location, conn.timestamp(now))
+            answer.location, conn.timestamp(now), answer.resource_id)
 
-    async def replay(self, principal: str, meta: RequestMeta) -> Answer | None:
-        """The first answer to this key, if any (``IdempotencyKeyReused`` for another body)."""
+    async def stored(self, principal: str, meta: RequestMeta) -> StoredAnswer | None:
+        """The stored answer to this key, as stored (``IdempotencyKeyReused`` for another
+        body); the caller checks scope and opens it."""
         if meta.idempotency_key is None:
             return None
         stored = await self.find(principal, meta.idempotency_key)
-        if stored is None:
-            return None
-        if stored.request_hash != meta.request_hash:
+        if stored is not None and stored.request_hash != meta.request_hash:
             raise IdempotencyKeyReused("this Idempotency-Key was used with another request")
-        version = json.loads(stored.body).get("version", 0)
-        return Answer(stored.status_code, stored.body, version, stored.location)
+        return stored
+
+    async def replay(self, principal: str, meta: RequestMeta) -> Answer | None:
+        """The first answer to this key, if any, for answers stored as sent."""
+        stored = await self.stored(principal, meta)
+        return None if stored is None else as_answer(stored, stored.body)
 
     async def remember(self, conn: Connection, principal: str, meta: RequestMeta,
-                       answer: Answer, now: datetime) -> None:
+                       answer: Answer, now: datetime, *, stored_body: str | None = None) -> None:
+        """Keep the answer for retries; ``stored_body`` is what to store instead of the body
+        sent (the body with its personal parts sealed)."""
         if meta.idempotency_key is not None:
             await self.save(conn, principal, meta.idempotency_key, StoredAnswer(
-                meta.request_hash, answer.status_code, answer.body, answer.location), now)
+                meta.request_hash, answer.status_code,
+                answer.body if stored_body is None else stored_body, answer.location,
+                answer.resource_id), now)
+
+    async def about(self, conn: Connection,
+                    resource_ids: list[str]) -> list[tuple[str, str, str]]:
+        """(principal, key, stored body) of every answer showing one of the resources."""
+        if not resource_ids:
+            return []
+        marks = ", ".join(f"${i}" for i in range(1, len(resource_ids) + 1))
+        rows = await conn.fetch(
+            "SELECT principal, key, response FROM idempotency_keys "
+            f"WHERE resource_id IN ({marks}) ORDER BY created_at", *resource_ids)
+        return [(r[0], r[1], r[2]) for r in rows]
+
+    async def rewrite(self, conn: Connection, principal: str, key: str, body: str) -> None:
+        """Replace a stored body (erasure writes what a replay will show from then on)."""
+        await conn.execute("UPDATE idempotency_keys SET response = $1 "
+                           "WHERE principal = $2 AND key = $3", body, principal, key)
+
+
+def as_answer(stored: StoredAnswer, body: str) -> Answer:
+    """The answer to send again: the stored status, location and ``body``."""
+    version = json.loads(body).get("version", 0)
+    return Answer(stored.status_code, body, version, stored.location, stored.resource_id)

@@ -43,6 +43,12 @@ def mask_id_number(number: str) -> str:
     return number[:6] + "*" * 8 + number[-4:]
 
 
+def mask_name(name: str) -> str:
+    """The family name's first character and a star for each other one (``张*``); masking a
+    masked name gives it back unchanged."""
+    return name[:1] + "*" * max(len(name) - 1, 1)
+
+
 def validate_phone(value: str) -> str:
     phone = value.strip().replace(" ", "")
     if phone.startswith("+86"):

@@ -13,6 +13,7 @@ from jingkang.common.regions import RegionTable
 from jingkang.common.runtime import ServiceRuntime
 from jingkang_events import EventStore, EventTypes, FeedConsumer, connect
 
+from .adapters.answers import CaseAnswers
 from .adapters.case_queries import CaseQueries
 from .adapters.case_repository import CaseRepository
 from .adapters.directory import InstitutionDirectory, apply_registry_event
@@ -26,6 +27,7 @@ from .domain.calendar import china
 from .application.erasure import PersonErasure
 from .domain.events import EVENT_TYPES, PersonErased
 from .domain.rules import Rules
+from .domain.upcasting import UPCASTERS
 
 Clock = Callable[[], datetime]
 
@@ -36,6 +38,8 @@ def event_types() -> EventTypes:
     for name, model in EVENT_TYPES.items():
         types.register(name, model.SCHEMA_VERSION)
     types.register("PersonErased", PersonErased.SCHEMA_VERSION)
+    for (name, version), upcaster in UPCASTERS.items():
+        types.add_upcaster(name, version, upcaster)
     return types
 
 
@@ -66,14 +70,15 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Refer
     directory_consumer = FeedConsumer(
         "institution_directory", settings.registry_url, db, apply_registry_event,
         token=service_token_source(settings, "referral"))
+    answers = CaseAnswers(db, IdempotencyStore(db), keys)
     cases = CaseService(
-        db, repo, IdempotencyStore(db), InstitutionDirectory(db), rules=rules, calendar=china(),
+        db, repo, answers, InstitutionDirectory(db), rules=rules, calendar=china(),
         regions=RegionTable.bundled(), clock=clock,
         person_keys=PersonKeys(settings.person_key_secret.get_secret_value().encode()))
     reads = CaseReads(repo, CaseQueries(db, rules.high_risk_level, repo.from_row), store, rules,
                       clock)
     runtime = ReferralRuntime("referral", db, store, [directory_consumer], cases, reads,
-                              PersonErasure(db, store, keys, IdempotencyStore(db), clock))
+                              PersonErasure(db, store, keys, answers, clock))
     runtime.checkpoint_interval = settings.checkpoint_interval_seconds
     return runtime
 

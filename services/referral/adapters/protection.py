@@ -17,7 +17,7 @@ from jingkang.common.crypto import KeyUnavailable, KeyWrapper, open_sealed, seal
 from jingkang_events import Connection
 
 from ..domain.privacy import (
-    OPENED_FOR_SERVICES, PROTECTED_FIELDS, PROTECTED_STATE, erased_value,
+    FOR_SERVICES, OPENED_FOR_SERVICES, PROTECTED_FIELDS, PROTECTED_STATE, erased_value,
 )
 
 ENVELOPE = "protected"
@@ -122,13 +122,15 @@ def reveal_event(event_type: str, case_id: str, data: dict[str, Any],
 
 def reveal_for_services(event_type: str, case_id: str, data: dict[str, Any],
                         keys: dict[str, DataKey]) -> dict[str, Any]:
-    """The event as the feed shows it to services: the fields their projections keep opened
-    (or read as erased), everything else personal still in the sealed envelope."""
+    """The event as the feed shows it to services: the fields their projections keep, opened
+    in the form they keep them (or read as erased), everything else personal still in the
+    sealed envelope."""
     wanted = OPENED_FOR_SERVICES.get(event_type, ())
     if not wanted or ENVELOPE not in data:
         return data
     opened = _open(PROTECTED_FIELDS[event_type], data, f"{case_id}/{event_type}", keys)
-    return {**data, **{name: opened[name] for name in wanted if name in opened}}
+    return {**data, **{name: FOR_SERVICES[name](opened[name]) for name in wanted
+                       if name in opened}}
 
 
 def protect_state(case_id: str, state: dict[str, Any], key: DataKey) -> dict[str, Any]:

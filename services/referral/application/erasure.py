@@ -1,5 +1,5 @@
 """Erasing a person (PIPL art. 47, DOMAIN.md Privacy): destroy their data keys, record the
-erasure on the person's stream, and drop stored answers that still hold their data."""
+erasure on the person's stream, and rewrite the stored answers about their cases."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 
-from jingkang.common.idempotency import Answer, IdempotencyStore
+from jingkang.common.idempotency import Answer, principal_key
 from jingkang.common.requests import RequestMeta
 from jingkang_events import Database, EventStore, Metadata, NewEvent
 
+from ..adapters.answers import CaseAnswers
 from ..adapters.case_repository import CaseRepository
 from ..adapters.protection import DataKeys
 from ..domain.errors import AlreadyErased, OpenCase
@@ -27,14 +28,15 @@ def person_stream(patient_id: str) -> str:
 
 class PersonErasure:
     def __init__(self, db: Database, store: EventStore, keys: DataKeys,
-                 idempotency: IdempotencyStore, clock: Callable[[], datetime]) -> None:
+                 answers: CaseAnswers, clock: Callable[[], datetime]) -> None:
         self.db, self.store, self.keys, self.clock = db, store, keys, clock
-        self.idempotency = idempotency
+        self.answers = answers
 
     async def erase(self, patient_id: str, reason: str, actor: Actor,
                     meta: RequestMeta) -> str:
         """The erasure record as JSON (a retry with the same Idempotency-Key gets it again)."""
-        if (replayed := await self.idempotency.replay(actor.sub, meta)) is not None:
+        principal = principal_key(actor)
+        if (replayed := await self.answers.store.replay(principal, meta)) is not None:
             return replayed.body
         now = self.clock()
         async with self.db.transaction() as conn:
@@ -65,10 +67,10 @@ class PersonErasure:
                                    request_id=meta.request_id,
                                    correlation_id=meta.correlation_id))],
                 conn=conn, recorded_at=now)
-            for case_id in case_ids:  # stored answers carry the person in full
-                await conn.execute("DELETE FROM idempotency_keys WHERE response LIKE $1",
-                                   f'%"case_id":{json.dumps(case_id)}%')
+            # Their sealed answers are unreadable now; keep them, with the person erased and
+            # no ciphertext, so a retry still gets its answer and never acts a second time.
+            await self.answers.forget(conn, case_ids)
             body = json.dumps(event.model_dump(mode="json"), ensure_ascii=False,
                               separators=(",", ":"))
-            await self.idempotency.remember(conn, actor.sub, meta, Answer(200, body, 0), now)
+            await self.answers.store.remember(conn, principal, meta, Answer(200, body, 0), now)
         return body

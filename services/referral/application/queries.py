@@ -35,18 +35,20 @@ class CaseReads:
     async def case(self, case_id: str, actor: Actor, *, version: int | None = None,
                    as_of: datetime | None = None) -> tuple[dict[str, Any], int]:
         case = await self._visible(case_id, actor)
+        in_full = reads_person(case, actor)  # by the case now, also for a past state
         if version is not None or as_of is not None:
             case = await self.repo.rebuild(case_id, to_version=version, as_of=as_of)
             if case is None:
                 raise CaseNotFound(f"case {case_id} did not exist at that point")
-        return present(case, actor, self.clock(), self.rules), case.version
+        body = present(case, actor, self.clock(), self.rules, person_in_full=in_full)
+        return body, case.version
 
     async def events(self, case_id: str, actor: Actor) -> list[dict[str, Any]]:
         """The history as stored (personal parts sealed), opened for the roles that may read
         the person in full; the hash chain covers the stored form either way."""
-        await self._visible(case_id, actor)
+        case = await self._visible(case_id, actor)
         recorded = await self.repo.history(case_id)
-        if not reads_person(actor):
+        if not reads_person(case, actor):
             return [_event_json(e) for e in recorded]
         return [{**_event_json(e), "data": data} for e, data in await self.repo.reveal(recorded)]
 

@@ -18,11 +18,18 @@ def can_see(case: Case, actor: Actor) -> bool:
     if role == Role.HOSPITAL:
         return org in (case.referring_org_id, case.hospital_org_id)
     if role == Role.INSTITUTION:
-        relocation = case.relocation
-        return (org == case.institution_id or org in case.served_by
-                or (relocation is not None and org == relocation.target_institution_id))
+        return holds_case(case, org) or org in case.served_by
     if role in (Role.SOCIAL_WORKER, Role.CIVIL_AFFAIRS):
         return case.residence_region is not None and contains(actor.region, case.residence_region)
     if role == Role.REPORTER:
         return org == case.referring_org_id
     return False
+
+
+def holds_case(case: Case, institution_id: str) -> bool:
+    """Whether the institution serves the case now (or it is dispatched to it), or is offered
+    it by a pending relocation.  An institution that served it before still sees the case, but
+    not the person in full (docs/security.md)."""
+    relocation = case.relocation
+    return (institution_id == case.institution_id
+            or (relocation is not None and institution_id == relocation.target_institution_id))

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from jingkang.common.idempotency import Answer, IdempotencyStore
+from jingkang.common.idempotency import Answer, as_answer, principal_key
 from jingkang.common.regions import RegionTable
 from jingkang.common.requests import RequestMeta
 from jingkang_events import ConcurrencyError, Connection, Database, Metadata, UniqueViolation
 
+from ..adapters.answers import CaseAnswers
 from ..adapters.case_repository import CaseRepository
 from ..adapters.directory import InstitutionDirectory
 from ..domain import commands as cmd
@@ -32,7 +33,7 @@ from ..domain.lifecycle import Actor
 from ..domain.rules import Rules
 from .errors import Busy, CaseNotFound, PreconditionFailed
 from .scope import can_see
-from .views import present
+from .views import person_view, present, reads_person
 
 Clock = Callable[[], datetime]
 # Commands on one case queue on its row lock, so an append rarely meets a newer version; when
@@ -72,10 +73,10 @@ def _institution_chosen(events: list[CaseEvent]) -> str | None:
 
 
 class CaseService:
-    def __init__(self, db: Database, repo: CaseRepository, idempotency: IdempotencyStore,
+    def __init__(self, db: Database, repo: CaseRepository, answers: CaseAnswers,
                  directory: InstitutionDirectory, *, rules: Rules, calendar: WorkingCalendar,
                  regions: RegionTable, clock: Clock, person_keys: PersonKeys) -> None:
-        self.db, self.repo, self.idempotency, self.directory = db, repo, idempotency, directory
+        self.db, self.repo, self.answers, self.directory = db, repo, answers, directory
         self.rules, self.calendar, self.regions = rules, calendar, regions
         self.clock, self.person_keys = clock, person_keys
 
@@ -116,7 +117,7 @@ class CaseService:
                     raise DuplicateCase("the person already has an open case", case_id=existing)
                 await self.repo.append(conn, before, after, events, self._metadata(actor, meta),
                                        ctx.now)
-                await self._remember(conn, actor, meta, answer, ctx.now)
+                await self._remember(conn, actor, meta, answer, after, ctx.now)
         except UniqueViolation as exc:
             if (replayed := await self._replayed(actor, meta)) is not None:
                 return replayed
@@ -177,7 +178,7 @@ class CaseService:
             answer = self._answer(200, after, actor, ctx.now)
             await self.repo.append(conn, before, after, events, self._metadata(actor, meta),
                                    ctx.now)
-            await self._remember(conn, actor, meta, answer, ctx.now)
+            await self._remember(conn, actor, meta, answer, after, ctx.now)
         return answer
 
     async def _institutions_for(self, case: Case, command: Any, conn: Any) -> list:
@@ -204,7 +205,7 @@ class CaseService:
                 location: str | None = None) -> Answer:
         body = json.dumps(present(case, actor, now, self.rules), ensure_ascii=False,
                           separators=(",", ":"))
-        return Answer(status, body, case.version, location)
+        return Answer(status, body, case.version, location, case.case_id)
 
     @staticmethod
     def _metadata(actor: Actor, meta: RequestMeta) -> Metadata:
@@ -212,10 +213,32 @@ class CaseService:
                         request_id=meta.request_id, correlation_id=meta.correlation_id)
 
     async def _replayed(self, actor: Actor, meta: RequestMeta) -> Answer | None:
-        return await self.idempotency.replay(actor.sub, meta)
+        """The stored answer to the caller's Idempotency-Key, checked like a read: only for a
+        caller who may see its case now (404 otherwise), with the person as they may see it
+        now.  Keys belong to the whole principal, so another organisation's never match."""
+        principal = principal_key(actor)
+        stored = await self.answers.stored(principal, meta)
+        if stored is None:
+            return None
+        case = await self.repo.load(stored.resource_id or "")
+        if case is None or not can_see(case, actor):
+            raise CaseNotFound(f"no case {stored.resource_id}")
+        body = await self.answers.opened(principal, meta, stored)
+        return as_answer(stored, _as_seen_now(body, reads_person(case, actor)))
 
     async def _remember(self, conn: Connection, actor: Actor, meta: RequestMeta, answer: Answer,
-                        now: datetime) -> None:
-        await self.idempotency.remember(conn, actor.sub, meta, answer, now)
+                        case: Case, now: datetime) -> None:
+        await self.answers.remember(conn, principal_key(actor), meta, answer,
+                                    case.person_key or "", now)
+
+
+def _as_seen_now(body: str, person_in_full: bool) -> str:
+    """A first answer shown again: the very same text, unless the person must now show
+    otherwise (masked for an institution the case has moved away from, or erased)."""
+    shown = json.loads(body)
+    person = person_view(shown.get("person"), person_in_full)
+    if person == shown.get("person"):
+        return body
+    return json.dumps({**shown, "person": person}, ensure_ascii=False, separators=(",", ":"))
 
 

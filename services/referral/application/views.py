@@ -6,7 +6,7 @@ from datetime import datetime
 from typing import Any
 
 from jingkang.common.chinatime import china_date
-from jingkang.common.identity import mask_id_number
+from jingkang.common.identity import mask_id_number, mask_name
 
 from ..domain.case import Case
 from ..domain.lifecycle import Actor, GuardContext, available_actions
@@ -14,28 +14,33 @@ from ..domain.deadlines import pending_deadlines
 from ..domain.privacy import ERASED
 from ..domain.rules import Rules
 from ..domain.vocabulary import CaseState, Role
+from .scope import holds_case
 
 # Roles that need the full identity number and name: the referring hospital, the serving
 # institution and the reviewing social worker (DOMAIN.md, Privacy).
 _FULL_PERSON_ROLES = frozenset({Role.HOSPITAL, Role.INSTITUTION, Role.SOCIAL_WORKER})
+ERASED_PERSON_VIEW = {"name": None, "id_number": None, "phone": None, "address": None,
+                      "guardian": None, "masked": True, "erased": True}
 
 
-def reads_person(actor: Actor) -> bool:
-    return actor.role in _FULL_PERSON_ROLES
+def reads_person(case: Case, actor: Actor) -> bool:
+    """Whether the actor sees the case's person in full now.  Of institutions, only the one
+    serving the case or offered it: one it has moved away from sees the person masked."""
+    if actor.role not in _FULL_PERSON_ROLES:
+        return False
+    return actor.role != Role.INSTITUTION or holds_case(case, actor.org_id)
 
 
-def _person(case: Case, actor: Actor) -> dict[str, Any] | None:
-    person = case.person
+def person_view(person: dict[str, Any] | None, in_full: bool) -> dict[str, Any] | None:
+    """The person as an answer shows it: in full, masked (``张*``, no contacts) or erased."""
     if person is None:
         return None
     if person.get("name") == ERASED:
-        return {"name": None, "id_number": None, "phone": None, "address": None,
-                "guardian": None, "masked": True, "erased": True}
-    if reads_person(actor):
+        return dict(ERASED_PERSON_VIEW)
+    if in_full or person.get("masked"):
         return person
-    name = person.get("name") or ""
-    return {"name": name[:1] + "*" * max(len(name) - 1, 1),
-            "id_number": mask_id_number(person.get("id_number", "")),
+    return {"name": mask_name(person.get("name") or ""),
+            "id_number": mask_id_number(person.get("id_number") or ""),
             "phone": None, "address": None, "guardian": None, "masked": True}
 
 
@@ -45,8 +50,14 @@ def _deadlines(case: Case, rules: Rules, now: datetime) -> dict[str, Any]:
             for queue, due in pending_deadlines(case, rules).items()}
 
 
-def present(case: Case, actor: Actor, now: datetime, rules: Rules) -> dict[str, Any]:
+def present(case: Case, actor: Actor, now: datetime, rules: Rules, *,
+            person_in_full: bool | None = None) -> dict[str, Any]:
+    """The case for the actor.  ``person_in_full`` says whether the person shows in full when
+    that depends on another state of the case than this one (a past version: what the actor
+    may read is decided by the case now); by default this state decides."""
     relocation = case.relocation
+    if person_in_full is None:
+        person_in_full = reads_person(case, actor)
     last = case.last_reassessment
     return {
         "case_id": case.case_id,
@@ -56,7 +67,7 @@ def present(case: Case, actor: Actor, now: datetime, rules: Rules) -> dict[str, 
         "exit_destination": case.exit_destination.value if case.exit_destination else None,
         "unwilling": case.unwilling,
         "channel": case.channel.value if case.channel else None,
-        "person": _person(case, actor),
+        "person": person_view(case.person, person_in_full),
         "patient_id": case.person_key,
         "residence_region": case.residence_region,
         "referring_org_id": case.referring_org_id,

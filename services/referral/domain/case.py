@@ -18,6 +18,7 @@ class PendingRelocation:
     target_institution_id: str | None
     last_declined_by: str | None = None
     last_decline_reason: str | None = None
+    target_institution_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -185,7 +186,8 @@ def _(e: ev.ReassessmentRecorded, case: Case) -> Case:
 @_apply.register
 def _(e: ev.RelocationPushed, case: Case) -> Case:
     return replace(case, state=CaseState.RELOCATING, relocation=PendingRelocation(
-        e.from_institution_id, e.from_region, e.to_region, e.target_institution_id))
+        e.from_institution_id, e.from_region, e.to_region, e.target_institution_id,
+        target_institution_name=e.target_institution_name))
 
 
 @_apply.register
@@ -193,14 +195,20 @@ def _(e: ev.RelocationTargeted, case: Case) -> Case:
     if case.relocation is None:
         return case
     return replace(case, relocation=replace(case.relocation,
-                                            target_institution_id=e.target_institution_id))
+                                            target_institution_id=e.target_institution_id,
+                                            target_institution_name=e.institution_name))
 
 
 @_apply.register
 def _(e: ev.RelocationAccepted, case: Case) -> Case:
-    # The new institution evaluates and signs its own agreement (DOMAIN.md, Moves).
+    # The new institution evaluates and signs its own agreement (DOMAIN.md, Moves).  Only the
+    # relocation's target may accept, so its name is the one the push or the platform chose
+    # (unknown, not the sender's, for a v1 push that named its target without a name).
+    relocation = case.relocation
+    name = relocation.target_institution_name if relocation is not None else None
     return replace(case, state=CaseState.ACCEPTED, relocation=None,
-                   institution_id=e.institution_id, residence_region=e.new_residence_region,
+                   institution_id=e.institution_id, institution_name=name,
+                   residence_region=e.new_residence_region,
                    served_by=(*case.served_by, e.institution_id), evaluated=False,
                    agreement_signed=False, last_reassessment=None)
 

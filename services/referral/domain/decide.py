@@ -289,13 +289,15 @@ def push_relocation(case: Case, c: cmd.Relocation, ctx: Context,
     _county_today(c.to_region, "to_region", ctx)
     if c.to_region == case.residence_region:
         raise InvalidCommand("the new residence is the current one", field="to_region")
+    target = None
     if c.target_institution_id is not None:
-        _receiver(c.target_institution_id, case, c.to_region, "target_institution_id",
-                  institutions)
+        target = _receiver(c.target_institution_id, case, c.to_region, "target_institution_id",
+                           institutions)
     return [ev.RelocationPushed(
         case_id=case.case_id, from_institution_id=case.institution_id or "",
         from_region=case.residence_region or "", to_region=c.to_region,
-        target_institution_id=c.target_institution_id, reason=c.reason)]
+        target_institution_id=c.target_institution_id, reason=c.reason,
+        target_institution_name=target.name if target else None)]
 
 
 def refer_relapse(case: Case, c: cmd.Relapse, ctx: Context) -> list[ev.CaseEvent]:

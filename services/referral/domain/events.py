@@ -177,11 +177,17 @@ class ReassessmentRecorded(CaseEvent):
 
 
 class RelocationPushed(CaseEvent):
+    """v2 names the receiving institution a push chose, so the case can show it once it takes
+    over (a v1 push left the name to be read from the directory)."""
+
+    SCHEMA_VERSION: ClassVar[int] = 2
+
     from_institution_id: str
     from_region: str
     to_region: str
     target_institution_id: str | None
     reason: str
+    target_institution_name: str | None = None
 
 
 class RelocationTargeted(CaseEvent):

@@ -40,6 +40,7 @@ class Actor:
     role: str
     org_id: str
     region: str
+    issuer: str = ""  # with sub, org_id and role: whose stored answers are whose
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,7 +3,10 @@ is sensitive), and what they read as once the person has been erased."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
+
+from jingkang.common.identity import mask_id_number, mask_name
 
 ERASED = "[已删除]"
 
@@ -30,9 +33,10 @@ PROTECTED_FIELDS: dict[str, tuple[str, ...]] = {
 }
 
 # What the feed opens for the platform's own services (the registry): only what their
-# projections keep, the person of a registration (the registry stores it masked).  Free text —
-# diagnosis, recommendation, needs, notes, reasons — stays sealed in the feed as it is at rest
-# (PIPL art. 6: no more than the purpose needs).
+# projections keep, in the form they keep it — of a registration's person the masked name and
+# identity number and the guardian's relation (``person_for_services``).  Phones, addresses,
+# the guardian's name and all free text — diagnosis, recommendation, needs, notes, reasons —
+# stay sealed in the feed as they are at rest (PIPL art. 6: no more than the purpose needs).
 OPENED_FOR_SERVICES: dict[str, tuple[str, ...]] = {
     "MedicalAssessmentUploaded": ("person",),
     "ApplicationSubmitted": ("person",),
@@ -40,6 +44,8 @@ OPENED_FOR_SERVICES: dict[str, tuple[str, ...]] = {
 
 # The case's own state: the person, and the free-text reasons it carries.
 PROTECTED_STATE = ("person", "last_decline", "relocation")
+# The same parts of the case as an answer shows it (kept for Idempotency-Key retries).
+PROTECTED_ANSWER = PROTECTED_STATE
 
 # Still a valid ``Person``, so erased events read back as events; the name marks it erased.
 ERASED_PERSON = {"name": ERASED, "id_number": ERASED, "phone": None, "address": None,
@@ -51,3 +57,20 @@ def erased_value(field: str, original: Any = ERASED) -> Any:
     if field == "person":
         return dict(ERASED_PERSON)
     return ERASED
+
+
+def person_for_services(person: dict[str, Any]) -> dict[str, Any]:
+    """A registration's person as the registry keeps it: the masked name and identity number
+    (masking them again changes nothing) and the guardian's relation; an erased person as
+    erased."""
+    if person.get("name") == ERASED:
+        return dict(ERASED_PERSON)
+    guardian = person.get("guardian")
+    return {"name": mask_name(person.get("name") or ""),
+            "id_number": mask_id_number(person.get("id_number") or ""),
+            "phone": None, "address": None,
+            "guardian": {"relation": guardian.get("relation")} if guardian else None}
+
+
+# How each opened field is shown to services.
+FOR_SERVICES: dict[str, Callable[[Any], Any]] = {"person": person_for_services}

@@ -13,7 +13,8 @@ from ..application.service import CaseService
 from ..domain.lifecycle import MOVES, Actor
 
 async def actor_of(principal: CurrentPrincipal) -> Actor:
-    return Actor(principal.sub, principal.role, principal.org_id, principal.region)
+    return Actor(principal.sub, principal.role, principal.org_id, principal.region,
+                 principal.issuer)
 
 
 CurrentActor = Annotated[Actor, Depends(actor_of)]

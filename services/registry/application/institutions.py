@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from jingkang.common.chinatime import china_date
-from jingkang.common.idempotency import Answer, IdempotencyStore
+from jingkang.common.idempotency import Answer, IdempotencyStore, principal_key
 from jingkang.common.regions import RegionTable
 from jingkang.common.requests import RequestMeta
 from jingkang_events import ConcurrencyError, Connection, Database, Metadata, UniqueViolation
@@ -191,14 +191,15 @@ class RegistryService:
 
     @staticmethod
     def _answer(status: int, state: Institution, location: str | None = None) -> Answer:
-        return Answer(status, _json(present_institution(state)), state.version, location)
+        return Answer(status, _json(present_institution(state)), state.version, location,
+                      state.institution_id)
 
     async def _replayed(self, actor: Actor, meta: RequestMeta) -> Answer | None:
-        return await self.idempotency.replay(actor.sub, meta)
+        return await self.idempotency.replay(principal_key(actor), meta)
 
     async def _remember(self, conn: Connection, actor: Actor, meta: RequestMeta, answer: Answer,
                         now: datetime) -> None:
-        await self.idempotency.remember(conn, actor.sub, meta, answer, now)
+        await self.idempotency.remember(conn, principal_key(actor), meta, answer, now)
 
 
 def metadata(actor: Actor, meta: RequestMeta) -> Metadata:

@@ -16,7 +16,8 @@ from ..domain.institution import Actor
 
 
 def _actor(principal: CurrentPrincipal) -> Actor:
-    return Actor(principal.sub, principal.role, principal.org_id, principal.region)
+    return Actor(principal.sub, principal.role, principal.org_id, principal.region,
+                 principal.issuer)
 
 
 async def actor_of(principal: CurrentPrincipal) -> Actor:

@@ -2,18 +2,18 @@
 and checkpoints).
 
 Events already stored stay unsealed (the database never holds the ledger key): `jingkang
-verify` reports them apart, and `jingkang seal-legacy referral`, run once with the key, seals
+verify` reports them apart, and `jingkang seal-legacy registry`, run once with the key, seals
 them.
 
-Revision ID: referral_0006_ledger
-Revises: referral_0005
+Revision ID: registry_0007_ledger
+Revises: registry_0006_idempotency_refs
 Create Date: 2026-11-24
 """
 
 from jingkang_events.schema_migrations import create_ledger_v1, drop_ledger_v1
 
-revision = "referral_0006_ledger"
-down_revision = "referral_0005"
+revision = "registry_0007_ledger"
+down_revision = "registry_0006_idempotency_refs"
 branch_labels = None
 depends_on = None
 
