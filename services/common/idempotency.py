@@ -22,6 +22,10 @@ if TYPE_CHECKING:  # requests imports problems, which maps this module's error
     from .requests import RequestMeta
 
 
+_RESOURCE_COMMENT = ("the case or institution the answer shows: replays check the caller may "
+                     "still see it, erasure finds a person's answers by it")
+
+
 def add_idempotency_table(metadata: MetaData) -> Table:
     """Answers to POST requests by Idempotency-Key, so a retry returns the first answer."""
     return Table(
@@ -33,9 +37,7 @@ def add_idempotency_table(metadata: MetaData) -> Table:
         Column("response", Text, nullable=False),
         Column("location", String(300)),
         Column("created_at", DateTime(timezone=True), nullable=False),
-        Column("resource_id", String(100),
-               comment="the case or institution the answer shows: replays check the caller may "
-                       "still see it, erasure finds a person's answers by it"),
+        Column("resource_id", String(100), comment=_RESOURCE_COMMENT),
         Index("ix_idempotency_keys_resource", "resource_id"),
     )
 
@@ -148,3 +150,25 @@ def as_answer(stored: StoredAnswer, body: str) -> Answer:
     """The answer to send again: the stored status, location and ``body``."""
     version = json.loads(body).get("version", 0)
     return Answer(stored.status_code, body, version, stored.location, stored.resource_id)
+
+
+
+def add_answer_resources_v1() -> None:
+    """Migration (both services): stored answers name their resource; the answers stored under
+    the bare subject are deleted (no request can reach them under the new principal digest, and
+    the referral's held the person in the clear).  Frozen: later changes get a new function."""
+    import sqlalchemy as sa
+    from alembic import op
+
+    op.execute("DELETE FROM idempotency_keys")
+    with op.batch_alter_table("idempotency_keys") as batch:
+        batch.add_column(sa.Column("resource_id", sa.String(100), comment=_RESOURCE_COMMENT))
+    op.create_index("ix_idempotency_keys_resource", "idempotency_keys", ["resource_id"])
+
+
+def drop_answer_resources_v1() -> None:
+    from alembic import op
+
+    op.drop_index("ix_idempotency_keys_resource", "idempotency_keys")
+    with op.batch_alter_table("idempotency_keys") as batch:
+        batch.drop_column("resource_id")

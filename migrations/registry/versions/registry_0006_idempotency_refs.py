@@ -11,26 +11,17 @@ Revises: registry_0005
 Create Date: 2026-12-01
 """
 
-import sqlalchemy as sa
-from alembic import op
+from jingkang.common.idempotency import add_answer_resources_v1, drop_answer_resources_v1
 
 revision = "registry_0006_idempotency_refs"
 down_revision = "registry_0005"
 branch_labels = None
 depends_on = None
 
-_RESOURCE_COMMENT = ("the case or institution the answer shows: replays check the caller may "
-                     "still see it, erasure finds a person's answers by it")
-
 
 def upgrade() -> None:
-    op.execute("DELETE FROM idempotency_keys")
-    with op.batch_alter_table("idempotency_keys") as batch:
-        batch.add_column(sa.Column("resource_id", sa.String(100), comment=_RESOURCE_COMMENT))
-    op.create_index("ix_idempotency_keys_resource", "idempotency_keys", ["resource_id"])
+    add_answer_resources_v1()
 
 
 def downgrade() -> None:
-    op.drop_index("ix_idempotency_keys_resource", "idempotency_keys")
-    with op.batch_alter_table("idempotency_keys") as batch:
-        batch.drop_column("resource_id")
+    drop_answer_resources_v1()
