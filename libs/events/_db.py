@@ -17,6 +17,7 @@ Each database hands out two kinds of connection:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import re
 import sqlite3
@@ -180,7 +181,20 @@ _CANNOT_CONNECT = (OSError, TimeoutError, asyncpg.PostgresError, asyncpg.Interfa
 
 def _connection_failed(exc: BaseException, raw: asyncpg.Connection) -> bool:
     return isinstance(exc, _LOST) or (isinstance(exc, asyncpg.InterfaceError)
-                                      and raw.is_closed())
+                                      and _is_closed(raw))
+
+
+# asyncpg lets go of a pooled connection it saw close: its proxy then refuses every call.
+def _is_closed(raw: asyncpg.Connection) -> bool:
+    try:
+        return raw.is_closed()
+    except asyncpg.InterfaceError:
+        return True
+
+
+def _terminate(raw: asyncpg.Connection) -> None:
+    with contextlib.suppress(asyncpg.InterfaceError):
+        raw.terminate()
 
 
 class PostgresDatabase(Database):
@@ -213,7 +227,7 @@ class PostgresDatabase(Database):
         except Exception as exc:
             if not _connection_failed(exc, raw):
                 raise
-            raw.terminate()
+            _terminate(raw)
             raise DatabaseUnavailable(f"connection lost: {type(exc).__name__}: {exc}") from exc
         finally:
             await self.pool.release(raw)
@@ -237,16 +251,16 @@ class PostgresDatabase(Database):
         simple query), a round trip less than ``transaction()``.  Leaving the block without
         that commit, or by an exception, rolls back; a connection that cannot roll back is
         closed, never pooled mid-transaction."""
-        async with self.pool.acquire() as raw:
+        async with self._acquire() as raw:
             await raw.execute("BEGIN")
             try:
                 yield _PgConnection(raw)
             finally:
-                if raw.is_in_transaction():
+                if not _is_closed(raw) and raw.is_in_transaction():
                     try:
                         await raw.execute("ROLLBACK")
                     except BaseException:
-                        raw.terminate()
+                        _terminate(raw)
                         raise
 
     async def close(self) -> None:

@@ -19,6 +19,7 @@ import pytest
 from sqlalchemy.engine import make_url
 
 from jingkang.common.migrations import upgrade_to_head_async
+from jingkang_events import DatabaseUnavailable, connect
 
 from ..conftest import PG_ADMIN_URL, _dsn, create_pg_database, drop_pg_database
 from ..registry.conftest import System, TravelClock, running_system, token
@@ -125,3 +126,26 @@ async def test_an_outage_answers_503_and_recovery_reuses_no_broken_connection(
         back = await send(s, case["case_id"], serials[5:8])
         statuses = [(a.request.method, a.request.url.path, a.status_code) for a in back]
         assert all(status in (200, 201, 401) for *_, status in statuses), statuses
+
+
+async def test_a_connection_closed_under_a_request_is_unavailable_not_a_crash() -> None:
+    """The server ends a pooled connection while a request holds it: asyncpg, seeing it close,
+    lets go of it (its proxy then refuses every call, ``terminate`` included).  The request
+    gets ``DatabaseUnavailable`` (503 at the edge), not that refusal (a 500), and the pool
+    serves the next one."""
+    url = await create_pg_database()
+    db = await connect(url)
+    admin = await asyncpg.connect(_dsn(PG_ADMIN_URL))
+    try:
+        with pytest.raises(DatabaseUnavailable):
+            async with db.connection() as conn:
+                pid = await conn.fetchval("SELECT pg_backend_pid()")
+                await admin.execute("SELECT pg_terminate_backend($1)", pid)
+                await asyncio.sleep(0.2)  # the connection's end reaches the client
+                await conn.fetchval("SELECT 1")
+        async with db.connection() as conn:
+            assert await conn.fetchval("SELECT 1") == 1
+    finally:
+        await admin.close()
+        await db.close()
+        await drop_pg_database(url)
