@@ -7,14 +7,10 @@ from __future__ import annotations
 import asyncio
 from collections import Counter
 from collections.abc import AsyncIterator
-from pathlib import Path
 
 import httpx
 import pytest
 
-from jingkang.common.migrations import upgrade_to_head_async
-
-from ..conftest import create_pg_database, drop_pg_database
 from . import scenario as sc
 from .conftest import System, TravelClock, running_system
 
@@ -22,25 +18,13 @@ CA = sc.CIVIL_AFFAIRS
 SJZ_A = sc.INSTITUTIONS[0]
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
-async def race_system(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[System]:
-    if request.param == "sqlite":
-        urls = (f"sqlite+aiosqlite:///{tmp_path / 'referral.db'}",
-                f"sqlite+aiosqlite:///{tmp_path / 'registry.db'}")
-    else:
-        urls = (await create_pg_database(), await create_pg_database())
-    try:
-        await upgrade_to_head_async("referral", urls[0])
-        await upgrade_to_head_async("registry", urls[1])
-        clock = TravelClock()
-        clock.set(sc.JULY)
-        async with running_system(*urls, clock) as system:
-            await system.registry.post("/v1/institutions", sc.institution_body(SJZ_A, 1), CA, 201)
-            yield system
-    finally:
-        if request.param == "postgresql":
-            for url in urls:
-                await drop_pg_database(url)
+@pytest.fixture
+async def race_system(databases: tuple[str, str]) -> AsyncIterator[System]:
+    clock = TravelClock()
+    clock.set(sc.JULY)
+    async with running_system(*databases, clock) as system:
+        await system.registry.post("/v1/institutions", sc.institution_body(SJZ_A, 1), CA, 201)
+        yield system
 
 
 def _codes(responses: list[httpx.Response]) -> Counter[tuple[int, str | None]]:
