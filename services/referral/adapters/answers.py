@@ -64,11 +64,10 @@ class CaseAnswers:
         self.db, self.store, self.keys = db, store, keys
 
     async def remember(self, conn: Connection, principal: str, meta: RequestMeta,
-                       answer: Answer, person_key: str, now: datetime) -> None:
+                       answer: Answer, key: DataKey, now: datetime) -> None:
         """In the command's transaction, under the data key its events were sealed with."""
         if meta.idempotency_key is None or answer.resource_id is None:
             return
-        key = await self.keys.active(conn, person_key, now)
         stored = seal_answer(answer.body, key,
                              _context(answer.resource_id, principal, meta.idempotency_key))
         await self.store.remember(conn, principal, meta, answer, now, stored_body=stored)

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from jingkang_events import (
-    AppendResult, Connection, Database, EventStore, FeedEntry, Metadata, NewEvent,
+    Connection, Database, EventStore, FeedEntry, Metadata, NewEvent,
 )
 
 from ..domain.case import Case, fold
@@ -129,17 +129,19 @@ class CaseRepository:
 
     async def append(self, conn: Connection, before: Case, after: Case,
                      events: Sequence[CaseEvent], metadata: Metadata,
-                     recorded_at: datetime) -> AppendResult:
-        """Store the events after ``before.version`` and the new read-model row, together.
+                     recorded_at: datetime) -> DataKey:
+        """Store the events after ``before.version`` and the new read-model row, together;
+        the person's data key they were sealed with (the command's answer is sealed with it
+        too, in the same transaction).
 
         ``after`` was folded with ``recorded_at``, which the events are stamped with too, so
         the row always equals the state rebuilt from the events."""
         key = await self.keys.active(conn, after.person_key or "", recorded_at)
-        result = await self.store.append(after.case_id, STREAM_TYPE, before.version,
-                                         [to_new_event(e, metadata, key) for e in events],
-                                         conn=conn, recorded_at=recorded_at)
+        await self.store.append(after.case_id, STREAM_TYPE, before.version,
+                                [to_new_event(e, metadata, key) for e in events],
+                                conn=conn, recorded_at=recorded_at)
         await self.write_row(conn, after, recorded_at, key)
-        return result
+        return key
 
     async def write_row(self, conn: Connection, case: Case, when: datetime,
                         key: DataKey, created_at: datetime | None = None) -> None:

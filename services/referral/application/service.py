@@ -22,6 +22,7 @@ from jingkang_events import ConcurrencyError, Connection, Database, Metadata, Un
 from ..adapters.answers import CaseAnswers
 from ..adapters.case_repository import CaseRepository
 from ..adapters.directory import InstitutionDirectory
+from ..adapters.protection import DataKey
 from ..domain import commands as cmd
 from ..domain import decide
 from ..domain import events as ev
@@ -115,9 +116,9 @@ class CaseService:
                 existing = await self.repo.open_case_of(person_key, conn)
                 if existing is not None:
                     raise DuplicateCase("the person already has an open case", case_id=existing)
-                await self.repo.append(conn, before, after, events, self._metadata(actor, meta),
-                                       ctx.now)
-                await self._remember(conn, actor, meta, answer, after, ctx.now)
+                key = await self.repo.append(conn, before, after, events,
+                                             self._metadata(actor, meta), ctx.now)
+                await self._remember(conn, actor, meta, answer, key, ctx.now)
         except UniqueViolation as exc:
             if (replayed := await self._replayed(actor, meta)) is not None:
                 return replayed
@@ -176,9 +177,9 @@ class CaseService:
                 events = decision(before, command, ctx)
             after = self._fold(before, events, ctx.now)
             answer = self._answer(200, after, actor, ctx.now)
-            await self.repo.append(conn, before, after, events, self._metadata(actor, meta),
-                                   ctx.now)
-            await self._remember(conn, actor, meta, answer, after, ctx.now)
+            key = await self.repo.append(conn, before, after, events,
+                                         self._metadata(actor, meta), ctx.now)
+            await self._remember(conn, actor, meta, answer, key, ctx.now)
         return answer
 
     async def _institutions_for(self, case: Case, command: Any, conn: Any) -> list:
@@ -227,9 +228,8 @@ class CaseService:
         return as_answer(stored, _as_seen_now(body, reads_person(case, actor)))
 
     async def _remember(self, conn: Connection, actor: Actor, meta: RequestMeta, answer: Answer,
-                        case: Case, now: datetime) -> None:
-        await self.answers.remember(conn, principal_key(actor), meta, answer,
-                                    case.person_key or "", now)
+                        key: DataKey, now: datetime) -> None:
+        await self.answers.remember(conn, principal_key(actor), meta, answer, key, now)
 
 
 def _as_seen_now(body: str, person_in_full: bool) -> str:
