@@ -21,7 +21,7 @@ What is measured
    The referral service is then started as production starts it (``jingkang serve referral``:
    uvicorn, uvloop, httptools, one process), an empty registry database is migrated, and the
    registry's archive is timed being rebuilt from the start with
-   ``jingkang.registry.application.rebuild.rebuild_archive`` as ``jingkang replay registry``
+   ``jingkang.registry.adapters.rebuild.rebuild_archive`` as ``jingkang replay registry``
    rebuilds it: the tables emptied and their secondary indexes set aside, the archive consumer
    (``jingkang.registry.bootstrap.archive_consumer``, pages of 2,000, up to 32 fetched ahead,
    transactions of up to 1,000,000 events) caught up, the indexes built, the tables analyzed:
@@ -109,7 +109,7 @@ from jingkang.common.settings import DEVELOPMENT_PERSON_KEY
 from jingkang.referral.adapters.protection import DataKey, protect_event
 from jingkang.referral.bootstrap import event_types as referral_event_types
 from jingkang.referral.domain.events import EVENT_TYPES
-from jingkang.registry.application.rebuild import rebuild_archive
+from jingkang.registry.adapters.rebuild import rebuild_archive
 from jingkang.registry.bootstrap import ARCHIVE_CONSUMER, archive_consumer
 from jingkang.registry.config import Settings as RegistrySettings
 from jingkang_events import EventStore, Metadata, NewEvent, connect

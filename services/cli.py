@@ -135,7 +135,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     import asyncio
 
     from jingkang.registry.bootstrap import archive_consumer, event_types
-    from jingkang.registry.application.rebuild import rebuild_all
+    from jingkang.registry.adapters.rebuild import rebuild_all
     from jingkang_events import EventStore, connect
 
     settings = _settings(args.service)

@@ -26,7 +26,7 @@ from .adapters.registry_queries import RegistryQueries
 from .adapters.statistics_queries import StatisticsQueries
 from .application.archives import Archives
 from .application.institutions import RegistryService
-from .application.projection_check import check_archive, check_institution_tables
+from .adapters.projection_check import check_archive, check_institution_tables
 from .application.statistics import Statistics
 from .config import Settings
 from .domain.events import EVENT_TYPES

@@ -17,7 +17,7 @@ from jingkang.common.migrations import upgrade_to_head_async
 from jingkang.referral.config import Settings as ReferralSettings
 from jingkang.referral.entrypoints.app import create_app as create_referral
 from jingkang.registry.adapters import archive_indexes
-from jingkang.registry.application.rebuild import Rebuilt, rebuild_all, reset_archive
+from jingkang.registry.adapters.rebuild import Rebuilt, rebuild_all, reset_archive
 from jingkang.registry.bootstrap import (
     ARCHIVE_CONSUMER,
     archive_consumer,

@@ -7,10 +7,24 @@ from typing import Any
 from jingkang_events import Database
 
 from ..domain.archive import ACTIVE_STATES
+from ..domain.institution import READ_ALL, Actor
 from .sql import as_json, as_time
 from .statistics_queries import bounds
 
 _ACTIVE = "(" + ", ".join(f"'{s}'" for s in sorted(ACTIVE_STATES)) + ")"
+
+
+def patient_scope(actor: Actor) -> tuple[str, list[Any]]:
+    """A condition on ``archive_patients p`` that keeps what the caller may see."""
+    if actor.role in READ_ALL:
+        return "", []
+    if actor.role in ("civil_affairs", "social_worker"):
+        return "p.residence_region BETWEEN $1 AND $2", list(bounds(actor.region))
+    column = {"institution": "institution_id", "hospital": "referring_org_id"}[actor.role]
+    extra = " OR c.hospital_org_id = $1" if actor.role == "hospital" else ""
+    return (f"EXISTS (SELECT 1 FROM archive_cases c WHERE c.patient_id = p.patient_id AND "
+            f"(c.{column} = $1{extra} OR EXISTS (SELECT 1 FROM archive_milestones m WHERE "
+            "m.case_id = c.case_id AND m.institution_id = $1)))", [actor.org_id])
 
 
 class RegistryQueries:
@@ -81,8 +95,10 @@ class RegistryQueries:
 
     # --- the patient archive ---------------------------------------------------------------
 
-    async def patients(self, scope_sql: str, scope_args: list[Any], filters: dict[str, Any],
-                       after: str | None, limit: int) -> list[dict[str, Any]]:
+    async def patients(self, actor: Actor, filters: dict[str, Any], after: str | None,
+                       limit: int) -> list[dict[str, Any]]:
+        """The patients in the caller's scope, filtered, after ``after`` in id order."""
+        scope_sql, scope_args = patient_scope(actor)
         where, args = ([scope_sql] if scope_sql else []), list(scope_args)
         if filters.get("region"):
             low, high = bounds(filters["region"])

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from jingkang_events import Connection, Database
 
+from ..application.ports import Placed, Registered
 from ..domain.archive import REGISTERED_STATES
 from ..domain.figures import SITE_LEVELS, ServiceTest
 from ..domain.periods import Period
@@ -31,23 +31,6 @@ def bounds(region: str) -> tuple[str, str]:
     if region.endswith("00"):
         return region[:4] + "00", region[:4] + "99"
     return region, region
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A case or an institution counted somewhere: its county and, if known, institution."""
-
-    region: str
-    institution_id: str | None
-
-
-@dataclass(frozen=True)
-class Registered:
-    """How many cases were registered at one place, and how many had standardized service."""
-
-    place: Placed
-    registered: int
-    standardized: int
 
 
 class StatisticsQueries:

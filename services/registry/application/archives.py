@@ -6,31 +6,16 @@ from typing import Any
 
 from jingkang.common.regions import contains
 
-from ..adapters.registry_queries import RegistryQueries
-from ..adapters.statistics_queries import bounds
 from ..domain.errors import InstitutionNotFound, OutOfScope
-from ..domain.institution import Actor
+from ..domain.institution import READ_ALL, Actor
 from ..domain.staff import QUALIFIED_SHARE_TARGET, TRAINING_HOURS_TARGET
-from .statistics import READ_ALL
+from .ports import ArchiveQueries
 
 ARCHIVE_ROLES = ("civil_affairs", "social_worker", "institution", "hospital", "auditor", "admin")
 
 
 class PatientNotFound(InstitutionNotFound):
     pass
-
-
-def patient_scope(actor: Actor) -> tuple[str, list[Any]]:
-    """A condition on ``archive_patients p`` that keeps what the caller may see."""
-    if actor.role in READ_ALL:
-        return "", []
-    if actor.role in ("civil_affairs", "social_worker"):
-        return "p.residence_region BETWEEN $1 AND $2", list(bounds(actor.region))
-    column = {"institution": "institution_id", "hospital": "referring_org_id"}[actor.role]
-    extra = " OR c.hospital_org_id = $1" if actor.role == "hospital" else ""
-    return (f"EXISTS (SELECT 1 FROM archive_cases c WHERE c.patient_id = p.patient_id AND "
-            f"(c.{column} = $1{extra} OR EXISTS (SELECT 1 FROM archive_milestones m WHERE "
-            "m.case_id = c.case_id AND m.institution_id = $1)))", [actor.org_id])
 
 
 def _sees_case(actor: Actor, case: dict[str, Any]) -> bool:
@@ -45,13 +30,12 @@ def _sees_case(actor: Actor, case: dict[str, Any]) -> bool:
 
 
 class Archives:
-    def __init__(self, queries: RegistryQueries) -> None:
+    def __init__(self, queries: ArchiveQueries) -> None:
         self.queries = queries
 
     async def patients(self, actor: Actor, filters: dict[str, Any], after: str | None,
                        limit: int) -> list[dict[str, Any]]:
-        scope_sql, scope_args = patient_scope(actor)
-        return await self.queries.patients(scope_sql, scope_args, filters, after, limit)
+        return await self.queries.patients(actor, filters, after, limit)
 
     async def patient(self, actor: Actor, patient_id: str) -> dict[str, Any]:
         patient = await self.queries.patient(patient_id)

@@ -13,20 +13,21 @@ from datetime import datetime
 from typing import Any
 
 from jingkang.common.chinatime import china_date
-from jingkang.common.idempotency import Answer, IdempotencyStore, principal_key
+from jingkang.common.idempotency import Answer, principal_key
 from jingkang.common.regions import RegionTable
 from jingkang.common.requests import RequestMeta
-from jingkang_events import ConcurrencyError, Connection, Database, Metadata, UniqueViolation
+from jingkang_events import (
+    ConcurrencyError, Connection, Metadata, RecordedEvent, UniqueViolation,
+)
 
-from ..adapters.institution_repository import RegistryRepository
 from ..domain import baselines, institution
 from ..domain import commands as cmd
 from ..domain.errors import DuplicateInstitution, InstitutionNotFound, RegistryError
 from ..domain.events import RegistryEvent
 from ..domain.institution import Actor, Context, Institution
+from .ports import Clock, IdempotentAnswers, InstitutionStore, UnitOfWork
 from .views import present_institution
 
-Clock = Callable[[], datetime]
 Decision = Callable[[Institution, Any, Context], list[RegistryEvent]]
 _ATTEMPTS = 3
 # Commands on one institution queue on its stream lock, so an append rarely meets a newer
@@ -49,7 +50,7 @@ def _json(value: Any) -> str:
 
 
 class RegistryService:
-    def __init__(self, db: Database, repo: RegistryRepository, idempotency: IdempotencyStore,
+    def __init__(self, db: UnitOfWork, repo: InstitutionStore, idempotency: IdempotentAnswers,
                  *, regions: RegionTable, clock: Clock) -> None:
         self.db, self.repo, self.idempotency = db, repo, idempotency
         self.regions, self.clock = regions, clock
@@ -86,6 +87,10 @@ class RegistryService:
         if not state.exists:
             raise InstitutionNotFound(f"no institution {institution_id}")
         return self._answer(200, state)
+
+    async def history(self, institution_id: str) -> list[RecordedEvent]:
+        """Every event of the institution in order; none when there is no such institution."""
+        return await self.repo.history(institution_id)
 
     async def change(self, institution_id: str, command: cmd.ChangeInstitution, actor: Actor,
                      meta: RequestMeta) -> Answer:

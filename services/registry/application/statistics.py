@@ -15,15 +15,14 @@ from typing import Any
 
 from jingkang.common.regions import RegionTable, city_of, contains
 
-from ..adapters.statistics_queries import Placed, StatisticsQueries
 from ..domain import figures
 from ..domain.errors import InvalidField, OutOfScope
 from ..domain.figures import COLUMNS, BASELINE_FIELDS, STAFF_FIELDS, Rules
-from ..domain.institution import Actor, NATIONWIDE_ROLES
+from ..domain.institution import READ_ALL, Actor
 from ..domain.periods import CHINA, Period, quarter_of
+from .ports import Placed, StatisticsQueries
 
 UNASSIGNED = ""  # a county's cases not at an institution with a township
-READ_ALL = NATIONWIDE_ROLES | {"auditor"}
 
 
 @dataclass

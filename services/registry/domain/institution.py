@@ -22,6 +22,8 @@ from .vocabulary import STATUS_MOVES, Status
 
 # Who may act on institutions anywhere; civil affairs only inside their region.
 NATIONWIDE_ROLES = frozenset({"admin"})
+# Who reads every region's statistics and archives.
+READ_ALL = NATIONWIDE_ROLES | {"auditor"}
 
 
 @dataclass(frozen=True)

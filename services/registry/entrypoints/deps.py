@@ -10,8 +10,8 @@ from jingkang.common.auth import CurrentPrincipal, Principal, require_roles
 
 from ..application.archives import Archives
 from ..application.institutions import RegistryService
+from ..application.ports import ArchiveQueries
 from ..application.statistics import Statistics
-from ..adapters.registry_queries import RegistryQueries
 from ..domain.institution import Actor
 
 
@@ -40,7 +40,7 @@ async def _registry(request: Request) -> RegistryService:
     return request.app.state.runtime.registry
 
 
-async def _queries(request: Request) -> RegistryQueries:
+async def _queries(request: Request) -> ArchiveQueries:
     return request.app.state.runtime.queries
 
 
@@ -53,7 +53,7 @@ async def _statistics(request: Request) -> Statistics:
 
 
 Registry = Annotated[RegistryService, Depends(_registry)]
-Queries = Annotated[RegistryQueries, Depends(_queries)]
+Queries = Annotated[ArchiveQueries, Depends(_queries)]
 ArchivesDep = Annotated[Archives, Depends(_archives)]
 StatisticsDep = Annotated[Statistics, Depends(_statistics)]
 

@@ -142,7 +142,7 @@ async def institution_events(
     actor: Annotated[Actor, Depends(actor_with_role("civil_affairs", "auditor", "admin"))],
 ) -> JSONResponse:
     """Every event of the institution in order, with who did it and the hash chain."""
-    recorded = await registry.repo.history(institution_id)
+    recorded = await registry.history(institution_id)
     if not recorded:
         raise Problem(404, "not_found", "Not found", f"no institution {institution_id}")
     return JSONResponse({"institution_id": institution_id, "events": [

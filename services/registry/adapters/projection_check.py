@@ -31,9 +31,9 @@ from jingkang.common.consistency import (
 )
 from jingkang_events import Database, EventStore, FeedConsumer, FeedCursor
 
-from ..adapters import tables
-from ..adapters.institution_repository import BASELINE_STREAM, INSTITUTION_STREAM
-from ..adapters.tables import ARCHIVE, PROJECTIONS
+from . import tables
+from .institution_repository import BASELINE_STREAM, INSTITUTION_STREAM
+from .tables import ARCHIVE, PROJECTIONS
 from .rebuild import project_recorded
 
 # Masked, but still what the archive keeps of a person: never printed.

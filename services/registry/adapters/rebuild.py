@@ -13,15 +13,15 @@ from jingkang_events import (
     Connection, Database, EventStore, FeedConsumer, FeedCursor, RecordedEvent,
 )
 
-from ..adapters import archive_indexes
-from ..adapters.institution_repository import (
+from . import archive_indexes
+from .institution_repository import (
     BASELINE_STREAM,
     INSTITUTION_STREAM,
     project,
     project_baseline,
     to_event,
 )
-from ..adapters.tables import ARCHIVE, PROJECTIONS
+from .tables import ARCHIVE, PROJECTIONS
 from ..domain.institution import Institution, evolve
 
 PAGE = 500

@@ -1,0 +1,117 @@
+"""What the registry's handlers need from the outside world, as typing Protocols.
+
+Adapters implement these structurally (no inheritance); ``bootstrap.py`` builds the concrete
+ones, and the fast handler tests pass in-memory fakes.  Connections and metadata are the
+event library's types: the library is shared by every layer, so naming them here ties the
+application to no adapter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from contextlib import AbstractAsyncContextManager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from jingkang.common.idempotency import Answer
+from jingkang.common.requests import RequestMeta
+from jingkang_events import Connection, Metadata, RecordedEvent
+
+from ..domain.events import RegistryEvent
+from ..domain.figures import ServiceTest
+from ..domain.institution import Actor, Institution
+from ..domain.periods import Period
+
+Clock = Callable[[], datetime]
+
+
+class UnitOfWork(Protocol):
+    """One transaction: everything a command stores commits together, or nothing does."""
+
+    def transaction(self) -> AbstractAsyncContextManager[Connection]: ...
+
+
+class InstitutionStore(Protocol):
+    """The institution and baseline streams, with their projected rows."""
+
+    async def lock_stream(self, conn: Connection, stream_id: str) -> None: ...
+
+    async def load(self, institution_id: str, conn: Connection | None = None) -> Institution: ...
+
+    async def history(self, institution_id: str) -> list[RecordedEvent]: ...
+
+    async def append(self, conn: Connection, before: Institution,
+                     events: Sequence[RegistryEvent], metadata: Metadata,
+                     at: datetime) -> Institution: ...
+
+    async def current_baseline(self, region: str, period: str,
+                               conn: Connection) -> tuple[int, dict[str, Any] | None]: ...
+
+    async def append_baseline(self, conn: Connection, version: int, event: RegistryEvent,
+                              metadata: Metadata, at: datetime) -> None: ...
+
+
+class IdempotentAnswers(Protocol):
+    """The first answer to an Idempotency-Key, replayed byte for byte on a retry."""
+
+    async def replay(self, principal: str, meta: RequestMeta) -> Answer | None: ...
+
+    async def remember(self, conn: Connection, principal: str, meta: RequestMeta,
+                       answer: Answer, now: datetime, *, stored_body: str | None = None
+                       ) -> None: ...
+
+
+class ArchiveQueries(Protocol):
+    """Reads of the institution profiles and the patient archive."""
+
+    async def institution(self, institution_id: str) -> dict[str, Any] | None: ...
+
+    async def institutions(self, filters: dict[str, Any], after: str | None,
+                           limit: int) -> list[dict[str, Any]]: ...
+
+    async def institution_figures(self, institution_id: str) -> dict[str, Any]: ...
+
+    async def patients(self, actor: Actor, filters: dict[str, Any], after: str | None,
+                       limit: int) -> list[dict[str, Any]]: ...
+
+    async def patient(self, patient_id: str) -> dict[str, Any] | None: ...
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A case or an institution counted somewhere: its county and, if known, institution."""
+
+    region: str
+    institution_id: str | None
+
+
+@dataclass(frozen=True)
+class Registered:
+    """How many cases were registered at one place, and how many had standardized service."""
+
+    place: Placed
+    registered: int
+    standardized: int
+
+
+class StatisticsQueries(Protocol):
+    """The rows the progress summary and the coverage report are computed from."""
+
+    async def registered(self, region: str, moment: datetime,
+                         test: ServiceTest) -> list[Registered]: ...
+
+    async def unwilling(self, region: str, period: Period) -> list[Placed]: ...
+
+    async def new_registrations(self, region: str, period: Period) -> list[Placed]: ...
+
+    async def new_sites(self, region: str, period: Period) -> list[tuple[Placed, str]]: ...
+
+    async def institutions_at(self, region: str, moment: datetime) -> list[dict[str, Any]]: ...
+
+    async def staff_before(self, institution_ids: list[str],
+                           moment: datetime) -> dict[str, dict[str, Any]]: ...
+
+    async def baselines(self, region: str) -> list[dict[str, Any]]: ...
+
+    async def deadlines(self, region: str) -> list[dict[str, Any]]: ...
