@@ -21,6 +21,7 @@ from jingkang_events import (
 
 from .adapters import archive_indexes
 from .adapters.archive_projection import ArchiveProjection
+from .adapters.http_answers import HttpAnswers
 from .adapters.institution_repository import RegistryRepository
 from .adapters.registry_queries import RegistryQueries
 from .adapters.statistics_queries import StatisticsQueries
@@ -113,7 +114,7 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Regis
                        ledger_key=settings.ledger())
     regions = RegionTable.bundled()
     registry = RegistryService(db, RegistryRepository(store), IdempotencyStore(db),
-                               regions=regions, clock=clock)
+                               answers=HttpAnswers(), regions=regions, clock=clock)
     queries = RegistryQueries(db)
     statistics = Statistics(StatisticsQueries(db), regions, rules_from(settings), clock)
     runtime = RegistryRuntime("registry", db, store, [archive_consumer(settings, db)], registry,

@@ -13,6 +13,7 @@ from typing import Any
 from jingkang.common.idempotency import Answer
 from jingkang.common.regions import RegionTable
 from jingkang.common.requests import RequestMeta
+from jingkang.registry.adapters.http_answers import HttpAnswers
 from jingkang.registry.application.institutions import RegistryService
 from jingkang.registry.domain.events import RegistryEvent
 from jingkang.registry.domain.institution import Institution, evolve
@@ -96,4 +97,4 @@ def fake_service(world: FakeWorld | None = None, now: datetime = NOW) -> Registr
     """The registry's command handlers over in-memory fakes, at a fixed moment."""
     world = world or FakeWorld()
     return RegistryService(world, FakeInstitutionStore(world), FakeAnswers(world),
-                           regions=RegionTable.bundled(), clock=lambda: now)
+                           answers=HttpAnswers(), regions=RegionTable.bundled(), clock=lambda: now)

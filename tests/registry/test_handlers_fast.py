@@ -118,7 +118,7 @@ def test_a_stored_answer_is_replayed_for_the_same_key() -> None:
 def test_an_institution_changes_its_own_profile() -> None:
     service = fake_service()
     registered(service)
-    answer = run(service.change(SITE, cmd.ChangeInstitution(capacity=30), ITSELF, meta()))
+    answer = run(service.handle(SITE, cmd.ChangeInstitution(capacity=30), ITSELF, meta()))
     assert (answer.status_code, answer.version) == (200, 2)
 
 
@@ -126,21 +126,21 @@ def test_change_refuses_another_institution() -> None:
     service = fake_service()
     registered(service)
     with pytest.raises(OutOfScope, match="only act on itself"):
-        run(service.change(SITE, cmd.ChangeInstitution(capacity=30), OTHER_SITE, meta()))
+        run(service.handle(SITE, cmd.ChangeInstitution(capacity=30), OTHER_SITE, meta()))
 
 
 def test_change_refuses_civil_affairs_of_another_region() -> None:
     service = fake_service()
     registered(service)
     with pytest.raises(OutOfScope, match="jurisdiction"):
-        run(service.change(SITE, cmd.ChangeInstitution(capacity=30), TANGSHAN, meta()))
+        run(service.handle(SITE, cmd.ChangeInstitution(capacity=30), TANGSHAN, meta()))
 
 
 def test_change_refuses_a_township_outside_the_institutions_county() -> None:
     service = fake_service()
     registered(service)
     with pytest.raises(InvalidField, match="township"):
-        run(service.change(SITE, cmd.ChangeInstitution(township_code="130104001"), HEBEI,
+        run(service.handle(SITE, cmd.ChangeInstitution(township_code="130104001"), HEBEI,
                            meta()))
 
 
@@ -161,7 +161,7 @@ def test_change_status_refuses_a_move_the_status_does_not_allow() -> None:
     registered(service)
     reopen = cmd.ChangeStatus(action="reopen", reason="nothing was suspended")
     with pytest.raises(InvalidStatusChange):
-        run(service.change_status(SITE, reopen, HEBEI, meta()))
+        run(service.handle(SITE, reopen, HEBEI, meta()))
 
 
 def test_an_institution_does_not_change_its_own_status() -> None:
@@ -169,7 +169,7 @@ def test_an_institution_does_not_change_its_own_status() -> None:
     registered(service)
     suspend = cmd.ChangeStatus(action="suspend", reason="renovation")
     with pytest.raises(OutOfScope):
-        run(service.change_status(SITE, suspend, ITSELF, meta()))
+        run(service.handle(SITE, suspend, ITSELF, meta()))
 
 
 # --- report staff ------------------------------------------------------------------------
@@ -177,7 +177,7 @@ def test_an_institution_does_not_change_its_own_status() -> None:
 def test_an_institution_reports_its_staff() -> None:
     service = fake_service()
     registered(service)
-    answer = run(service.report_staff(SITE, staff_report(qualified=2), ITSELF, meta()))
+    answer = run(service.handle(SITE, staff_report(qualified=2), ITSELF, meta()))
     assert answer.version == 2
 
 
@@ -185,16 +185,16 @@ def test_report_staff_refuses_a_period_not_begun() -> None:
     service = fake_service()
     registered(service)
     with pytest.raises(InvalidField, match="not begun"):
-        run(service.report_staff(SITE, staff_report("2026"), ITSELF, meta()))
+        run(service.handle(SITE, staff_report("2026"), ITSELF, meta()))
 
 
 def test_report_staff_refuses_a_closed_institution() -> None:
     service = fake_service()
     registered(service)
-    run(service.change_status(SITE, cmd.ChangeStatus(action="close", reason="moved"), HEBEI,
-                              meta()))
+    close = cmd.ChangeStatus(action="close", reason="moved")
+    run(service.handle(SITE, close, HEBEI, meta()))
     with pytest.raises(InvalidStatusChange, match="closed"):
-        run(service.report_staff(SITE, staff_report(), ITSELF, meta()))
+        run(service.handle(SITE, staff_report(), ITSELF, meta()))
 
 
 @pytest.mark.parametrize("line", [{"qualified": 5}, {"certified": 5}, {"purchased": 5},

@@ -4,7 +4,6 @@ events, the projected rows and the idempotent answer in one transaction."""
 from __future__ import annotations
 
 import asyncio
-import json
 import random
 import time
 import uuid
@@ -25,10 +24,19 @@ from ..domain import commands as cmd
 from ..domain.errors import DuplicateInstitution, InstitutionNotFound, RegistryError
 from ..domain.events import RegistryEvent
 from ..domain.institution import Actor, Context, Institution
-from .ports import Clock, IdempotentAnswers, InstitutionStore, UnitOfWork
+from .ports import (
+    AnswerWriter, Clock, IdempotentAnswers, InstitutionStore, Outcome, Result, UnitOfWork,
+)
 from .views import present_institution
 
 Decision = Callable[[Institution, Any, Context], list[RegistryEvent]]
+# The command on an existing institution each decision answers; ``RegistryService.handle``
+# runs it through the shared steps (replay, lock, load, If-Match, decide, store, remember).
+HANDLERS: dict[type, Decision] = {
+    cmd.ChangeInstitution: institution.change,
+    cmd.ChangeStatus: institution.change_status,
+    cmd.ReportStaff: institution.report_staff,
+}
 _ATTEMPTS = 3
 # Commands on one institution queue on its stream lock, so an append rarely meets a newer
 # version; when one does, the command is decided again, after a short random pause, for up to
@@ -45,15 +53,11 @@ class Busy(RegistryError):
     code = "busy"
 
 
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-
-
 class RegistryService:
     def __init__(self, db: UnitOfWork, repo: InstitutionStore, idempotency: IdempotentAnswers,
-                 *, regions: RegionTable, clock: Clock) -> None:
+                 *, answers: AnswerWriter, regions: RegionTable, clock: Clock) -> None:
         self.db, self.repo, self.idempotency = db, repo, idempotency
-        self.regions, self.clock = regions, clock
+        self.answers, self.regions, self.clock = answers, regions, clock
 
     def context(self, actor: Actor) -> Context:
         now = self.clock()
@@ -72,7 +76,7 @@ class RegistryService:
             async with self.db.transaction() as conn:
                 after = await self._store(conn, Institution(institution_id), events, actor, meta,
                                           ctx.now)
-                answer = self._answer(201, after, f"/v1/institutions/{institution_id}")
+                answer = self._answer(after, Outcome.REGISTERED)
                 await self._remember(conn, actor, meta, answer, ctx.now)
         except (ConcurrencyError, UniqueViolation) as exc:
             if (replayed := await self._replayed(actor, meta)) is not None:
@@ -86,23 +90,16 @@ class RegistryService:
         state = await self.repo.load(institution_id)
         if not state.exists:
             raise InstitutionNotFound(f"no institution {institution_id}")
-        return self._answer(200, state)
+        return self._answer(state)
 
     async def history(self, institution_id: str) -> list[RecordedEvent]:
         """Every event of the institution in order; none when there is no such institution."""
         return await self.repo.history(institution_id)
 
-    async def change(self, institution_id: str, command: cmd.ChangeInstitution, actor: Actor,
+    async def handle(self, institution_id: str, command: Any, actor: Actor,
                      meta: RequestMeta) -> Answer:
-        return await self.act(institution_id, institution.change, command, actor, meta)
-
-    async def change_status(self, institution_id: str, command: cmd.ChangeStatus, actor: Actor,
-                            meta: RequestMeta) -> Answer:
-        return await self.act(institution_id, institution.change_status, command, actor, meta)
-
-    async def report_staff(self, institution_id: str, command: cmd.ReportStaff, actor: Actor,
-                           meta: RequestMeta) -> Answer:
-        return await self.act(institution_id, institution.report_staff, command, actor, meta)
+        """A command on an existing institution, by the decision ``HANDLERS`` names for it."""
+        return await self.act(institution_id, HANDLERS[type(command)], command, actor, meta)
 
     async def act(self, institution_id: str, decision: Decision, command: Any, actor: Actor,
                   meta: RequestMeta) -> Answer:
@@ -139,7 +136,7 @@ class RegistryService:
             after = before
             if events:
                 after = await self._store(conn, before, events, actor, meta, ctx.now)
-            answer = self._answer(200, after)
+            answer = self._answer(after)
             await self._remember(conn, actor, meta, answer, ctx.now)
         return answer
 
@@ -163,7 +160,7 @@ class RegistryService:
                     await self._store(conn, Institution(iid), events, actor, meta, ctx.now)
                 body = {"imported": len(plans), "institution_ids": [iid for iid, _ in plans],
                         "warnings": warnings or []}
-                answer = Answer(201, _json(body), 0, "/v1/institutions")
+                answer = self.answers.answer(Result(Outcome.IMPORTED, body))
                 await self._remember(conn, actor, meta, answer, ctx.now)
         except (ConcurrencyError, UniqueViolation) as exc:
             if (replayed := await self._replayed(actor, meta)) is not None:
@@ -187,17 +184,17 @@ class RegistryService:
                         await self.repo.append_baseline(conn, version, events[0],
                                                         metadata(actor, meta), ctx.now)
                         version, current = version + 1, events[0].model_dump(mode="json")
-                return Answer(200, _json({**(current or {}), "version": version}), version)
+                view = {**(current or {}), "version": version}
+                return self.answers.answer(Result(Outcome.DONE, view, version))
             except ConcurrencyError:
                 continue
         raise Busy("the baseline kept changing; retry the request")
 
     # --- helpers ---------------------------------------------------------------------------
 
-    @staticmethod
-    def _answer(status: int, state: Institution, location: str | None = None) -> Answer:
-        return Answer(status, _json(present_institution(state)), state.version, location,
-                      state.institution_id)
+    def _answer(self, state: Institution, outcome: Outcome = Outcome.DONE) -> Answer:
+        return self.answers.answer(Result(outcome, present_institution(state), state.version,
+                                          state.institution_id))
 
     async def _replayed(self, actor: Actor, meta: RequestMeta) -> Answer | None:
         return await self.idempotency.replay(principal_key(actor), meta)

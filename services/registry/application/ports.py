@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from contextlib import AbstractAsyncContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from enum import Enum
 from typing import Any, Protocol
 
 from jingkang.common.idempotency import Answer
@@ -24,6 +25,31 @@ from ..domain.institution import Actor, Institution
 from ..domain.periods import Period
 
 Clock = Callable[[], datetime]
+
+
+class Outcome(Enum):
+    """What a handler did, for the edge to say in its own terms (a status, a location)."""
+
+    REGISTERED = "registered"  # one new institution
+    IMPORTED = "imported"  # a batch of new institutions
+    DONE = "done"  # shown, changed or recorded
+
+
+@dataclass(frozen=True)
+class Result:
+    """A handler's answer before it is written out: what happened and the view to show."""
+
+    outcome: Outcome
+    view: dict[str, Any] = field(default_factory=dict)
+    version: int = 0
+    institution_id: str | None = None
+
+
+class AnswerWriter(Protocol):
+    """Writes a result as the answer sent and stored for retries (the stored bytes are what a
+    retry gets back, so the writing happens inside the command's transaction)."""
+
+    def answer(self, result: Result) -> Answer: ...
 
 
 class UnitOfWork(Protocol):

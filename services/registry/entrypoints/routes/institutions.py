@@ -106,7 +106,7 @@ async def change_institution(
     """Capacity, services, prices, contact and the rest; the institution itself may change its
     own profile.  Fields left out stay as they are."""
     meta = with_body_hash(meta, "PATCH", request.url.path, body)
-    return as_response(await registry.change(institution_id, body, actor, meta))
+    return as_response(await registry.handle(institution_id, body, actor, meta))
 
 
 @router.post("/v1/institutions/{institution_id}/staff-reports", response_model=InstitutionOut,
@@ -120,7 +120,7 @@ async def report_staff(
     """Staff by profession for a period: qualified, certified, purchased, direct-service staff
     and their training hours."""
     meta = with_body_hash(meta, "POST", request.url.path, body)
-    return as_response(await registry.report_staff(institution_id, body, actor, meta))
+    return as_response(await registry.handle(institution_id, body, actor, meta))
 
 
 @router.post("/v1/institutions/{institution_id}/status", response_model=InstitutionOut,
@@ -131,7 +131,7 @@ async def change_status(institution_id: InstitutionId, body: cmd.ChangeStatus,
                         actor: Managers) -> Response:
     """Suspend or close an institution (dispatch stops choosing it), or reopen it."""
     meta = with_body_hash(meta, "POST", request.url.path, body)
-    return as_response(await registry.change_status(institution_id, body, actor, meta))
+    return as_response(await registry.handle(institution_id, body, actor, meta))
 
 
 @router.get("/v1/institutions/{institution_id}/events", response_model=InstitutionEventsOut,
