@@ -16,9 +16,11 @@ from stdnum.cn import uscc
 
 from jingkang.common.idempotency import Answer
 from jingkang.common.requests import RequestMeta
-from jingkang.registry.application.institutions import RegistryService
+from jingkang.registry.application.institutions import PreconditionFailed, RegistryService
 from jingkang.registry.domain import commands as cmd
-from jingkang.registry.domain.errors import InvalidField, InvalidStatusChange, OutOfScope
+from jingkang.registry.domain.errors import (
+    DuplicateInstitution, InstitutionNotFound, InvalidField, InvalidStatusChange, OutOfScope,
+)
 from jingkang.registry.domain.institution import Actor
 from jingkang.registry.domain.periods import InvalidPeriod, Period
 
@@ -272,3 +274,26 @@ def test_an_import_with_a_row_out_of_scope_stores_nothing() -> None:
     with pytest.raises(OutOfScope):
         run(fake_service(world).import_many(rows, TANGSHAN, meta()))
     assert world.streams == {}
+
+
+# --- the shared steps --------------------------------------------------------------------
+
+def test_a_command_on_no_institution_is_refused() -> None:
+    with pytest.raises(InstitutionNotFound):
+        run(fake_service().handle(SITE, cmd.ChangeInstitution(capacity=3), HEBEI, meta()))
+
+
+def test_an_if_match_the_institution_no_longer_matches_is_refused() -> None:
+    service = fake_service()
+    registered(service)
+    with pytest.raises(PreconditionFailed):
+        run(service.handle(SITE, cmd.ChangeInstitution(capacity=3), HEBEI, meta(if_match=7)))
+
+
+def test_registering_an_existing_institution_again_is_refused_and_stores_nothing() -> None:
+    world = FakeWorld()
+    service = fake_service(world)
+    registered(service)
+    with pytest.raises(DuplicateInstitution):
+        registered(service)
+    assert len(world.streams[SITE]) == 1
