@@ -7,15 +7,18 @@ from dataclasses import replace
 from datetime import timedelta
 
 import pytest
+from pydantic import ValidationError
 
 from jingkang.referral.domain import commands as cmd
 from jingkang.referral.domain import decide
 from jingkang.referral.domain.errors import AgreementRequired, ConsentRequired, InvalidCommand
-from jingkang.referral.domain.vocabulary import CloseReason, WithdrawalReason
+from jingkang.referral.domain.vocabulary import (
+    Channel, CloseReason, ConsentGiver, ConsentPurpose, ReporterKind, WithdrawalReason,
+)
 
 from .domain_support import (
     DIRECTORY, HOSPITAL, INSTITUTION, NOW, OTHER_CITY, PLATFORM, RESIDENCE, SOCIAL_WORKER, Story, agreement,
-    context, evaluation, person, service, upload,
+    context, evaluation, person, reassessment, service, upload,
 )
 
 
@@ -135,3 +138,57 @@ def test_a_follow_up_comes_after_the_closing() -> None:
     before = NOW.date() - timedelta(days=1)
     _refused(InvalidCommand, "visited_on", lambda: decide.record_follow_up(
         story.case, cmd.FollowUp(visited_on=before, outcome="好"), context(SOCIAL_WORKER)))
+
+
+# --- command shapes: each validator names the field it refuses ----------------------------
+
+
+def _invalid(model: type, message: str, **values) -> None:  # noqa: ANN003
+    with pytest.raises(ValidationError) as caught:
+        model(**values)
+    assert message in str(caught.value)
+
+
+def _application(**overrides) -> dict:  # noqa: ANN003
+    return {"channel": Channel.SELF, "person": person(), "residence_region": RESIDENCE,
+            "needs": "日间照料", "applied_on": NOW.date(), **overrides}
+
+
+def test_medical_referrals_are_not_applications() -> None:
+    _invalid(cmd.SubmitApplication, "channel: medical referrals are uploaded by hospitals",
+             **_application(channel=Channel.MEDICAL))
+
+
+def test_a_reporter_kind_goes_with_a_third_party_report_only() -> None:
+    _invalid(cmd.SubmitApplication, "reporter_kind: required for third_party",
+             **_application(channel=Channel.THIRD_PARTY))
+    _invalid(cmd.SubmitApplication, "reporter_kind: required for third_party",
+             **_application(reporter_kind=ReporterKind.INDIVIDUAL))
+    assert cmd.SubmitApplication(**_application(channel=Channel.THIRD_PARTY,
+                                                reporter_kind=ReporterKind.INDIVIDUAL))
+
+
+def test_a_rejection_needs_its_reason() -> None:
+    _invalid(cmd.Review, "reason: required when the application is rejected",
+             approved=False, needs_assessment="无")
+
+
+def test_a_decline_needs_its_reason() -> None:
+    _invalid(cmd.Acceptance, "reason: required when declining", accepted=False)
+
+
+def test_an_exit_destination_goes_with_a_recommended_exit_only() -> None:
+    values = reassessment().model_dump()
+    _invalid(cmd.Reassessment, "exit_destination: required when recommending exit",
+             **{**values, "exit_destination": None})
+    _invalid(cmd.Reassessment, "exit_destination: required when recommending exit",
+             **{**values, "recommend_exit": False})
+
+
+def test_only_a_consent_on_record_can_be_withdrawn() -> None:
+    story = Story().in_service()
+    withdrawal = cmd.ConsentChange(purpose=ConsentPurpose.RELOCATION, given_by=ConsentGiver.GUARDIAN,
+                                   on=NOW.date(), withdrawn=True)
+    story.apply(decide.change_consent(story.case, withdrawal, context(INSTITUTION)))
+    _refused(InvalidCommand, "purpose", lambda: decide.change_consent(
+        story.case, withdrawal, context(INSTITUTION)))
