@@ -1,0 +1,62 @@
+"""Shared by every stage: the deciding context, field checks that need today's date or the
+division table, and the closing event."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from jingkang.common.chinatime import china_date
+from jingkang.common.identity import InvalidIdentity, validate_id_number
+from jingkang.common.regions import RegionTable
+
+from .. import commands as cmd
+from .. import events as ev
+from ..calendar import WorkingCalendar
+from ..case import Case
+from ..errors import InvalidCommand
+from ..lifecycle import Actor, GuardContext
+from ..rules import Rules, add_months
+from ..vocabulary import CloseReason
+
+@dataclass(frozen=True)
+class Context:
+    actor: Actor
+    now: datetime
+    rules: Rules
+    calendar: WorkingCalendar
+    regions: RegionTable
+
+    @property
+    def today(self) -> date:
+        return china_date(self.now)
+
+    def guard(self, case: Case) -> GuardContext:
+        return GuardContext(case, self.actor, self.now, self.rules)
+
+
+def not_future(day: date, field: str, ctx: Context) -> None:
+    if day > ctx.today:
+        raise InvalidCommand(f"{field} is in the future", field=field)
+
+
+def county_today(code: str, field: str, ctx: Context) -> None:
+    if ctx.regions.county(code, ctx.today.year) is None:
+        raise InvalidCommand(f"{code} is not a county-level division code valid today",
+                             field=field)
+
+
+def validated_person(person: cmd.Person, ctx: Context) -> cmd.Person:
+    try:
+        number = validate_id_number(person.id_number, today=ctx.today, regions=ctx.regions)
+    except InvalidIdentity as exc:
+        raise InvalidCommand(f"identity number: {exc}", field="person.id_number") from None
+    return person.model_copy(update={"id_number": number})
+
+
+def closed(case: Case, ctx: Context, reason: CloseReason, *, unwilling: bool = False,
+            exit_destination=None, notes: str | None = None) -> ev.CaseClosed:  # noqa: ANN001
+    return ev.CaseClosed(
+        case_id=case.case_id, reason=reason, exit_destination=exit_destination,
+        unwilling=unwilling, notes=notes, closed_at=ctx.now,
+        follow_up_due_on=add_months(ctx.today, ctx.rules.follow_up_within_months))

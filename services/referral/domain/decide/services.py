@@ -1,0 +1,70 @@
+"""In the institution: evaluation, agreements, services and reassessments."""
+
+from __future__ import annotations
+
+from .. import commands as cmd
+from .. import events as ev
+from ..case import Case
+from ..errors import AgreementRequired, ConsentRequired, InvalidCommand
+from ..lifecycle import check
+from ..rules import add_months
+from ..vocabulary import CloseReason, Profession
+from .context import Context, closed, not_future
+
+_EVALUATION_PROFESSIONS = {Profession.PSYCHIATRIST, Profession.NURSE,
+                           Profession.REHABILITATION_THERAPIST, Profession.SOCIAL_WORKER}
+
+def evaluate(case: Case, c: cmd.Evaluation, ctx: Context) -> list[ev.CaseEvent]:
+    check("evaluate_suitable" if c.suitable else "evaluate_unsuitable", ctx.guard(case))
+    not_future(c.evaluated_on, "evaluated_on", ctx)
+    professions = {m.profession for m in c.team} & _EVALUATION_PROFESSIONS
+    if len(professions) < 2 or not professions & {Profession.PSYCHIATRIST, Profession.SOCIAL_WORKER}:
+        raise InvalidCommand("the team must name at least two of psychiatrist, nurse, "
+                             "rehabilitation therapist and social worker, one of them a "
+                             "psychiatrist or a social worker", field="team")
+    if c.suitable and not c.plan:
+        raise InvalidCommand("a suitable evaluation needs the rehabilitation plan", field="plan")
+    evaluated = ev.EvaluationCompleted(
+        case_id=case.case_id, institution_id=ctx.actor.org_id, evaluated_on=c.evaluated_on,
+        team=c.team, suitable=c.suitable, opinion=c.opinion, plan=c.plan, risk_level=c.risk_level)
+    if c.suitable:
+        return [evaluated]
+    return [evaluated, closed(case, ctx, CloseReason.UNSUITABLE, notes=c.opinion)]
+
+
+def sign_agreement(case: Case, c: cmd.Agreement, ctx: Context) -> list[ev.CaseEvent]:
+    check("sign_agreement", ctx.guard(case))
+    not_future(c.signed_on, "signed_on", ctx)
+    if not c.informed_consent:
+        raise ConsentRequired("the informed consent (知情同意书) must be signed before services",
+                              field="informed_consent")
+    if not c.service_agreement:
+        raise AgreementRequired("the service agreement (服务协议) must be signed before services",
+                                field="service_agreement")
+    if (case.person or {}).get("guardian") and not c.signed_by_guardian:
+        raise ConsentRequired("the guardian must sign with the person", field="signed_by_guardian")
+    return [ev.AgreementSigned(
+        case_id=case.case_id, institution_id=ctx.actor.org_id, signed_on=c.signed_on,
+        informed_consent=True, service_agreement=True, electronic=c.electronic,
+        signed_by_guardian=c.signed_by_guardian, document_ref=c.document_ref,
+        reassessment_due_on=add_months(c.signed_on, ctx.rules.reassessment_interval_months))]
+
+
+def record_service(case: Case, c: cmd.ServiceRecord, ctx: Context) -> list[ev.CaseEvent]:
+    check("record_service", ctx.guard(case))
+    if c.started_at.tzinfo is None:
+        raise InvalidCommand("started_at needs a UTC offset (RFC 3339)", field="started_at")
+    if c.started_at > ctx.now:
+        raise InvalidCommand("started_at is in the future", field="started_at")
+    return [ev.ServiceRecorded(
+        case_id=case.case_id, institution_id=ctx.actor.org_id, service_type=c.service_type,
+        form=c.form, method=c.method, started_at=c.started_at,
+        duration_minutes=c.duration_minutes, staff=c.staff, notes=c.notes)]
+
+
+def reassess(case: Case, c: cmd.Reassessment, ctx: Context) -> list[ev.CaseEvent]:
+    check("reassess", ctx.guard(case))
+    not_future(c.assessed_on, "assessed_on", ctx)
+    return [ev.ReassessmentRecorded(
+        case_id=case.case_id, institution_id=ctx.actor.org_id, **c.model_dump(),
+        next_due_on=add_months(c.assessed_on, ctx.rules.reassessment_interval_months))]
