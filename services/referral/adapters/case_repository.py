@@ -9,6 +9,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
+from jingkang.common.domain.case_contract import ENDED_STATES, sql_list
 from jingkang_events import (
     Connection, Database, EventStore, FeedEntry, Metadata, NewEvent,
 )
@@ -125,7 +126,7 @@ class CaseRepository:
     async def open_case_of(self, person_key: str, conn: Connection) -> str | None:
         return await conn.fetchval(
             "SELECT case_id FROM cases WHERE person_key = $1 "
-            "AND state NOT IN ('closed', 'rejected')", person_key)
+            f"AND state NOT IN {sql_list(ENDED_STATES)}", person_key)
 
     async def append(self, conn: Connection, before: Case, after: Case,
                      events: Sequence[CaseEvent], metadata: Metadata,

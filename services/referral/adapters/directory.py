@@ -12,11 +12,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+from jingkang.common.domain.case_contract import PLACED_STATES, sql_list
 from jingkang_events import Connection, Database, RecordedEvent
 
 from ..domain.institutions import Institution
 
-_ACTIVE = "('dispatched', 'accepted', 'evaluated', 'in_service', 'relocating', 'hospitalized')"
+_ACTIVE = sql_list(PLACED_STATES)
 _SELECT = (
     "SELECT i.institution_id, i.name, i.region, i.operating, i.accepting, i.capacity, "
     f"(SELECT count(*) FROM cases c WHERE c.institution_id = i.institution_id "

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from jingkang.common.domain.case_contract import IN_PROGRESS_STATES, CaseState  # noqa: F401
 from jingkang.common.vocabulary import (  # noqa: F401 - the case vocabulary includes these
     ExitDestination,
     Profession,
@@ -12,23 +13,8 @@ from jingkang.common.vocabulary import (  # noqa: F401 - the case vocabulary inc
     ServiceType,
 )
 
-
-class CaseState(StrEnum):
-    NEW = "new"  # before the first event; never stored or shown
-    PENDING_REVIEW = "pending_review"
-    REGISTERED = "registered"
-    WAITLISTED = "waitlisted"
-    DISPATCHED = "dispatched"
-    ACCEPTED = "accepted"
-    EVALUATED = "evaluated"
-    IN_SERVICE = "in_service"
-    RELOCATING = "relocating"
-    HOSPITALIZED = "hospitalized"
-    CLOSED = "closed"
-    REJECTED = "rejected"
-
-
-OPEN_STATES = frozenset(CaseState) - {CaseState.NEW, CaseState.CLOSED, CaseState.REJECTED}
+# Started and not ended: the person's one case in progress.
+OPEN_STATES = IN_PROGRESS_STATES
 
 
 class Role(StrEnum):

@@ -12,28 +12,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from jingkang.common.domain.case_contract import PLACED_STATES as ACTIVE_STATES  # noqa: F401
+from jingkang.common.domain.case_contract import REGISTERED_STATES, STATE_AFTER_EVENT
 from jingkang.common.identity import mask_id_number
 
 from .periods import month_of, months_from
 
-OPEN_STATES = frozenset({"registered", "waitlisted", "dispatched", "accepted", "evaluated",
-                         "in_service", "relocating", "hospitalized"})
-# 登记参加社区康复 (columns 5 and 12): registered and not yet closed.
-REGISTERED_STATES = OPEN_STATES
-# Occupying a place at the institution (active cases against capacity).
-ACTIVE_STATES = frozenset({"dispatched", "accepted", "evaluated", "in_service", "relocating",
-                           "hospitalized"})
-
-# The state each event leads to, where it is fixed by the type alone.
-_STATE_AFTER = {
-    "MedicalAssessmentUploaded": "registered", "ApplicationSubmitted": "pending_review",
-    "ApplicationApproved": "registered", "ApplicationRejected": "rejected",
-    "CaseDispatched": "dispatched", "CaseWaitlisted": "waitlisted", "CaseAccepted": "accepted",
-    "CaseDeclined": "registered", "AgreementSigned": "in_service",
-    "RelocationPushed": "relocating", "RelocationAccepted": "accepted",
-    "RelocationDeclined": "in_service", "RelapseReferred": "hospitalized",
-    "ReturnedFromHospital": "in_service", "CaseClosed": "closed",
-}
+# The case states as the archive counts them: the case contract names each set once.
+OPEN_STATES = REGISTERED_STATES
 # Events kept in the archive's list of steps (service records are counted instead).
 MILESTONES = {
     "MedicalAssessmentUploaded": "registered", "ApplicationApproved": "registered",
@@ -160,7 +146,7 @@ def apply(case: ArchiveCase, event_type: str, data: dict[str, Any], version: int
     effects = Effects()
     tracked = case.tracked
     changes: dict[str, Any] = {"version": version, "updated_at": at,
-                               "state": _STATE_AFTER.get(event_type, case.state)}
+                               "state": STATE_AFTER_EVENT.get(event_type, case.state)}
     _facts(case, event_type, data, at, effects, changes)
     _spells(case, changes["state"], at, changes)
     for name, value in changes.items():

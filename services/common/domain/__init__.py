@@ -1,0 +1,1 @@
+"""What both services mean by their words: no web, no SQL, no settings."""
