@@ -41,7 +41,11 @@ TokenSource = Callable[[], str]
 
 
 class _WireEvent(msgspec.Struct):
-    """An event as the feed serves it (``RecordedEvent.to_json``)."""
+    """An event as the feed serves it (``RecordedEvent.to_json``), decoded by msgspec for speed.
+
+    Same fields in the same order as ``_feed_api.FeedEventOut``; tests/events/test_wire_model.py
+    pins the two equal.
+    """
 
     cursor: str
     position: int

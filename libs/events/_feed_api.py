@@ -17,6 +17,8 @@ from ._model import FeedCursor, FeedEntry, FeedPage
 from ._store import EventStore
 
 
+# The OpenAPI shape of ``RecordedEvent.to_json``; pinned equal to the consumer's msgspec decoder
+# ``_WireEvent`` by tests/events/test_wire_model.py (a docstring here would leak into openapi/*.json).
 class FeedEventOut(BaseModel):
     cursor: str = Field(description="此事件在事件流中的游标 the event's feed cursor (opaque)")
     position: int = Field(description="全局位置 global position")
