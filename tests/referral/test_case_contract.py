@@ -30,3 +30,31 @@ def test_the_state_after_event_names_only_referral_event_types():
 
 def test_sql_list_is_sorted_and_quoted():
     assert sql_list(ENDED_STATES) == "('closed', 'rejected')"
+
+
+def test_the_lifecycle_machine_has_exactly_the_contract_states():
+    from jingkang.referral.domain.lifecycle import machine
+
+    assert set(machine().states) == {state.name for state in CaseState}
+
+
+def test_folding_a_case_lands_where_the_contract_says_each_event_leads():
+    from tests.referral.domain_support import Story
+
+    story = Story()
+    checked = 0
+    original_apply = story.apply
+
+    def apply_and_check(new_events):
+        nonlocal checked
+        for event in new_events:
+            original_apply([event])
+            expected = STATE_AFTER_EVENT.get(type(event).__name__)
+            if expected is not None:
+                assert story.case.state == expected, type(event).__name__
+                checked += 1
+        return story
+
+    story.apply = apply_and_check
+    story.in_service()
+    assert checked >= 4  # upload, dispatch, acceptance, agreement
