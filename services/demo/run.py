@@ -15,9 +15,8 @@ import httpx
 from .client import Failed, Services, describe, problem_code
 from .data import CHINA, SITES, STATUS_CHANGES, baseline_body, register_body, staff_report_body
 from .principals import AUDITOR, CIVIL_AFFAIRS
-from .scripts import (
-    SCRIPTS, STEPS, Call, Clock, Script, current_quarter, parse_steps, way_in_call,
-)
+from .scripts import SCRIPTS, Call, Clock, Script, current_quarter, way_in_call
+from .steps import STEPS, parse_steps
 from .summary import summary
 
 
