@@ -169,6 +169,7 @@ SQLITE_FEED_HEAD = "SELECT tx_id, position, recorded_at FROM events ORDER BY pos
 
 STREAM_HEAD = "SELECT version, hash FROM events WHERE stream_id = $1 ORDER BY version DESC LIMIT 1"
 
+STREAM_IDS = "SELECT DISTINCT stream_id FROM events ORDER BY stream_id"
 STREAM = f"SELECT {COLUMNS} FROM events WHERE stream_id = $1 ORDER BY version"
 STREAM_TO_VERSION = (
     f"SELECT {COLUMNS} FROM events WHERE stream_id = $1 AND version <= $2 ORDER BY version"

@@ -501,6 +501,11 @@ class EventStore:
 
     # --- integrity --------------------------------------------------------------------
 
+    async def stream_ids(self) -> list[str]:
+        """Every stream stored, in order: what a whole-store verification walks."""
+        async with self.db.connection() as c:
+            return [row[0] for row in await c.fetch(sql.STREAM_IDS)]
+
     async def verify_stream(self, stream_id: str) -> VerifyResult:
         """Recompute the stream's hash chain from the stored bytes and, with the ledger key,
         check each event's seal and that no sealed event of the stream is missing; name the

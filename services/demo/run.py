@@ -3,75 +3,21 @@ has caught up, then a summary of what the registry reports."""
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import httpx
 
-from jingkang.common.auth import mint_token
-
-from .data import (
-    CHINA, KEY_PREFIX, PROVINCE, SITES, STATUS_CHANGES, baseline_body, register_body,
-    staff_report_body,
-)
-from .principals import AUDITOR, CIVIL_AFFAIRS, Who
-from .scripts import (
-    SCRIPTS, STEPS, Call, Clock, Script, current_quarter, parse_steps, way_in_call,
-)
-
-# --- talking to the services --------------------------------------------------------------
-
-
-class Failed(Exception):
-    """A request answered something the demo did not expect."""
-
-
-class Services:
-    """Both services' HTTP clients and the tokens of the principals the demo acts as."""
-
-    def __init__(self, referral_url: str, registry_url: str, secret: str) -> None:
-        self.referral = httpx.Client(base_url=referral_url.rstrip("/"), timeout=30)
-        self.registry = httpx.Client(base_url=registry_url.rstrip("/"), timeout=30)
-        self._secret = secret
-        self._tokens: dict[Who, str] = {}
-
-    def close(self) -> None:
-        self.referral.close()
-        self.registry.close()
-
-    def headers(self, who: Who, key: str | None = None) -> dict[str, str]:
-        if who not in self._tokens:
-            self._tokens[who] = mint_token(self._secret, sub=f"demo-{who.role}-{who.org_id}",
-                                           role=who.role, org_id=who.org_id, region=who.region)
-        headers = {"Authorization": f"Bearer {self._tokens[who]}"}
-        if key:
-            headers["Idempotency-Key"] = f"{KEY_PREFIX}-{key}"
-        return headers
-
-
-def problem_code(response: httpx.Response) -> str | None:
-    try:
-        return response.json().get("code")
-    except ValueError:
-        return None
-
-
-def describe(response: httpx.Response) -> str:
-    try:
-        body = response.json()
-        detail = body.get("detail") or body.get("title") or ""
-        return f"{response.status_code} {body.get('code', '')}: {detail}"[:300]
-    except ValueError:
-        return f"{response.status_code}: {response.text[:200]}"
-
-
-# --- the registry half --------------------------------------------------------------------
+from .client import Failed, Services, describe, problem_code
+from .data import CHINA, SITES, STATUS_CHANGES, baseline_body, register_body, staff_report_body
+from .principals import AUDITOR, CIVIL_AFFAIRS
+from .scripts import SCRIPTS, Call, Clock, Script, current_quarter, way_in_call
+from .steps import STEPS, parse_steps
+from .summary import summary
 
 
 def register_institutions(api: Services) -> Counter[str]:
@@ -259,60 +205,6 @@ def load_cases(api: Services, clock: Clock) -> list[CaseRun]:
     for state, count in sorted(Counter(final_state(run) for run in runs).items()):
         print(f"    {state:40} {count:3}")
     return runs
-
-
-# --- summary ------------------------------------------------------------------------------
-
-
-PROGRESS_COLUMNS = ("1", "5", "7", "8", "9", "10", "11", "12", "13", "16", "17", "18", "19")
-
-
-def raw_start(body: Any, limit: int = 600) -> list[str]:
-    text = json.dumps(body, ensure_ascii=False)
-    return [text[:limit] + (" …" if len(text) > limit else "")]
-
-
-def progress_table(body: Any) -> list[str]:
-    """The rows that hold figures, some of the 19 columns each; the raw start otherwise."""
-    try:
-        rows = [*body["rows"], body["total"]]
-        lines = ["region    " + "".join(f"{c:>8}" for c in PROGRESS_COLUMNS)]
-        for row in rows:
-            values = [row["values"].get(c) for c in PROGRESS_COLUMNS]
-            if any(values):
-                lines.append(f"{row['name']:　<5}" + "".join(
-                    f"{'-' if v is None else v:>8}" for v in values))
-        return lines
-    except (KeyError, TypeError, AttributeError):
-        return raw_start(body)
-
-
-def top_level_fields(body: Any) -> list[str]:
-    if not isinstance(body, dict):
-        return raw_start(body)
-    return [f"{key}: {raw_start(value, 150)[0]}" for key, value in body.items()]
-
-
-def show(api: Services, title: str, path: str, render: Callable[[Any], list[str]],
-         params: dict[str, str] | None = None) -> None:
-    """Print a registry read; only its status when it does not answer 200."""
-    response = api.registry.get(path, params=params, headers=api.headers(CIVIL_AFFAIRS))
-    print(f"{title}: GET {response.request.url.path} → {response.status_code}")
-    if response.status_code == 200:
-        try:
-            lines = render(response.json())
-        except ValueError:
-            lines = [response.text[:600]]
-        for line in lines:
-            print(f"  {line}")
-
-
-def summary(api: Services, clock: Clock) -> None:
-    quarter = current_quarter(clock.now)
-    show(api, f"progress summary {PROVINCE} {quarter} (columns 1–19)", "/v1/statistics/progress",
-         progress_table, {"region": PROVINCE, "period": quarter})
-    show(api, "institution archive", f"/v1/archives/institutions/{SITES[0].institution_id}",
-         top_level_fields)
 
 
 def _counts(counter: Counter[str]) -> str:

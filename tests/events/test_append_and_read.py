@@ -150,3 +150,11 @@ async def test_a_stale_head_guess_is_caught_and_corrected(store: EventStore) -> 
     assert result.version == 2
     assert result.events[0].prev_hash == (await other.read_stream("case-1"))[0].hash
     assert (await store.verify_stream("case-1")).valid
+
+
+async def test_stream_ids_lists_every_stream_once_in_order(store: EventStore) -> None:
+    assert await store.stream_ids() == []
+    await store.append("case-2", "case", 0, [thing(1), thing(2)])
+    await store.append("case-1", "case", 0, [thing(3)])
+    await store.append("inst-1", "institution", 0, [thing(4)])
+    assert await store.stream_ids() == ["case-1", "case-2", "inst-1"]

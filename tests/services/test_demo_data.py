@@ -12,7 +12,7 @@ from stdnum.cn import uscc
 from jingkang.common.identity import validate_id_number
 from jingkang.common.regions import RegionTable
 from jingkang.common.vocabulary import ExitDestination
-from jingkang.demo import data, scripts
+from jingkang.demo import data, scripts, steps
 from jingkang.referral.domain import commands as referral
 from jingkang.registry.domain import commands as registry
 from jingkang.registry.domain.vocabulary import Area, Kind, Level
@@ -93,12 +93,12 @@ def test_ways_in_are_valid_requests() -> None:
         model(**call.body)
 
 
-@pytest.mark.parametrize("verb", sorted(scripts.STEPS))
+@pytest.mark.parametrize("verb", sorted(steps.STEPS))
 def test_every_step_builds_a_valid_request(verb: str) -> None:
     args = {"serve": ["vocational"], "relocate": ["130202", "hb-ts-ln-01"], "relapse": ["4"],
             "withdraw": ["withdrawn", "unwilling"], "reconfirm": ["willing"],
             "dispatch_to": ["hb-sjz-ca-02"], "reassess": ["employment"]}.get(verb, [])
-    call = scripts.STEPS[verb](A_CASE, args, CLOCK)
+    call = steps.STEPS[verb](A_CASE, args, CLOCK)
     STEP_MODELS[call.path](**call.body)
     assert call.who.role in ("social_worker", "platform", "institution", "hospital")
 
@@ -107,7 +107,7 @@ def test_scripts_parse_and_cover_every_exit_and_ending() -> None:
     words = []
     for script in scripts.SCRIPTS:
         assert script.county in data.COUNTIES
-        for verb, args in scripts.parse_steps(script.steps):
+        for verb, args in steps.parse_steps(script.steps):
             words.append(":".join([verb, *args]))
             if verb in ("dispatch_to", "relocate") and len(args) > (verb == "relocate"):
                 named = args[-1]
@@ -119,7 +119,7 @@ def test_scripts_parse_and_cover_every_exit_and_ending() -> None:
             "accept_relocation", "return", "return:institution", "follow_up",
             "reconfirm:willing", "reconfirm:unwilling"} <= set(words)
     with pytest.raises(ValueError, match="unknown step"):
-        scripts.parse_steps("dispatch teleport")
+        steps.parse_steps("dispatch teleport")
 
 
 def test_current_quarter_is_counted_in_china_time() -> None:

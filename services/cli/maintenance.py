@@ -1,0 +1,84 @@
+"""Keeping the stores in shape: rebuild projections, purge the access log, load the demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import time
+
+from .config import SERVICES, settings_of
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    """Rebuild a service's projections from the events (the service must be stopped)."""
+    if args.service == "referral":
+        return _replay_referral()
+
+    from jingkang.registry.bootstrap import archive_consumer, event_types
+    from jingkang.registry.adapters.rebuild import rebuild_all
+    from jingkang_events import EventStore, connect
+
+    settings = settings_of(args.service)
+
+    async def replay() -> int:
+        db = await connect(settings.database_url)
+        store = EventStore(db, event_types())
+        consumer = archive_consumer(settings, db)
+        started = time.monotonic()
+        try:
+            rebuilt = await rebuild_all(db, store, consumer)
+        finally:
+            await consumer.stop()
+            await db.close()
+        seconds = time.monotonic() - started
+        print(f"registry: replayed {rebuilt.registry_events} registry events and "
+              f"{rebuilt.referral_events} referral events in {seconds:.1f} s")
+        return 0
+
+    return asyncio.run(replay())
+
+
+def cmd_purge_access_log(args: argparse.Namespace) -> int:
+    """Remove access-log entries older than the retention (never younger than 180 days)."""
+    from jingkang.common.access_log import AccessLog
+    from jingkang_events import connect
+
+    async def purge(service: str) -> int:
+        settings = settings_of(service)
+        db = await connect(settings.database_url)
+        try:
+            return await AccessLog(db).purge(settings.access_log_retention_days)
+        finally:
+            await db.close()
+
+    for service in SERVICES if args.service == "all" else (args.service,):
+        removed = asyncio.run(purge(service))
+        print(f"{service}: removed {removed} access-log entries older than the retention")
+    return 0
+
+
+def _replay_referral() -> int:
+    from jingkang.referral.application.rebuild import rebuild_all
+    from jingkang.referral.bootstrap import build_runtime
+
+    async def replay() -> int:
+        runtime = await build_runtime(settings_of("referral"))  # not started: no consumer runs
+        started = time.monotonic()
+        try:
+            rebuilt = await rebuild_all(runtime.db, runtime.cases.repo, runtime.consumers[0])
+        finally:
+            await runtime.consumers[0].stop()
+            await runtime.db.close()
+        print(f"referral: rebuilt {rebuilt.cases} cases and the directory from "
+              f"{rebuilt.registry_events} registry events in {time.monotonic() - started:.1f} s")
+        return 0
+
+    return asyncio.run(replay())
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from jingkang.demo import main as load_demo
+
+    settings = settings_of("referral")
+    return load_demo(referral_url=args.referral_url or settings.referral_url,
+                     registry_url=args.registry_url or settings.registry_url)

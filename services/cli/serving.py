@@ -1,0 +1,117 @@
+"""Running the system: migrate, serve one service, run both, mint a local token."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import signal
+import subprocess
+import sys
+import time
+from typing import Any
+
+import httpx
+
+from .config import SERVICES, redact, settings_of
+
+
+def cmd_migrate(args: argparse.Namespace) -> int:
+    from jingkang.common.migrations import upgrade_to_head
+
+    for service in SERVICES if args.service == "all" else (args.service,):
+        url = settings_of(service).database_url
+        upgrade_to_head(service, url)
+        print(f"{service}: database at head ({redact(url)})")
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from jingkang.common.runtime import end_long_polls
+
+    class StoppingServer(uvicorn.Server):
+        """uvicorn's server, which on the stop signal also has held feed calls answer now."""
+
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            with contextlib.suppress(RuntimeError):  # no loop yet: no call is held
+                asyncio.get_running_loop().call_soon_threadsafe(end_long_polls)
+            super().handle_exit(sig, frame)
+
+    settings = settings_of(args.service)
+    config = uvicorn.Config(
+        f"jingkang.{args.service}.entrypoints.app:create_app", factory=True,
+        host=settings.host, port=settings.port, loop="uvloop", http="httptools",
+        proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
+        log_level=settings.log_level, timeout_graceful_shutdown=10)
+    StoppingServer(config).run()
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Migrate both databases, start both services, wait for Ctrl-C."""
+    if cmd_migrate(argparse.Namespace(service="all")) != 0:
+        return 1
+    children = {s: subprocess.Popen([sys.executable, "-m", "jingkang.cli", "serve", s])
+                for s in SERVICES}
+    signal.signal(signal.SIGTERM, lambda *_: _stop(children))
+    # Ctrl-C stops it even when started from a shell that ignores SIGINT for background jobs
+    # (Python then leaves SIGINT ignored and no KeyboardInterrupt ever comes).
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        if not _wait_healthy(children):
+            _stop(children)
+            return 1
+        for service in SERVICES:
+            settings = settings_of(service)
+            base = f"http://{settings.host}:{settings.port}"
+            print(f"{service:9} {base}  API docs: {base}/docs")
+        print("Press Ctrl-C to stop.", flush=True)
+        while all(child.poll() is None for child in children.values()):
+            time.sleep(0.5)
+        print("a service stopped; stopping the other", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        _stop(children)
+
+
+def _wait_healthy(children: dict[str, subprocess.Popen[bytes]], timeout: float = 60) -> bool:
+    deadline = time.monotonic() + timeout
+    pending = set(children)
+    while pending and time.monotonic() < deadline:
+        for service in list(pending):
+            if children[service].poll() is not None:
+                print(f"{service} exited during start-up", file=sys.stderr)
+                return False
+            settings = settings_of(service)
+            try:
+                httpx.get(f"http://{settings.host}:{settings.port}/healthz", timeout=1)
+                pending.discard(service)
+            except httpx.HTTPError:
+                pass
+        time.sleep(0.2)
+    return not pending
+
+
+def _stop(children: dict[str, subprocess.Popen[bytes]]) -> None:
+    for child in children.values():
+        if child.poll() is None:
+            child.send_signal(signal.SIGINT)
+    for child in children.values():
+        try:
+            child.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from jingkang.common.auth import mint_token
+
+    settings = settings_of("referral")
+    print(mint_token(settings.jwt_secret.get_secret_value(), sub=args.sub or f"{args.role}-user",
+                     role=args.role, org_id=args.org, region=args.region,
+                     ttl_seconds=args.ttl or settings.jwt_ttl_seconds))
+    return 0
