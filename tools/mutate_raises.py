@@ -19,9 +19,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The domain-level tests: fast enough to run once per mutant (the HTTP and database suites are not).
+# The domain-level and fake-backed handler tests: fast enough to run once per mutant (the HTTP and database suites are not).
 DEFAULT_TESTS = ("tests/referral/test_domain_decisions.py tests/referral/test_domain_lifecycle.py "
-                 "tests/referral/test_domain_rules.py tests/registry/test_domain.py "
+                 "tests/referral/test_domain_rules.py tests/referral/test_case_contract.py "
+                 "tests/registry/test_domain.py tests/registry/test_handlers_fast.py "
                  "-x -q -p no:cacheprovider")
 
 

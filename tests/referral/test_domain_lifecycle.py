@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from jingkang.referral.domain import lifecycle
+from jingkang.referral.domain import lifecycle, lifecycle_published
 from jingkang.referral.domain.case import Case, PendingRelocation
 from jingkang.referral.domain.errors import DomainError, InvalidTransition, RoleNotAllowed
 from jingkang.referral.domain.lifecycle import GUARDS, MOVES, GuardContext, check
@@ -74,7 +74,7 @@ def test_a_failed_guard_names_its_refusal() -> None:
 
 
 def test_diagram_and_description_come_from_the_same_table() -> None:
-    description = lifecycle.describe()
+    description = lifecycle_published.describe()
     assert len(description["actions"]) == len(MOVES)
     for move in MOVES:
         drawn = f"({move.trigger})" in description["mermaid"]
@@ -87,7 +87,7 @@ def test_the_readme_embeds_the_current_diagram() -> None:
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
-    assert f"```mermaid\n{lifecycle.mermaid()}\n```" in readme
+    assert f"```mermaid\n{lifecycle_published.mermaid()}\n```" in readme
 
 
 @pytest.mark.parametrize("state", list(CaseState))

@@ -7,7 +7,8 @@ import itertools
 
 from jingkang.referral.domain import lifecycle
 from jingkang.referral.domain.errors import DomainError
-from jingkang.referral.domain.lifecycle import Actor, GuardContext
+from jingkang.referral.domain.actor import Actor
+from jingkang.referral.domain.lifecycle import GuardContext
 from jingkang.referral.domain.vocabulary import CaseState, Role
 
 from .handler_support import BODIES, HOSPITAL, PLATFORM, SOCIAL_WORKER, Driver, handler_runtime

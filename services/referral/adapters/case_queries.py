@@ -14,7 +14,7 @@ from jingkang_events import Database
 
 from ..application.scope import SEE_ALL
 from ..domain.case import Case
-from ..domain.lifecycle import Actor
+from ..domain.actor import Actor
 from ..domain.vocabulary import Role
 from .case_repository import SELECT_STATE
 

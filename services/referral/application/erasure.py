@@ -16,7 +16,7 @@ from ..adapters.case_repository import CaseRepository
 from ..adapters.protection import DataKeys
 from ..domain.errors import AlreadyErased, OpenCase
 from ..domain.events import PersonErased
-from ..domain.lifecycle import Actor
+from ..domain.actor import Actor
 from .errors import CaseNotFound
 
 PERSON_STREAM = "person"

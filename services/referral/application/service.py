@@ -30,7 +30,7 @@ from ..domain.calendar import WorkingCalendar
 from ..domain.case import Case, evolve
 from ..domain.errors import DuplicateCase
 from ..domain.events import CaseEvent
-from ..domain.lifecycle import Actor
+from ..domain.actor import Actor
 from ..domain.rules import Rules
 from .errors import Busy, CaseNotFound, PreconditionFailed
 from .scope import can_see

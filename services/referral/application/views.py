@@ -9,7 +9,8 @@ from jingkang.common.chinatime import china_date
 from jingkang.common.identity import mask_id_number, mask_name
 
 from ..domain.case import Case
-from ..domain.lifecycle import Actor, GuardContext, available_actions
+from ..domain.actor import Actor
+from ..domain.lifecycle import GuardContext, available_actions
 from ..domain.deadlines import pending_deadlines
 from ..domain.privacy import ERASED
 from ..domain.rules import Rules

@@ -18,6 +18,7 @@ from transitions import Machine
 
 from jingkang.common.chinatime import CHINA, china_date
 
+from .actor import Actor
 from .case import Case
 from .errors import (
     ConsentRequired,
@@ -32,15 +33,6 @@ from .rules import Rules, add_months
 from .vocabulary import OPEN_STATES, CaseState, ConsentPurpose, Role
 
 S = CaseState
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    sub: str
-    role: str
-    org_id: str
-    region: str
-    issuer: str = ""  # with sub, org_id and role: whose stored answers are whose
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,33 +279,3 @@ def available_actions_by_machine(context: GuardContext) -> list[str]:
             m.action for m in MOVES
             if context.actor.role in m.roles and context.case.state in m.sources
             and may_fire(m.trigger)))
-
-
-def mermaid() -> str:
-    lines = ["stateDiagram-v2", f"    [*] --> {S.REGISTERED.value} : medical_assessment",
-             f"    [*] --> {S.PENDING_REVIEW.value} : application"]
-    for m in MOVES:
-        if S.NEW in m.sources or m.action == "consent":
-            continue
-        for source in m.sources:
-            dest = (m.dest or source).value
-            lines.append(f"    {source.value} --> {dest} : {m.action} ({m.trigger})")
-    lines += [f"    {S.CLOSED.value} --> [*]", f"    {S.REJECTED.value} --> [*]",
-              "    %% consent (give_consent, withdraw_consent): any open state, no state change"]
-    return "\n".join(lines)
-
-
-def describe() -> dict:
-    """The machine as data, for ``GET /v1/state-machine``."""
-    return {
-        "states": [s.value for s in CaseState if s != S.NEW],
-        "terminal_states": [S.CLOSED.value, S.REJECTED.value],
-        "actions": [
-            {"action": m.action, "trigger": m.trigger,
-             "from": [s.value if s != S.NEW else None for s in m.sources],
-             "to": m.dest.value if m.dest else None, "roles": [r.value for r in m.roles],
-             "guards": [{"name": g, "refusal": GUARDS[g].error.code} for g in m.guards]}
-            for m in MOVES
-        ],
-        "mermaid": mermaid(),
-    }

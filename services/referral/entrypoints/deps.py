@@ -10,7 +10,8 @@ from jingkang.common.auth import CurrentPrincipal
 from jingkang.common.problems import Problem
 
 from ..application.service import CaseService
-from ..domain.lifecycle import MOVES, Actor
+from ..domain.actor import Actor
+from ..domain.lifecycle import MOVES
 
 async def actor_of(principal: CurrentPrincipal) -> Actor:
     return Actor(principal.sub, principal.role, principal.org_id, principal.region,

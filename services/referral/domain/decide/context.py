@@ -15,7 +15,8 @@ from .. import events as ev
 from ..calendar import WorkingCalendar
 from ..case import Case
 from ..errors import InvalidCommand
-from ..lifecycle import Actor, GuardContext
+from ..actor import Actor
+from ..lifecycle import GuardContext
 from ..rules import Rules, add_months
 from ..vocabulary import CloseReason
 

@@ -10,7 +10,7 @@ from jingkang.common.requests import Meta, with_body_hash
 
 from ...application.erasure import PersonErasure
 from ...domain.commands import Erasure
-from ...domain.lifecycle import Actor
+from ...domain.actor import Actor
 from ..deps import actor_of
 from ..schemas import ErasureOut
 

@@ -12,7 +12,7 @@ from jingkang.common.requests import MAX_VERSION, PlausibleTime
 
 from ...adapters.case_queries import CaseFilter, InvalidListCursor
 from ...application.queries import CaseReads
-from ...domain import lifecycle
+from ...domain import lifecycle_published
 from ..deps import CurrentActor
 from ..schemas import CaseEventsOut, CaseListOut, CaseOut, IntegrityOut, StateMachineOut
 
@@ -106,4 +106,4 @@ async def verify_case_integrity(case_id: CaseId, reads: Reads) -> JSONResponse:
             summary="状态机 States, actions, roles, guards and a diagram")
 async def get_state_machine(_: CurrentPrincipal) -> JSONResponse:
     """The lifecycle as the service enforces it, with a Mermaid diagram."""
-    return JSONResponse(lifecycle.describe())
+    return JSONResponse(lifecycle_published.describe())

@@ -1,0 +1,14 @@
+"""Who acts: the principal a verified token names, as the domain sees it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    sub: str
+    role: str
+    org_id: str
+    region: str
+    issuer: str = ""  # with sub, org_id and role: whose stored answers are whose
