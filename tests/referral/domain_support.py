@@ -11,7 +11,7 @@ from jingkang.referral.domain import decide
 from jingkang.referral.domain.calendar import china
 from jingkang.referral.domain.case import Case, evolve
 from jingkang.referral.domain.institutions import Institution
-from jingkang.referral.domain.actor import Actor
+from jingkang.common.domain.actor import Actor
 from jingkang.referral.domain.rules import Rules
 from jingkang.referral.domain.vocabulary import (
     AssessmentKind, ConsentGiver, ConsentPurpose, ExitDestination, Profession, ServiceForm,

@@ -16,7 +16,7 @@ from jingkang.referral.bootstrap import ReferralRuntime, build_runtime
 from jingkang.referral.config import Settings
 from jingkang.referral.domain import commands as cmd
 from jingkang.referral.domain import decide
-from jingkang.referral.domain.actor import Actor
+from jingkang.common.domain.actor import Actor
 from jingkang.referral.domain.vocabulary import CaseState
 
 from . import payloads as p

@@ -7,7 +7,7 @@ import itertools
 
 from jingkang.referral.domain import lifecycle
 from jingkang.referral.domain.errors import DomainError
-from jingkang.referral.domain.actor import Actor
+from jingkang.common.domain.actor import Actor
 from jingkang.referral.domain.lifecycle import GuardContext
 from jingkang.referral.domain.vocabulary import CaseState, Role
 

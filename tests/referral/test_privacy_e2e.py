@@ -128,7 +128,7 @@ async def test_stored_answers_hold_nothing_personal_and_erasure_reaches_them(api
 
 
 def test_principal_keys_tell_issuers_organisations_and_roles_apart() -> None:
-    from jingkang.referral.domain.actor import Actor
+    from jingkang.common.domain.actor import Actor
 
     base = Actor("front-desk", "institution", "inst-a", "130102", "idp-1")
     others = [Actor("front-desk", "institution", "inst-b", "130102", "idp-1"),

@@ -21,7 +21,7 @@ from jingkang.registry.domain import commands as cmd
 from jingkang.registry.domain.errors import (
     DuplicateInstitution, InstitutionNotFound, InvalidField, InvalidStatusChange, OutOfScope,
 )
-from jingkang.registry.domain.institution import Actor
+from jingkang.common.domain.actor import Actor
 from jingkang.registry.domain.periods import InvalidPeriod, Period
 
 from .fakes import NOW, FakeWorld, fake_service

@@ -12,7 +12,7 @@ from jingkang.common.requests import RequestMeta
 from jingkang.referral.bootstrap import build_runtime
 from jingkang.referral.config import Settings as ReferralSettings
 from jingkang.referral.domain import commands as cmd
-from jingkang.referral.domain.actor import Actor
+from jingkang.common.domain.actor import Actor
 
 from . import scenario as sc
 from .conftest import SECRET, System

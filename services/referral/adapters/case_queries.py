@@ -9,12 +9,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
+from jingkang.common.domain.actor import Actor
 from jingkang.common.text import refused_character
 from jingkang_events import Database
 
 from ..application.scope import SEE_ALL
 from ..domain.case import Case
-from ..domain.actor import Actor
 from ..domain.vocabulary import Role
 from .case_repository import SELECT_STATE
 

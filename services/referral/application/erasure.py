@@ -7,6 +7,7 @@ import json
 from collections.abc import Callable
 from datetime import datetime
 
+from jingkang.common.domain.actor import Actor
 from jingkang.common.idempotency import Answer, principal_key
 from jingkang.common.requests import RequestMeta
 from jingkang_events import Database, EventStore, Metadata, NewEvent
@@ -16,7 +17,6 @@ from ..adapters.case_repository import CaseRepository
 from ..adapters.protection import DataKeys
 from ..domain.errors import AlreadyErased, OpenCase
 from ..domain.events import PersonErased
-from ..domain.actor import Actor
 from .errors import CaseNotFound
 
 PERSON_STREAM = "person"

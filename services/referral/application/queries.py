@@ -7,12 +7,12 @@ from datetime import datetime
 from typing import Any
 
 from jingkang.common.chinatime import china_date
+from jingkang.common.domain.actor import Actor
 from jingkang_events import EventStore, VerifyResult
 
 from ..adapters.case_queries import CaseFilter, CaseQueries
 from ..adapters.case_repository import CaseRepository
 from ..domain.case import Case
-from ..domain.actor import Actor
 from ..domain.rules import Rules
 from .errors import CaseNotFound
 from .scope import can_see

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from jingkang.common.domain.actor import Actor
 from jingkang.common.idempotency import Answer, as_answer, principal_key
 from jingkang.common.regions import RegionTable
 from jingkang.common.requests import RequestMeta
@@ -30,7 +31,6 @@ from ..domain.calendar import WorkingCalendar
 from ..domain.case import Case, evolve
 from ..domain.errors import DuplicateCase
 from ..domain.events import CaseEvent
-from ..domain.actor import Actor
 from ..domain.rules import Rules
 from .errors import Busy, CaseNotFound, PreconditionFailed
 from .scope import can_see

@@ -6,10 +6,10 @@ from datetime import datetime
 from typing import Any
 
 from jingkang.common.chinatime import china_date
+from jingkang.common.domain.actor import Actor
 from jingkang.common.identity import mask_id_number, mask_name
 
 from ..domain.case import Case
-from ..domain.actor import Actor
 from ..domain.lifecycle import GuardContext, available_actions
 from ..domain.deadlines import pending_deadlines
 from ..domain.privacy import ERASED

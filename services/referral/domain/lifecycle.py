@@ -17,8 +17,8 @@ from datetime import datetime
 from transitions import Machine
 
 from jingkang.common.chinatime import CHINA, china_date
+from jingkang.common.domain.actor import Actor
 
-from .actor import Actor
 from .case import Case
 from .errors import (
     ConsentRequired,

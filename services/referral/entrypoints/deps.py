@@ -7,10 +7,10 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from jingkang.common.auth import CurrentPrincipal
+from jingkang.common.domain.actor import Actor
 from jingkang.common.problems import Problem
 
 from ..application.service import CaseService
-from ..domain.actor import Actor
 from ..domain.lifecycle import MOVES
 
 async def actor_of(principal: CurrentPrincipal) -> Actor:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from jingkang.common.domain.actor import Actor
 from jingkang_events import Database
 
 from ..domain.archive import ACTIVE_STATES
-from ..domain.institution import READ_ALL, Actor
+from ..domain.institution import READ_ALL
 from .sql import as_json, as_time
 from .statistics_queries import bounds
 

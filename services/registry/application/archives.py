@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from jingkang.common.domain.actor import Actor
 from jingkang.common.regions import contains
 
 from ..domain.errors import InstitutionNotFound, OutOfScope
-from ..domain.institution import READ_ALL, Actor
+from ..domain.institution import READ_ALL
 from ..domain.staff import QUALIFIED_SHARE_TARGET, TRAINING_HOURS_TARGET
 from .ports import ArchiveQueries
 

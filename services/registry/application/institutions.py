@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from jingkang.common.chinatime import china_date
+from jingkang.common.domain.actor import Actor
 from jingkang.common.idempotency import Answer, principal_key
 from jingkang.common.regions import RegionTable
 from jingkang.common.requests import RequestMeta
@@ -23,7 +24,7 @@ from ..domain import baselines, institution
 from ..domain import commands as cmd
 from ..domain.errors import DuplicateInstitution, InstitutionNotFound, RegistryError
 from ..domain.events import RegistryEvent
-from ..domain.institution import Actor, Context, Institution
+from ..domain.institution import Context, Institution
 from .ports import (
     AnswerWriter, Clock, IdempotentAnswers, InstitutionStore, Outcome, Result, UnitOfWork,
 )

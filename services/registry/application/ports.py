@@ -15,13 +15,14 @@ from datetime import datetime
 from enum import Enum
 from typing import Any, Protocol
 
+from jingkang.common.domain.actor import Actor
 from jingkang.common.idempotency import Answer
 from jingkang.common.requests import RequestMeta
 from jingkang_events import Connection, Metadata, RecordedEvent
 
 from ..domain.events import RegistryEvent
 from ..domain.figures import ServiceTest
-from ..domain.institution import Actor, Institution
+from ..domain.institution import Institution
 from ..domain.periods import Period
 
 Clock = Callable[[], datetime]

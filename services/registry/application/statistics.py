@@ -13,12 +13,13 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
+from jingkang.common.domain.actor import Actor
 from jingkang.common.regions import RegionTable, city_of, contains
 
 from ..domain import figures
 from ..domain.errors import InvalidField, OutOfScope
 from ..domain.figures import COLUMNS, BASELINE_FIELDS, STAFF_FIELDS, Rules
-from ..domain.institution import READ_ALL, Actor
+from ..domain.institution import READ_ALL
 from ..domain.periods import CHINA, Period, quarter_of
 from .ports import Placed, StatisticsQueries
 

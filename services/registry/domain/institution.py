@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
 
+from jingkang.common.domain.actor import Actor
 from jingkang.common.regions import RegionTable, contains
 
 from . import commands as cmd
@@ -24,15 +25,6 @@ from .vocabulary import STATUS_MOVES, Status
 NATIONWIDE_ROLES = frozenset({"admin"})
 # Who reads every region's statistics and archives.
 READ_ALL = NATIONWIDE_ROLES | {"auditor"}
-
-
-@dataclass(frozen=True)
-class Actor:
-    sub: str
-    role: str
-    org_id: str
-    region: str
-    issuer: str = ""  # with sub, org_id and role: whose stored answers are whose
 
 
 @dataclass(frozen=True)

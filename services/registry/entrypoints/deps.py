@@ -7,12 +7,12 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from jingkang.common.auth import CurrentPrincipal, Principal, require_roles
+from jingkang.common.domain.actor import Actor
 
 from ..application.archives import Archives
 from ..application.institutions import RegistryService
 from ..application.ports import ArchiveQueries
 from ..application.statistics import Statistics
-from ..domain.institution import Actor
 
 
 def _actor(principal: CurrentPrincipal) -> Actor:

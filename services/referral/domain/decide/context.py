@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from jingkang.common.chinatime import china_date
+from jingkang.common.domain.actor import Actor
 from jingkang.common.identity import InvalidIdentity, validate_id_number
 from jingkang.common.regions import RegionTable
 
@@ -15,7 +16,6 @@ from .. import events as ev
 from ..calendar import WorkingCalendar
 from ..case import Case
 from ..errors import InvalidCommand
-from ..actor import Actor
 from ..lifecycle import GuardContext
 from ..rules import Rules, add_months
 from ..vocabulary import CloseReason

@@ -11,7 +11,7 @@ from fastapi.responses import Response
 
 from ...domain import commands as cmd
 from ...domain import decide
-from ...domain.actor import Actor
+from jingkang.common.domain.actor import Actor
 from jingkang.common.requests import Meta, as_response, with_body_hash
 
 from ..deps import Service, require_action

@@ -6,11 +6,11 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import Response
 
 from jingkang.common.auth import require_roles
+from jingkang.common.domain.actor import Actor
 from jingkang.common.requests import Meta, with_body_hash
 
 from ...application.erasure import PersonErasure
 from ...domain.commands import Erasure
-from ...domain.actor import Actor
 from ..deps import actor_of
 from ..schemas import ErasureOut
 

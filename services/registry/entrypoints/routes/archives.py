@@ -5,8 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import JSONResponse
 
+from jingkang.common.domain.actor import Actor
+
 from ...application.archives import ARCHIVE_ROLES
-from ...domain.institution import Actor
 from ..deps import ArchivesDep, actor_with_role
 from ..schemas import InstitutionArchiveOut, PatientArchiveOut, PatientListOut
 

@@ -5,12 +5,12 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from jingkang.common.domain.actor import Actor
 from jingkang.common.problems import Problem
 from jingkang.common.requests import Meta, as_response, with_body_hash
 
 from ...application import csv_import
 from ...domain import commands as cmd
-from ...domain.institution import Actor
 from ...domain.vocabulary import Area, Kind, Level, Status
 from ..deps import CurrentActor, Queries, Registry, actor_with_role
 from ..schemas import ImportOut, InstitutionEventsOut, InstitutionListOut, InstitutionOut

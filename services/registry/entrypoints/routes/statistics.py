@@ -5,10 +5,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from jingkang.common.domain.actor import Actor
 from jingkang.common.requests import Meta, PlausibleDate, as_response, with_body_hash
 
 from ...domain import commands as cmd
-from ...domain.institution import Actor
 from ..deps import Registry, StatisticsDep, actor_with_role
 from ..report_formats import to_csv, to_xlsx
 from ..schemas import BaselineOut, CoverageOut, ProgressOut

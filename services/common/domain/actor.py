@@ -1,4 +1,4 @@
-"""Who acts: the principal a verified token names, as the domain sees it."""
+"""Who acts: the principal a verified token names, as both services' domains see it."""
 
 from __future__ import annotations
 
