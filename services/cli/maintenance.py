@@ -58,7 +58,7 @@ def cmd_purge_access_log(args: argparse.Namespace) -> int:
 
 
 def _replay_referral() -> int:
-    from jingkang.referral.application.rebuild import rebuild_all
+    from jingkang.referral.adapters.rebuild import rebuild_all
     from jingkang.referral.bootstrap import build_runtime
 
     async def replay() -> int:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from jingkang.common.auth import service_token_source
 from jingkang.common.consistency import ProjectionReport
 from jingkang.common.crypto import KeyWrapper
+from jingkang.common.idempotency import IdempotencyStore
 from jingkang.common.regions import RegionTable
 from jingkang.common.runtime import ServiceRuntime
 from jingkang_events import EventStore, EventTypes, FeedConsumer, connect
@@ -17,14 +18,16 @@ from .adapters.answers import CaseAnswers
 from .adapters.case_queries import CaseQueries
 from .adapters.case_repository import CaseRepository
 from .adapters.directory import InstitutionDirectory, apply_registry_event
+from .adapters.http_answers import HttpAnswers
+from .adapters.person_keys import PersonKeys
+from .adapters.person_streams import PersonStreams
 from .adapters.protection import DataKeys
-from jingkang.common.idempotency import IdempotencyStore
+from .adapters.read_model_check import check_read_model
+from .application.erasure import PersonErasure
 from .application.queries import CaseReads
-from .application.read_model_check import check_read_model
-from .application.service import CaseService, PersonKeys
+from .application.service import CaseService
 from .config import Settings
 from .domain.calendar import china
-from .application.erasure import PersonErasure
 from .domain.events import EVENT_TYPES, PersonErased
 from .domain.rules import Rules
 from .domain.upcasting import UPCASTERS
@@ -71,14 +74,16 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Refer
         "institution_directory", settings.registry_url, db, apply_registry_event,
         token=service_token_source(settings, "referral"))
     answers = CaseAnswers(db, IdempotencyStore(db), keys)
+    writer = HttpAnswers()
     cases = CaseService(
-        db, repo, answers, InstitutionDirectory(db), rules=rules, calendar=china(),
-        regions=RegionTable.bundled(), clock=clock,
+        db, repo, answers, InstitutionDirectory(db), writer=writer, rules=rules,
+        calendar=china(), regions=RegionTable.bundled(), clock=clock,
         person_keys=PersonKeys(settings.person_key_secret.get_secret_value().encode()))
     reads = CaseReads(repo, CaseQueries(db, rules.high_risk_level, repo.from_row), store, rules,
                       clock)
     runtime = ReferralRuntime("referral", db, store, [directory_consumer], cases, reads,
-                              PersonErasure(db, store, keys, answers, clock))
+                              PersonErasure(db, repo, keys, PersonStreams(store), answers,
+                                            writer, clock))
     runtime.checkpoint_interval = settings.checkpoint_interval_seconds
     return runtime
 

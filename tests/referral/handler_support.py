@@ -15,7 +15,6 @@ from jingkang.referral.application.service import CaseService
 from jingkang.referral.bootstrap import ReferralRuntime, build_runtime
 from jingkang.referral.config import Settings
 from jingkang.referral.domain import commands as cmd
-from jingkang.referral.domain import decide
 from jingkang.common.domain.actor import Actor
 from jingkang.referral.domain.vocabulary import CaseState
 
@@ -56,25 +55,22 @@ async def handler_runtime(url: str) -> AsyncIterator[tuple[ReferralRuntime, Trav
         await runtime.db.close()
 
 
-# Commands on a case: action → (body, decision, needs the directory)
-BODIES: dict[str, tuple[Any, Any, bool]] = {
-    "review": (cmd.Review(approved=True, needs_assessment="需要"), decide.review, False),
-    "reconfirmation": (cmd.Reconfirm(willing=True, situation="仍愿意"), decide.reconfirm, False),
-    "dispatch": (cmd.Dispatch(), decide.dispatch, True),
-    "acceptance": (cmd.Acceptance(accepted=True), decide.answer_dispatch, False),
-    "evaluation": (cmd.Evaluation(**p.EVALUATION), decide.evaluate, False),
-    "agreement": (cmd.Agreement(**p.AGREEMENT), decide.sign_agreement, False),
-    "service_record": (cmd.ServiceRecord(**p.SERVICE), decide.record_service, False),
-    "reassessment": (cmd.Reassessment(**p.REASSESS_EXIT), decide.reassess, False),
-    "relocation": (cmd.Relocation(to_region="130202", reason="迁居"), decide.push_relocation, True),
-    "relapse": (cmd.Relapse(hospital_org_id="hosp-1", risk_level=3, reason="复发"),
-                decide.refer_relapse, False),
-    "hospital_return": (cmd.HospitalReturn(discharged_on="2026-11-02"),
-                        decide.return_from_hospital, False),
-    "exit": (cmd.Exit(destination="employment"), decide.exit_case, False),
-    "withdrawal": (cmd.Withdrawal(reason="withdrawn"), decide.withdraw, False),
-    "follow_up": (cmd.FollowUp(visited_on="2026-11-02", outcome="良好"), decide.record_follow_up,
-                  False),
+# Commands on a case, by action; the service chooses the decision (application/handlers.py).
+BODIES: dict[str, Any] = {
+    "review": cmd.Review(approved=True, needs_assessment="需要"),
+    "reconfirmation": cmd.Reconfirm(willing=True, situation="仍愿意"),
+    "dispatch": cmd.Dispatch(),
+    "acceptance": cmd.Acceptance(accepted=True),
+    "evaluation": cmd.Evaluation(**p.EVALUATION),
+    "agreement": cmd.Agreement(**p.AGREEMENT),
+    "service_record": cmd.ServiceRecord(**p.SERVICE),
+    "reassessment": cmd.Reassessment(**p.REASSESS_EXIT),
+    "relocation": cmd.Relocation(to_region="130202", reason="迁居"),
+    "relapse": cmd.Relapse(hospital_org_id="hosp-1", risk_level=3, reason="复发"),
+    "hospital_return": cmd.HospitalReturn(discharged_on="2026-11-02"),
+    "exit": cmd.Exit(destination="employment"),
+    "withdrawal": cmd.Withdrawal(reason="withdrawn"),
+    "follow_up": cmd.FollowUp(visited_on="2026-11-02", outcome="良好"),
 }
 
 
@@ -84,9 +80,7 @@ class Driver:
     serials: itertools.count
 
     async def act(self, case_id: str, action: str, actor: Actor) -> dict:
-        body, decision, needs_directory = BODIES[action]
-        answer = await self.service.act(case_id, decision, body, actor, meta(),
-                                        needs_directory=needs_directory)
+        answer = await self.service.handle(case_id, BODIES[action], actor, meta())
         return json.loads(answer.body)
 
     async def new_case(self, *, application: bool = False, region: str = "130102") -> str:
@@ -105,7 +99,7 @@ class Driver:
         if state in (S.PENDING_REVIEW, S.REJECTED):
             case_id = await self.new_case(application=True)
             if state == S.REJECTED:
-                await self.service.act(case_id, decide.review, cmd.Review(
+                await self.service.handle(case_id, cmd.Review(
                     approved=False, needs_assessment="无", reason="不符合"), SOCIAL_WORKER, meta())
             return case_id
         if state == S.WAITLISTED:
@@ -115,17 +109,17 @@ class Driver:
         case_id = await self.new_case()
         if state == S.REGISTERED:
             return case_id
-        await self.service.act(case_id, decide.dispatch, cmd.Dispatch(institution_id="inst-a"),
-                               PLATFORM, meta(), needs_directory=True)
+        await self.service.handle(case_id, cmd.Dispatch(institution_id="inst-a"),
+                                  PLATFORM, meta())
         path = [("acceptance", institution("inst-a")),
                 ("evaluation", institution("inst-a")), ("agreement", institution("inst-a"))]
         upto = {S.DISPATCHED: 0, S.ACCEPTED: 1, S.EVALUATED: 2}.get(state, 3)
         for action, actor in path[:upto]:
             await self.act(case_id, action, actor)
         if state == S.RELOCATING:
-            await self.service.act(case_id, decide.push_relocation, cmd.Relocation(
+            await self.service.handle(case_id, cmd.Relocation(
                 to_region="130104", target_institution_id="inst-c", reason="迁居"),
-                institution("inst-a"), meta(), needs_directory=True)
+                institution("inst-a"), meta())
         elif state == S.HOSPITALIZED:
             await self.act(case_id, "relapse", institution("inst-a"))
         elif state == S.CLOSED:

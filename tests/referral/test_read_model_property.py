@@ -11,9 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jingkang.common.migrations import upgrade_to_head_async
-from jingkang.referral.application.read_model_check import check_read_model
+from jingkang.referral.adapters.read_model_check import check_read_model
 from jingkang.referral.domain import commands as cmd
-from jingkang.referral.domain import decide
 from jingkang.referral.domain.errors import DomainError
 
 from .. import conftest as root
@@ -21,14 +20,14 @@ from . import payloads as p
 from .handler_support import BODIES, HOSPITAL, PLATFORM, SOCIAL_WORKER, Driver, handler_runtime, institution, meta
 
 VARIANTS = {
-    "review_reject": (cmd.Review(approved=False, needs_assessment="无", reason="不符合"), decide.review),
-    "decline": (cmd.Acceptance(accepted=False, reason="满员"), decide.answer_dispatch),
-    "unsuitable": (cmd.Evaluation(**p.UNSUITABLE), decide.evaluate),
-    "reassess_stay": (cmd.Reassessment(**{**p.REASSESS_EXIT, "recommend_exit": False,
-                                          "exit_destination": None}), decide.reassess),
-    "unwilling": (cmd.Reconfirm(willing=False, situation="不愿意"), decide.reconfirm),
-    "relocate_named": (cmd.Relocation(to_region="130104", target_institution_id="inst-c",
-                                      reason="迁居"), decide.push_relocation),
+    "review_reject": cmd.Review(approved=False, needs_assessment="无", reason="不符合"),
+    "decline": cmd.Acceptance(accepted=False, reason="满员"),
+    "unsuitable": cmd.Evaluation(**p.UNSUITABLE),
+    "reassess_stay": cmd.Reassessment(**{**p.REASSESS_EXIT, "recommend_exit": False,
+                                         "exit_destination": None}),
+    "unwilling": cmd.Reconfirm(willing=False, situation="不愿意"),
+    "relocate_named": cmd.Relocation(to_region="130104", target_institution_id="inst-c",
+                                     reason="迁居"),
 }
 ACTORS = [HOSPITAL, SOCIAL_WORKER, PLATFORM, institution("inst-a"), institution("inst-b"),
           institution("inst-c"), institution("inst-d")]
@@ -48,11 +47,9 @@ async def _run(url: str, start_with_application: bool, steps: list[tuple[str, in
             if name == "time":
                 clock.advance(arg)
                 continue
-            body, decision = VARIANTS[name] if name in VARIANTS else BODIES[name][:2]
-            needs_directory = name in ("dispatch", "relocation", "relocate_named")
+            body = VARIANTS[name] if name in VARIANTS else BODIES[name]
             try:
-                await runtime.cases.act(case_id, decision, body, ACTORS[arg], meta(),
-                                        needs_directory=needs_directory)
+                await runtime.cases.handle(case_id, body, ACTORS[arg], meta())
             except DomainError:
                 pass  # a refusal is a fine outcome; the models must still agree
             assert await repo.load(case_id) == await repo.rebuild(case_id)

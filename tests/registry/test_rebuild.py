@@ -171,7 +171,7 @@ async def _referral_rows(url: str) -> tuple[list, list]:
 
 async def test_the_referral_read_model_and_directory_rebuild_the_same(
         databases: tuple[str, str]) -> None:
-    from jingkang.referral.application.rebuild import rebuild_all as rebuild_referral
+    from jingkang.referral.adapters.rebuild import rebuild_all as rebuild_referral
     from jingkang.referral.bootstrap import build_runtime
     from jingkang.registry.entrypoints.app import create_app as create_registry
 

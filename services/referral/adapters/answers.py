@@ -87,6 +87,14 @@ class CaseAnswers:
                            _context(stored.resource_id or "", principal,
                                     meta.idempotency_key or ""))
 
+    async def replay_plain(self, principal: str, meta: RequestMeta) -> Answer | None:
+        """A stored answer that holds nothing personal (an erasure's record), as stored."""
+        return await self.store.replay(principal, meta)
+
+    async def remember_plain(self, conn: Connection, principal: str, meta: RequestMeta,
+                             answer: Answer, now: datetime) -> None:
+        await self.store.remember(conn, principal, meta, answer, now)
+
     async def forget(self, conn: Connection, case_ids: list[str]) -> int:
         """After an erasure: rewrite the cases' stored answers with the person erased and no
         sealed copy left; returns how many."""

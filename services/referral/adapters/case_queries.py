@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -13,7 +12,8 @@ from jingkang.common.domain.actor import Actor
 from jingkang.common.text import refused_character
 from jingkang_events import Database
 
-from ..application.scope import SEE_ALL
+from ..application.ports import CaseFilter, InvalidListCursor
+from ..domain.scope import SEE_ALL
 from ..domain.case import Case
 from ..domain.vocabulary import Role
 from .case_repository import SELECT_STATE
@@ -27,21 +27,6 @@ DUE_COLUMNS: dict[str, str] = {
     "reassessment": "reassessment_due_on",
     "follow_up": "follow_up_due_on",
 }
-
-
-class InvalidListCursor(ValueError):
-    pass
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    state: str | None = None
-    region: str | None = None
-    institution_id: str | None = None
-    due: str | None = None
-    overdue: bool | None = None
-    risk_level_min: int | None = None
-    updated_since: datetime | None = None
 
 
 def region_bounds(code: str) -> tuple[str, str]:

@@ -123,6 +123,15 @@ class CaseRepository:
             await conn.execute("SELECT pg_advisory_xact_lock($1, hashtext($2))", PERSON_LOCK,
                                person_key)
 
+    async def cases_of_person(self, conn: Connection,
+                              person_key: str) -> list[tuple[str, str]]:
+        """(case id, state) of each of the person's cases, oldest first; their rows locked
+        on PostgreSQL, so a command in flight on one of them ends first."""
+        lock = " FOR UPDATE" if conn.dialect == "postgresql" else ""
+        rows = await conn.fetch("SELECT case_id, state FROM cases WHERE person_key = $1 "
+                                "ORDER BY created_at" + lock, person_key)
+        return [(row[0], row[1]) for row in rows]
+
     async def open_case_of(self, person_key: str, conn: Connection) -> str | None:
         return await conn.fetchval(
             "SELECT case_id FROM cases WHERE person_key = $1 "
@@ -130,7 +139,7 @@ class CaseRepository:
 
     async def append(self, conn: Connection, before: Case, after: Case,
                      events: Sequence[CaseEvent], metadata: Metadata,
-                     recorded_at: datetime) -> DataKey:
+                     recorded_at: datetime, due: dict[str, date] | None = None) -> DataKey:
         """Store the events after ``before.version`` and the new read-model row, together;
         the person's data key they were sealed with (the command's answer is sealed with it
         too, in the same transaction).
@@ -141,14 +150,15 @@ class CaseRepository:
         await self.store.append(after.case_id, STREAM_TYPE, before.version,
                                 [to_new_event(e, metadata, key) for e in events],
                                 conn=conn, recorded_at=recorded_at)
-        await self.write_row(conn, after, recorded_at, key)
+        await self.write_row(conn, after, recorded_at, key, due=due)
         return key
 
     async def write_row(self, conn: Connection, case: Case, when: datetime,
-                        key: DataKey, created_at: datetime | None = None) -> None:
+                        key: DataKey, created_at: datetime | None = None,
+                        due: dict[str, date] | None = None) -> None:
         created = created_at or case.registered_at or when  # kept from the first write
         copied = [self._day(conn, v) if name.endswith("_due_on") else v
-                  for name, v in copied_columns(case, self.rules).items()]
+                  for name, v in copied_columns(case, self.rules, due).items()]
         await conn.execute(
             _UPSERT, case.case_id, *copied, conn.timestamp(created), conn.timestamp(when),
             snapshot_json(case, key), key.key_id, copied_served_by(case))
@@ -201,12 +211,15 @@ DUE_COLUMNS = dict(zip(QUEUES, ("review_due_on", "dispatch_due_on", "reconfirm_d
                                 "reassessment_due_on", "follow_up_due_on"), strict=True))
 
 
-def copied_columns(case: Case, rules: Rules) -> dict[str, Any]:
+def copied_columns(case: Case, rules: Rules,
+                   due: dict[str, date] | None = None) -> dict[str, Any]:
     """The read-model columns that copy the case's state, from ``version`` to ``follow_ups``
-    in column order (``write_row`` writes them; ``jingkang verify`` compares them)."""
+    in column order (``write_row`` writes them; ``jingkang verify`` compares them).  ``due``
+    is the case's pending deadlines when the command has worked them out already."""
     relocation = case.relocation
     # A due column holds a date exactly while its step waits: the queues read it so.
-    due = pending_deadlines(case, rules)
+    if due is None:
+        due = pending_deadlines(case, rules)
     return {
         "version": case.version, "state": case.state.value,
         "close_reason": _value(case.close_reason),

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from jingkang.common.chinatime import china_date
 from jingkang.common.domain.actor import Actor
-from jingkang_events import EventStore, VerifyResult
+from jingkang_events import VerifyResult
 
-from ..adapters.case_queries import CaseFilter, CaseQueries
-from ..adapters.case_repository import CaseRepository
 from ..domain.case import Case
 from ..domain.rules import Rules
 from .errors import CaseNotFound
-from .scope import can_see
+from .ports import CaseFilter, CaseListing, CaseStore, Clock, StreamVerifier
+from ..domain.scope import can_see
 from .views import present, reads_person
 
 
 class CaseReads:
-    def __init__(self, repo: CaseRepository, queries: CaseQueries, store: EventStore,
-                 rules: Rules, clock: Callable[[], datetime]) -> None:
+    def __init__(self, repo: CaseStore, queries: CaseListing, store: StreamVerifier,
+                 rules: Rules, clock: Clock) -> None:
         self.repo, self.queries, self.store, self.rules, self.clock = (
             repo, queries, store, rules, clock)
 

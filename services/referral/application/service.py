@@ -1,61 +1,47 @@
-"""One handler per command: load, check scope and version, decide, then store the events, the
-read model and the idempotent answer in one transaction."""
+"""Commands on cases: creating one, and every command on an existing one, each through the
+shared pipeline (services/common/application/pipeline.py): replay a stored answer, or load
+under lock, check scope and If-Match, decide, then store the events, the read model and the
+answer in one transaction."""
 
 from __future__ import annotations
 
-import asyncio
-import hashlib
-import hmac
-import json
-import random
-import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from jingkang.common.application.pipeline import (
+    Refusals, command_metadata, matches_if_match, run_command,
+)
 from jingkang.common.domain.actor import Actor
 from jingkang.common.idempotency import Answer, as_answer, principal_key
 from jingkang.common.regions import RegionTable
 from jingkang.common.requests import RequestMeta
-from jingkang_events import ConcurrencyError, Connection, Database, Metadata, UniqueViolation
+from jingkang_events import Connection, UniqueViolation
 
-from ..adapters.answers import CaseAnswers
-from ..adapters.case_repository import CaseRepository
-from ..adapters.directory import InstitutionDirectory
-from ..adapters.protection import DataKey
 from ..domain import commands as cmd
 from ..domain import decide
 from ..domain import events as ev
 from ..domain.calendar import WorkingCalendar
-from ..domain.case import Case, evolve
+from ..domain.case import Case, evolve_all
+from ..domain.deadlines import pending_deadlines
 from ..domain.errors import DuplicateCase
 from ..domain.events import CaseEvent
+from ..domain.institutions import Institution
 from ..domain.rules import Rules
+from ..domain.scope import can_see
 from .errors import Busy, CaseNotFound, PreconditionFailed
-from .scope import can_see
-from .views import person_view, present, reads_person
+from .handlers import HANDLERS, Handler
+from .ports import (
+    AnswerWriter, CaseAnswers, CaseStore, Clock, Directory, Outcome, PersonKeys, Result,
+    SealingKey, UnitOfWork,
+)
+from .views import present, reads_person
 
-Clock = Callable[[], datetime]
-# Commands on one case queue on its row lock, so an append rarely meets a newer version; when
-# one does (a writer that took no lock), the command is decided again on the new state, after
-# a short random pause, for up to this long.
-RETRY_SECONDS = 5.0
-_FIRST_PAUSE, _LONGEST_PAUSE = 0.005, 0.2
-
-
-class PersonKeys:
-    """Keyed hashes of identity numbers: duplicates are found without the number readable."""
-
-    def __init__(self, secret: bytes) -> None:
-        self._secret = secret
-
-    def __call__(self, id_number: str) -> str:
-        canonical = id_number.strip().upper().encode()
-        return hmac.new(self._secret, canonical, hashlib.sha256).hexdigest()
-
-
-Decision = Callable[..., list[CaseEvent]]
+_REFUSALS = Refusals(
+    changed=lambda: PreconditionFailed("the case changed since the version in If-Match"),
+    busy=lambda: Busy("the case kept changing; retry the request"))
+Decision = Callable[[str, str, decide.Context], list[CaseEvent]]
 
 
 class RoomTaken(Exception):
@@ -74,11 +60,12 @@ def _institution_chosen(events: list[CaseEvent]) -> str | None:
 
 
 class CaseService:
-    def __init__(self, db: Database, repo: CaseRepository, answers: CaseAnswers,
-                 directory: InstitutionDirectory, *, rules: Rules, calendar: WorkingCalendar,
-                 regions: RegionTable, clock: Clock, person_keys: PersonKeys) -> None:
+    def __init__(self, db: UnitOfWork, repo: CaseStore, answers: CaseAnswers,
+                 directory: Directory, *, writer: AnswerWriter, rules: Rules,
+                 calendar: WorkingCalendar, regions: RegionTable, clock: Clock,
+                 person_keys: PersonKeys) -> None:
         self.db, self.repo, self.answers, self.directory = db, repo, answers, directory
-        self.rules, self.calendar, self.regions = rules, calendar, regions
+        self.writer, self.rules, self.calendar, self.regions = writer, rules, calendar, regions
         self.clock, self.person_keys = clock, person_keys
 
     def context(self, actor: Actor) -> decide.Context:
@@ -100,7 +87,7 @@ class CaseService:
                                       case_id, key, command, ctx))
 
     async def _create(self, id_number: str, actor: Actor, meta: RequestMeta,
-                      decision: Callable[[str, str, decide.Context], list[CaseEvent]]) -> Answer:
+                      decision: Decision) -> Answer:
         if (replayed := await self._replayed(actor, meta)) is not None:
             return replayed
         person_key = self.person_keys(id_number)
@@ -108,17 +95,15 @@ class CaseService:
         ctx = self.context(actor)
         events = decision(case_id, person_key, ctx)
         before = Case(case_id)
-        after = self._fold(before, events, ctx.now)
-        answer = self._answer(201, after, actor, ctx.now, location=f"/v1/cases/{case_id}")
+        after = evolve_all(before, events, ctx.now)
         try:
             async with self.db.transaction() as conn:
                 await self.repo.lock_person(conn, person_key)  # against erasure, and a twin
                 existing = await self.repo.open_case_of(person_key, conn)
                 if existing is not None:
                     raise DuplicateCase("the person already has an open case", case_id=existing)
-                key = await self.repo.append(conn, before, after, events,
-                                             self._metadata(actor, meta), ctx.now)
-                await self._remember(conn, actor, meta, answer, key, ctx.now)
+                answer = await self._store(conn, before, after, events, actor, meta, ctx.now,
+                                           Outcome.CREATED)
         except UniqueViolation as exc:
             if (replayed := await self._replayed(actor, meta)) is not None:
                 return replayed
@@ -131,30 +116,17 @@ class CaseService:
 
     # --- commands on a case --------------------------------------------------------------
 
-    async def act(self, case_id: str, decision: Decision, command: Any, actor: Actor,
-                  meta: RequestMeta, *, needs_directory: bool = False) -> Answer:
-        """Run ``decision(case, command, ctx[, institutions])`` and store what it decides."""
-        give_up, pause = time.monotonic() + RETRY_SECONDS, _FIRST_PAUSE
-        while True:
-            if (replayed := await self._replayed(actor, meta)) is not None:
-                return replayed
-            try:
-                return await self._act_once(case_id, decision, command, actor, meta,
-                                            needs_directory)
-            except ConcurrencyError:
-                if meta.if_match is not None:
-                    raise PreconditionFailed("the case changed since the version in If-Match")
-            except UniqueViolation:  # the same Idempotency-Key committed concurrently
-                pass
-            except RoomTaken:  # another choice took the bed first: choose again
-                pass
-            if time.monotonic() >= give_up:
-                raise Busy("the case kept changing; retry the request")
-            await asyncio.sleep(random.uniform(pause / 2, pause))
-            pause = min(pause * 2, _LONGEST_PAUSE)
+    async def handle(self, case_id: str, command: Any, actor: Actor,
+                     meta: RequestMeta) -> Answer:
+        """A command on an existing case, by the decision ``HANDLERS`` names for its type."""
+        handler = HANDLERS[type(command)]
+        return await run_command(
+            lambda: self._handle_once(case_id, handler, command, actor, meta),
+            replayed=lambda: self._replayed(actor, meta), meta=meta, refusals=_REFUSALS,
+            retry_on=(RoomTaken,))  # another choice took the bed first: choose again
 
-    async def _act_once(self, case_id: str, decision: Decision, command: Any, actor: Actor,
-                        meta: RequestMeta, needs_directory: bool) -> Answer:
+    async def _handle_once(self, case_id: str, handler: Handler, command: Any, actor: Actor,
+                           meta: RequestMeta) -> Answer:
         ctx = self.context(actor)
         async with self.db.transaction() as conn:  # one connection for the read and the write
             # Locked: a concurrent command on the case waits for this one, then decides on
@@ -162,27 +134,25 @@ class CaseService:
             before = await self.repo.load(case_id, conn, lock=True)
             if before is None or not can_see(before, actor):
                 raise CaseNotFound(f"no case {case_id}")
-            if meta.if_match is not None and meta.if_match != before.version:
+            if not matches_if_match(meta, before.version):
                 raise PreconditionFailed(f"the case is at version {before.version}, "
                                          f"If-Match says {meta.if_match}")
-            if needs_directory:
+            if handler.needs_directory:
                 institutions = await self._institutions_for(before, command, conn)
-                events = decision(before, command, ctx, institutions)
+                events = handler.decide(before, command, ctx, institutions)
                 chosen = _institution_chosen(events)
                 # Chosen from counts read without a lock (choices in one city run side by
                 # side); held now and counted again, or decided again on what is left.
                 if chosen and not await self.directory.hold_room(chosen, conn):
                     raise RoomTaken(chosen)
             else:
-                events = decision(before, command, ctx)
-            after = self._fold(before, events, ctx.now)
-            answer = self._answer(200, after, actor, ctx.now)
-            key = await self.repo.append(conn, before, after, events,
-                                         self._metadata(actor, meta), ctx.now)
-            await self._remember(conn, actor, meta, answer, key, ctx.now)
-        return answer
+                events = handler.decide(before, command, ctx)
+            after = evolve_all(before, events, ctx.now)
+            return await self._store(conn, before, after, events, actor, meta, ctx.now,
+                                     Outcome.DONE)
 
-    async def _institutions_for(self, case: Case, command: Any, conn: Any) -> list:
+    async def _institutions_for(self, case: Case, command: Any,
+                                conn: Connection) -> list[Institution]:
         """The directory entries dispatch may choose from: the target city's, and a named one."""
         region = (case.relocation.to_region if case.relocation else case.residence_region) or ""
         named = getattr(command, "institution_id", None) or getattr(
@@ -193,25 +163,20 @@ class CaseService:
             institutions += [found] if found else []
         return institutions
 
-    # --- helpers ---------------------------------------------------------------------------
+    # --- storing and answering -------------------------------------------------------------
 
-    @staticmethod
-    def _fold(before: Case, events: list[CaseEvent], now: datetime) -> Case:
-        after = before
-        for event in events:
-            after = evolve(after, event, now)
-        return after
-
-    def _answer(self, status: int, case: Case, actor: Actor, now: datetime,
-                location: str | None = None) -> Answer:
-        body = json.dumps(present(case, actor, now, self.rules), ensure_ascii=False,
-                          separators=(",", ":"))
-        return Answer(status, body, case.version, location, case.case_id)
-
-    @staticmethod
-    def _metadata(actor: Actor, meta: RequestMeta) -> Metadata:
-        return Metadata(actor_id=actor.sub, role=actor.role, org_id=actor.org_id,
-                        request_id=meta.request_id, correlation_id=meta.correlation_id)
+    async def _store(self, conn: Connection, before: Case, after: Case,
+                     events: list[CaseEvent], actor: Actor, meta: RequestMeta, now: datetime,
+                     outcome: Outcome) -> Answer:
+        """The events, the read-model row and the answer, in the caller's transaction.  The
+        case's deadlines are worked out once, for the answer and the row alike."""
+        due = pending_deadlines(after, self.rules)
+        view = present(after, actor, now, self.rules, due=due)
+        answer = self.writer.answer(Result(outcome, view, after.version, after.case_id))
+        key: SealingKey = await self.repo.append(conn, before, after, events,
+                                                 command_metadata(actor, meta), now, due=due)
+        await self.answers.remember(conn, principal_key(actor), meta, answer, key, now)
+        return answer
 
     async def _replayed(self, actor: Actor, meta: RequestMeta) -> Answer | None:
         """The stored answer to the caller's Idempotency-Key, checked like a read: only for a
@@ -225,20 +190,4 @@ class CaseService:
         if case is None or not can_see(case, actor):
             raise CaseNotFound(f"no case {stored.resource_id}")
         body = await self.answers.opened(principal, meta, stored)
-        return as_answer(stored, _as_seen_now(body, reads_person(case, actor)))
-
-    async def _remember(self, conn: Connection, actor: Actor, meta: RequestMeta, answer: Answer,
-                        key: DataKey, now: datetime) -> None:
-        await self.answers.remember(conn, principal_key(actor), meta, answer, key, now)
-
-
-def _as_seen_now(body: str, person_in_full: bool) -> str:
-    """A first answer shown again: the very same text, unless the person must now show
-    otherwise (masked for an institution the case has moved away from, or erased)."""
-    shown = json.loads(body)
-    person = person_view(shown.get("person"), person_in_full)
-    if person == shown.get("person"):
-        return body
-    return json.dumps({**shown, "person": person}, ensure_ascii=False, separators=(",", ":"))
-
-
+        return as_answer(stored, self.writer.as_seen_now(body, reads_person(case, actor)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from jingkang.common.chinatime import china_date
@@ -15,7 +15,7 @@ from ..domain.deadlines import pending_deadlines
 from ..domain.privacy import ERASED
 from ..domain.rules import Rules
 from ..domain.vocabulary import CaseState, Role
-from .scope import holds_case
+from ..domain.scope import holds_case
 
 # Roles that need the full identity number and name: the referring hospital, the serving
 # institution and the reviewing social worker (DOMAIN.md, Privacy).
@@ -45,17 +45,19 @@ def person_view(person: dict[str, Any] | None, in_full: bool) -> dict[str, Any] 
             "phone": None, "address": None, "guardian": None, "masked": True}
 
 
-def _deadlines(case: Case, rules: Rules, now: datetime) -> dict[str, Any]:
+def _deadlines(due: dict[str, date], now: datetime) -> dict[str, Any]:
     today = china_date(now)
-    return {queue: {"due_on": due.isoformat(), "overdue": due < today}
-            for queue, due in pending_deadlines(case, rules).items()}
+    return {queue: {"due_on": day.isoformat(), "overdue": day < today}
+            for queue, day in due.items()}
 
 
 def present(case: Case, actor: Actor, now: datetime, rules: Rules, *,
-            person_in_full: bool | None = None) -> dict[str, Any]:
+            person_in_full: bool | None = None,
+            due: dict[str, date] | None = None) -> dict[str, Any]:
     """The case for the actor.  ``person_in_full`` says whether the person shows in full when
     that depends on another state of the case than this one (a past version: what the actor
-    may read is decided by the case now); by default this state decides."""
+    may read is decided by the case now); by default this state decides.  ``due`` is the
+    case's pending deadlines when the caller has worked them out already."""
     relocation = case.relocation
     if person_in_full is None:
         person_in_full = reads_person(case, actor)
@@ -92,7 +94,7 @@ def present(case: Case, actor: Actor, now: datetime, rules: Rules, *,
             "exit_destination": last.exit_destination.value if last.exit_destination else None},
         "services_by_type": dict(case.services_by_type),
         "follow_ups": case.follow_ups,
-        "deadlines": _deadlines(case, rules, now),
+        "deadlines": _deadlines(pending_deadlines(case, rules) if due is None else due, now),
         "registered_at": case.registered_at.isoformat() if case.registered_at else None,
         "closed_at": case.closed_at.isoformat() if case.closed_at else None,
         "updated_at": case.last_event_at.isoformat() if case.last_event_at else None,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import singledispatch
@@ -91,6 +92,13 @@ def fold(case_id: str, history: list[tuple[ev.CaseEvent, datetime]]) -> Case:
 def evolve(case: Case, event: ev.CaseEvent, recorded_at: datetime) -> Case:
     changed = _apply(event, case)
     return replace(changed, version=case.version + 1, last_event_at=recorded_at)
+
+
+def evolve_all(case: Case, events: Sequence[ev.CaseEvent], recorded_at: datetime) -> Case:
+    """The case after the events one command decided, all stamped ``recorded_at``."""
+    for event in events:
+        case = evolve(case, event, recorded_at)
+    return case
 
 
 @singledispatch

@@ -3,22 +3,20 @@ events, the projected rows and the idempotent answer in one transaction."""
 
 from __future__ import annotations
 
-import asyncio
-import random
-import time
 import uuid
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
+from jingkang.common.application.pipeline import (
+    Refusals, command_metadata, matches_if_match, run_command,
+)
 from jingkang.common.chinatime import china_date
 from jingkang.common.domain.actor import Actor
 from jingkang.common.idempotency import Answer, principal_key
 from jingkang.common.regions import RegionTable
 from jingkang.common.requests import RequestMeta
-from jingkang_events import (
-    ConcurrencyError, Connection, Metadata, RecordedEvent, UniqueViolation,
-)
+from jingkang_events import ConcurrencyError, Connection, RecordedEvent, UniqueViolation
 
 from ..domain import baselines, institution
 from ..domain import commands as cmd
@@ -39,11 +37,6 @@ HANDLERS: dict[type, Decision] = {
     cmd.ReportStaff: institution.report_staff,
 }
 _ATTEMPTS = 3
-# Commands on one institution queue on its stream lock, so an append rarely meets a newer
-# version; when one does, the command is decided again, after a short random pause, for up to
-# this long.
-RETRY_SECONDS = 5.0
-_FIRST_PAUSE, _LONGEST_PAUSE = 0.005, 0.2
 
 
 class PreconditionFailed(RegistryError):
@@ -52,6 +45,11 @@ class PreconditionFailed(RegistryError):
 
 class Busy(RegistryError):
     code = "busy"
+
+
+_REFUSALS = Refusals(
+    changed=lambda: PreconditionFailed("the institution changed since If-Match"),
+    busy=lambda: Busy("the institution kept changing; retry the request"))
 
 
 class RegistryService:
@@ -99,26 +97,12 @@ class RegistryService:
 
     async def handle(self, institution_id: str, command: Any, actor: Actor,
                      meta: RequestMeta) -> Answer:
-        """A command on an existing institution, by the decision ``HANDLERS`` names for it."""
-        return await self.act(institution_id, HANDLERS[type(command)], command, actor, meta)
-
-    async def act(self, institution_id: str, decision: Decision, command: Any, actor: Actor,
-                  meta: RequestMeta) -> Answer:
-        give_up, pause = time.monotonic() + RETRY_SECONDS, _FIRST_PAUSE
-        while True:
-            if (replayed := await self._replayed(actor, meta)) is not None:
-                return replayed
-            try:
-                return await self._act_once(institution_id, decision, command, actor, meta)
-            except ConcurrencyError:
-                if meta.if_match is not None:
-                    raise PreconditionFailed("the institution changed since If-Match") from None
-            except UniqueViolation:  # the same Idempotency-Key committed concurrently
-                pass
-            if time.monotonic() >= give_up:
-                raise Busy("the institution kept changing; retry the request")
-            await asyncio.sleep(random.uniform(pause / 2, pause))
-            pause = min(pause * 2, _LONGEST_PAUSE)
+        """A command on an existing institution, by the decision ``HANDLERS`` names for it,
+        through the shared pipeline (services/common/application/pipeline.py)."""
+        decision = HANDLERS[type(command)]
+        return await run_command(
+            lambda: self._act_once(institution_id, decision, command, actor, meta),
+            replayed=lambda: self._replayed(actor, meta), meta=meta, refusals=_REFUSALS)
 
     async def _act_once(self, institution_id: str, decision: Decision, command: Any,
                         actor: Actor, meta: RequestMeta) -> Answer:
@@ -130,7 +114,7 @@ class RegistryService:
             before = await self.repo.load(institution_id, conn)
             if not before.exists:
                 raise InstitutionNotFound(f"no institution {institution_id}")
-            if meta.if_match is not None and meta.if_match != before.version:
+            if not matches_if_match(meta, before.version):
                 raise PreconditionFailed(f"the institution is at version {before.version}, "
                                          f"If-Match says {meta.if_match}", field="If-Match")
             events = decision(before, command, ctx)
@@ -143,7 +127,7 @@ class RegistryService:
 
     async def _store(self, conn: Connection, before: Institution, events: list[RegistryEvent],
                      actor: Actor, meta: RequestMeta, now: datetime) -> Institution:
-        return await self.repo.append(conn, before, events, metadata(actor, meta), now)
+        return await self.repo.append(conn, before, events, command_metadata(actor, meta), now)
 
     async def import_many(self, commands: list[cmd.RegisterInstitution], actor: Actor,
                           meta: RequestMeta, *,
@@ -183,7 +167,7 @@ class RegistryService:
                     events = baselines.record_baseline(region, period, command, ctx, current)
                     if events:
                         await self.repo.append_baseline(conn, version, events[0],
-                                                        metadata(actor, meta), ctx.now)
+                                                        command_metadata(actor, meta), ctx.now)
                         version, current = version + 1, events[0].model_dump(mode="json")
                 view = {**(current or {}), "version": version}
                 return self.answers.answer(Result(Outcome.DONE, view, version))
@@ -204,7 +188,3 @@ class RegistryService:
                         now: datetime) -> None:
         await self.idempotency.remember(conn, principal_key(actor), meta, answer, now)
 
-
-def metadata(actor: Actor, meta: RequestMeta) -> Metadata:
-    return Metadata(actor_id=actor.sub, role=actor.role, org_id=actor.org_id,
-                    request_id=meta.request_id, correlation_id=meta.correlation_id)

@@ -3,16 +3,15 @@
 # No `from __future__ import annotations`: FastAPI reads each route's body model from the
 # annotations of functions built in a loop below.
 
-from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import Response
 
-from ...domain import commands as cmd
-from ...domain import decide
 from jingkang.common.domain.actor import Actor
 from jingkang.common.requests import Meta, as_response, with_body_hash
+
+from ...domain import commands as cmd
 
 from ..deps import Service, require_action
 from ..schemas import CaseOut
@@ -55,47 +54,36 @@ async def submit_application(
     return as_response(await service.submit_application(body, actor, meta))
 
 
-# (path, action, body model, decision, needs the directory, summary)
-CASE_COMMANDS: list[tuple[str, str, type, Callable[..., Any], bool, str]] = [
-    ("review", "review", cmd.Review, decide.review, False, "审核 Review an application"),
-    ("reconfirmation", "reconfirmation", cmd.Reconfirm, decide.reconfirm, False,
+# (path, action, body model, summary): the decision each command runs is the application's
+# choice (application/handlers.py), not the route's.
+CASE_COMMANDS: list[tuple[str, str, type, str]] = [
+    ("review", "review", cmd.Review, "审核 Review an application"),
+    ("reconfirmation", "reconfirmation", cmd.Reconfirm,
      "再次审核意愿 Re-review willingness after a long wait"),
-    ("dispatch", "dispatch", cmd.Dispatch, decide.dispatch, True,
+    ("dispatch", "dispatch", cmd.Dispatch,
      "分派 Dispatch to an institution (named or by residence)"),
-    ("acceptance", "acceptance", cmd.Acceptance, decide.answer_dispatch, False,
+    ("acceptance", "acceptance", cmd.Acceptance,
      "接收 Accept or decline a dispatch or a relocation"),
-    ("evaluations", "evaluation", cmd.Evaluation, decide.evaluate, False,
-     "综合评估 Comprehensive evaluation"),
-    ("agreements", "agreement", cmd.Agreement, decide.sign_agreement, False,
-     "知情同意与服务协议 Sign consent and agreement"),
-    ("service-records", "service_record", cmd.ServiceRecord, decide.record_service, False,
-     "服务记录 Record a service"),
-    ("reassessments", "reassessment", cmd.Reassessment, decide.reassess, False,
-     "转介评估 Post-referral assessment"),
-    ("relocations", "relocation", cmd.Relocation, decide.push_relocation, True,
-     "迁居推送 Push to the new residence"),
-    ("relapses", "relapse", cmd.Relapse, decide.refer_relapse, False,
-     "复发绿色通道 Refer a relapse to a hospital"),
-    ("hospital-returns", "hospital_return", cmd.HospitalReturn, decide.return_from_hospital,
-     False, "出院回归 Back from hospital"),
-    ("exit", "exit", cmd.Exit, decide.exit_case, False, "结案去向 Exit to a destination"),
-    ("withdrawal", "withdrawal", cmd.Withdrawal, decide.withdraw, False,
-     "退出 Withdrawn, deceased or lost contact"),
-    ("follow-ups", "follow_up", cmd.FollowUp, decide.record_follow_up, False,
-     "回访 Follow-up visit on a closed case"),
-    ("consents", "consent", cmd.ConsentChange, decide.change_consent, False,
-     "单独同意 Give or withdraw a consent for one purpose"),
+    ("evaluations", "evaluation", cmd.Evaluation, "综合评估 Comprehensive evaluation"),
+    ("agreements", "agreement", cmd.Agreement, "知情同意与服务协议 Sign consent and agreement"),
+    ("service-records", "service_record", cmd.ServiceRecord, "服务记录 Record a service"),
+    ("reassessments", "reassessment", cmd.Reassessment, "转介评估 Post-referral assessment"),
+    ("relocations", "relocation", cmd.Relocation, "迁居推送 Push to the new residence"),
+    ("relapses", "relapse", cmd.Relapse, "复发绿色通道 Refer a relapse to a hospital"),
+    ("hospital-returns", "hospital_return", cmd.HospitalReturn, "出院回归 Back from hospital"),
+    ("exit", "exit", cmd.Exit, "结案去向 Exit to a destination"),
+    ("withdrawal", "withdrawal", cmd.Withdrawal, "退出 Withdrawn, deceased or lost contact"),
+    ("follow-ups", "follow_up", cmd.FollowUp, "回访 Follow-up visit on a closed case"),
+    ("consents", "consent", cmd.ConsentChange, "单独同意 Give or withdraw a consent for one purpose"),
 ]
 
 
-def _add_case_command(path: str, action: str, model: type, decision: Callable[..., Any],
-                      needs_directory: bool, summary: str) -> None:
+def _add_case_command(path: str, action: str, model: type, summary: str) -> None:
     async def endpoint(case_id: CaseId, body: model, request: Request,  # type: ignore[valid-type]
                        service: Service, meta: Meta,
                        actor: Annotated[Actor, Depends(require_action(action))]) -> Response:
         meta = with_body_hash(meta, "POST", request.url.path, body)
-        return as_response(await service.act(case_id, decision, body, actor, meta,
-                                             needs_directory=needs_directory))
+        return as_response(await service.handle(case_id, body, actor, meta))
 
     endpoint.__doc__ = (model.__doc__ or summary).strip()
     router.add_api_route(f"/v1/cases/{{case_id}}/{path}", endpoint, methods=["POST"],

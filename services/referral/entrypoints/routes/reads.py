@@ -10,7 +10,7 @@ from jingkang.common.auth import CurrentPrincipal, require_roles
 from jingkang.common.problems import Problem
 from jingkang.common.requests import MAX_VERSION, PlausibleTime
 
-from ...adapters.case_queries import CaseFilter, InvalidListCursor
+from ...application.ports import CaseFilter, InvalidListCursor
 from ...application.queries import CaseReads
 from ...domain import lifecycle_published
 from ..deps import CurrentActor

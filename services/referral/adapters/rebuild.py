@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 
 from jingkang_events import Database, FeedConsumer
 
-from ..adapters.case_repository import STREAM_TYPE, CaseRepository
-from ..adapters.protection import key_id_of
+from .case_repository import STREAM_TYPE, CaseRepository
+from .protection import key_id_of
 
 
 @dataclass(frozen=True)

@@ -22,11 +22,11 @@ from jingkang.common.consistency import (
 )
 from jingkang_events import Connection, Database, RecordedEvent
 
-from ..adapters import tables
-from ..adapters.case_repository import (
+from . import tables
+from .case_repository import (
     STREAM_TYPE, CaseRepository, case_from_snapshot, copied_columns, copied_served_by,
 )
-from ..adapters.protection import key_id_of
+from .protection import key_id_of
 from ..domain.case import Case
 from ..domain.privacy import PROTECTED_STATE
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from jingkang.common.domain.actor import Actor
 from jingkang.common.regions import contains
 
-from ..domain.case import Case
-from ..domain.vocabulary import Role
+from .case import Case
+from .vocabulary import Role
 
 SEE_ALL = frozenset({Role.AUDITOR, Role.ADMIN, Role.PLATFORM, Role.SERVICE})
 

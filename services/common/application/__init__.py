@@ -1,0 +1,1 @@
+"""What both services' application layers share: the steps every command takes."""
