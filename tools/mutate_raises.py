@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TESTS = ("tests/referral/test_domain_decisions.py tests/referral/test_domain_lifecycle.py "
                  "tests/referral/test_domain_rules.py tests/referral/test_case_contract.py "
                  "tests/registry/test_domain.py tests/registry/test_handlers_fast.py "
+                 "tests/referral/test_handlers_fast.py "
                  "-x -q -p no:cacheprovider")
 
 
@@ -57,10 +58,17 @@ def mutate(source: str, node: ast.Raise) -> str:
     return "".join(lines[:first] + [head + "pass" + tail] + lines[last + 1:])
 
 
+# A mutant that makes the tests hang (a retry loop that no longer gives up) is noticed: killed.
+MUTANT_SECONDS = 300
+
+
 def tests_pass(test_args: str) -> bool:
     command = [sys.executable, "-m", "pytest", *shlex.split(test_args)]
-    return subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL,
-                          stderr=subprocess.DEVNULL).returncode == 0
+    try:
+        return subprocess.run(command, cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, timeout=MUTANT_SECONDS).returncode == 0
+    except subprocess.TimeoutExpired:
+        return False
 
 
 def mutate_module(path: Path, test_args: str) -> ModuleReport:

@@ -27,7 +27,7 @@ from jingkang.referral.domain.errors import (
 )
 from jingkang.referral.domain.rules import Rules
 from jingkang.referral.entrypoints.routes.commands import CASE_COMMANDS
-from jingkang_events import ConcurrencyError
+from jingkang_events import ConcurrencyError, UniqueViolation
 
 from .domain_support import HOSPITAL, INSTITUTION, NOW, PLATFORM, agreement, evaluation, upload
 from .fakes import FakeAnswers, FakeCaseStore, FakeWorld, fake_service
@@ -322,3 +322,37 @@ def test_agreement_before_evaluation_is_refused_by_the_lifecycle() -> None:
     run(service.handle(case_id, cmd.Acceptance(accepted=True), INSTITUTION, meta()))
     with pytest.raises(InvalidTransition):
         run(service.handle(case_id, agreement(), INSTITUTION, meta()))
+
+
+class _TwinCommittedMeanwhile(FakeCaseStore):
+    """An open case of the same person committed by another request between this one's check
+    and its insert (``twin``); or, with no twin, a collision on something else."""
+
+    def __init__(self, world: FakeWorld, twin: str | None) -> None:
+        super().__init__(world)
+        self.twin = twin
+
+    async def open_case_of(self, person_key: str, conn) -> str | None:  # noqa: ANN001
+        return self.twin if getattr(self, "inserting", False) else None
+
+    async def append(self, conn, before, after, events, metadata, recorded_at,  # noqa: ANN001
+                     due=None):  # noqa: ANN001
+        self.inserting = True
+        raise UniqueViolation("cases_open_person")
+
+
+def test_a_twin_committed_meanwhile_is_answered_as_a_duplicate() -> None:
+    world = FakeWorld()
+    service = fake_service(world)
+    service.repo = _TwinCommittedMeanwhile(world, twin="case-twin")
+    with pytest.raises(DuplicateCase) as refused:
+        run(service.upload_medical_assessment(upload(), HOSPITAL, meta()))
+    assert refused.value.extra["case_id"] == "case-twin" and world.cases == {}
+
+
+def test_a_collision_that_is_no_twin_is_not_hidden() -> None:
+    world = FakeWorld()
+    service = fake_service(world)
+    service.repo = _TwinCommittedMeanwhile(world, twin=None)
+    with pytest.raises(UniqueViolation):
+        run(service.upload_medical_assessment(upload(), HOSPITAL, meta()))

@@ -16,7 +16,7 @@ from stdnum.cn import uscc
 
 from jingkang.common.idempotency import Answer
 from jingkang.common.requests import RequestMeta
-from jingkang.registry.application.institutions import PreconditionFailed, RegistryService
+from jingkang.registry.application.institutions import Busy, PreconditionFailed, RegistryService
 from jingkang.registry.domain import commands as cmd
 from jingkang.registry.domain.errors import (
     DuplicateInstitution, InstitutionNotFound, InvalidField, InvalidStatusChange, OutOfScope,
@@ -24,7 +24,9 @@ from jingkang.registry.domain.errors import (
 from jingkang.common.domain.actor import Actor
 from jingkang.registry.domain.periods import InvalidPeriod, Period
 
-from .fakes import NOW, FakeWorld, fake_service
+from jingkang_events import ConcurrencyError
+
+from .fakes import NOW, FakeInstitutionStore, FakeWorld, fake_service
 
 T = TypeVar("T")
 HEBEI = Actor("ca-1", "civil_affairs", "ca-hebei", "130000")
@@ -297,3 +299,33 @@ def test_registering_an_existing_institution_again_is_refused_and_stores_nothing
     with pytest.raises(DuplicateInstitution):
         registered(service)
     assert len(world.streams[SITE]) == 1
+
+
+def test_showing_no_institution_is_refused() -> None:
+    with pytest.raises(InstitutionNotFound):
+        run(fake_service().show(SITE))
+
+
+def test_an_import_meeting_a_registration_committed_meanwhile_is_refused_whole() -> None:
+    world = FakeWorld()
+    service = fake_service(world)
+    registered(service)
+    rows = [registration(institution_id="sjz-b", credit_code=credit_code(2), region="130104",
+                         township_code=None), registration()]
+    with pytest.raises(DuplicateInstitution):
+        run(service.import_many(rows, HEBEI, meta()))
+    assert set(world.streams) == {SITE}
+
+
+class _BaselineAlwaysMoved(FakeInstitutionStore):
+    async def append_baseline(self, conn, version, event, metadata, at) -> None:  # noqa: ANN001
+        raise ConcurrencyError("baseline", version, version + 1)
+
+
+def test_a_baseline_that_keeps_changing_is_busy() -> None:
+    world = FakeWorld()
+    service = fake_service(world)
+    service.repo = _BaselineAlwaysMoved(world)
+    with pytest.raises(Busy):
+        run(service.record_baseline("130100", "2025", baseline(), HEBEI, meta()))
+    assert world.baselines == {}
