@@ -33,7 +33,7 @@ from hypothesis import strategies as st
 from schemathesis import GenerationMode
 from schemathesis.core.failures import Failure, FailureGroup
 
-from jingkang.common.auth import ROLES
+from jingkang.common.web.auth import ROLES
 from tests.security.test_authorization_matrix import CALLERS
 from tests.security.test_schemathesis import CHECKS, SCHEMAS, Served, served_system
 

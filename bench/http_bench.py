@@ -82,7 +82,7 @@ import httpx
 from stdnum.cn import ric
 
 from pgserver import PgServer
-from jingkang.common.auth import mint_token
+from jingkang.common.web.auth import mint_token
 
 ADMIN_URL_ENV = "JINGKANG_BENCH_PG_URL"
 DEFAULT_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"

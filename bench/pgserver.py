@@ -9,7 +9,7 @@ from typing import Any
 import asyncpg
 from sqlalchemy.engine import make_url
 
-from jingkang.common.migrations import upgrade_to_head
+from jingkang.common.adapters.migrations import upgrade_to_head
 
 
 class PgServer:

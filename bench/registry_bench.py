@@ -101,11 +101,11 @@ from stdnum.cn import ric
 import http_bench
 from http_bench import ServerProcess, clean_environment, free_port, run_checked
 from pgserver import PgServer
-from jingkang.common.auth import mint_token
-from jingkang.common.crypto import KeyWrapper, new_master_key, parse_master_key
-from jingkang.common.migrations import upgrade_to_head_async
-from jingkang.common.regions import RegionTable
+from jingkang.common.adapters.crypto import KeyWrapper, new_master_key, parse_master_key
+from jingkang.common.adapters.migrations import upgrade_to_head_async
+from jingkang.common.domain.regions import RegionTable
 from jingkang.common.settings import DEVELOPMENT_PERSON_KEY
+from jingkang.common.web.auth import mint_token
 from jingkang.referral.adapters.protection import DataKey, protect_event
 from jingkang.referral.bootstrap import event_types as referral_event_types
 from jingkang.referral.domain.events import EVENT_TYPES

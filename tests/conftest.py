@@ -18,7 +18,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
-from jingkang.common.migrations import upgrade_to_head_async
+from jingkang.common.adapters.migrations import upgrade_to_head_async
 from jingkang_events import Database, EventStore, EventTypes, connect
 
 PG_ADMIN_URL = os.environ.get("JINGKANG_TEST_PG_URL",

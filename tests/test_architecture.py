@@ -25,7 +25,6 @@ OVERSIZED: set[str] = {"libs/events/_store.py", "libs/events/_consumer.py", "lib
 KNOWN_CIRCLES: set[tuple[str, ...]] = {
     ("jingkang_events", "jingkang_events._audit", "jingkang_events._feed_api",
      "jingkang_events._ledger", "jingkang_events._ledger_api", "jingkang_events._store"),
-    ("jingkang.common.idempotency", "jingkang.common.problems", "jingkang.common.requests"),
 }
 
 
@@ -104,15 +103,35 @@ def test_no_layer_above_the_adapters_imports_them(layer: str) -> None:
     assert offenders(layer, lambda s, i: _in(s, "adapters", i)) == {}
 
 
+def test_services_common_is_layered_too() -> None:
+    """Its modules sit in domain/, application/, adapters/ and web/, beside the settings and
+    the runtime every service's composition root builds on."""
+    top = {p.name for p in (ROOT / "services" / "common").glob("*.py")}
+    assert top == {"__init__.py", "settings.py", "runtime.py"}
+
+
+# The edge: each service's routes, and services/common/web (middleware, tokens, problems).
+EDGES = ("entrypoints", "web")
+
+
+def _edge(service: str, name: str) -> bool:
+    return any(_in(service, edge, name) or _in("common", edge, name) for edge in EDGES)
+
+
 def test_the_domain_imports_no_other_layer_and_no_web_or_database_library() -> None:
-    assert offenders("domain", lambda s, i: _outside_libraries(i) or any(
-        _in(s, other, i) for other in ("application", "entrypoints", "adapters", "bootstrap",
-                                       "config"))) == {}
+    assert offenders("domain", lambda s, i: _outside_libraries(i) or _edge(s, i) or any(
+        _in(s, other, i) or _in("common", other, i)
+        for other in ("application", "adapters", "bootstrap", "config", "settings",
+                      "runtime"))) == {}
 
 
 def test_the_application_imports_no_edge_and_no_web_or_database_library() -> None:
-    assert offenders("application", lambda s, i: _outside_libraries(i) or _in(
-        s, "entrypoints", i) or _in(s, "bootstrap", i)) == {}
+    assert offenders("application", lambda s, i: _outside_libraries(i) or _edge(s, i) or _in(
+        s, "bootstrap", i) or _in("common", "adapters", i)) == {}
+
+
+def test_no_adapter_imports_the_edge() -> None:
+    assert offenders("adapters", lambda s, i: _edge(s, i)) == {}
 
 
 def test_the_two_services_never_import_each_other() -> None:
@@ -192,4 +211,6 @@ def test_the_checks_see_what_they_look_for() -> None:
     assert layer_of("jingkang.registry.adapters.tables") == ("registry", "adapters")
     assert _in("referral", "adapters", "jingkang.referral.adapters.case_repository")
     assert offenders("adapters", lambda s, i: _in(s, "application", i))  # adapters use ports
+    assert _edge("referral", "jingkang.common.web.problems")
+    assert offenders("web", lambda s, i: _in("common", "adapters", i))  # the edge wires them
     assert len(modules()) > 100

@@ -40,7 +40,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 def cmd_purge_access_log(args: argparse.Namespace) -> int:
     """Remove access-log entries older than the retention (never younger than 180 days)."""
-    from jingkang.common.access_log import AccessLog
+    from jingkang.common.adapters.access_log import AccessLog
     from jingkang_events import connect
 
     async def purge(service: str) -> int:

@@ -17,7 +17,7 @@ from .config import SERVICES, redact, settings_of
 
 
 def cmd_migrate(args: argparse.Namespace) -> int:
-    from jingkang.common.migrations import upgrade_to_head
+    from jingkang.common.adapters.migrations import upgrade_to_head
 
     for service in SERVICES if args.service == "all" else (args.service,):
         url = settings_of(service).database_url
@@ -108,7 +108,7 @@ def _stop(children: dict[str, subprocess.Popen[bytes]]) -> None:
 
 
 def cmd_token(args: argparse.Namespace) -> int:
-    from jingkang.common.auth import mint_token
+    from jingkang.common.web.auth import mint_token
 
     settings = settings_of("referral")
     print(mint_token(settings.jwt_secret.get_secret_value(), sub=args.sub or f"{args.role}-user",

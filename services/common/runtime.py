@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from jingkang_events import Database, EventStore, FeedConsumer, Ledger
 
-from .migrations import current_revision, head_revision
+from jingkang.common.adapters.migrations import current_revision, head_revision
 
 
 @dataclass

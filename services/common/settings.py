@@ -123,7 +123,7 @@ class CommonSettings(BaseSettings):
         return self
 
     def master_key_bytes(self) -> bytes:
-        from .crypto import parse_master_key
+        from jingkang.common.adapters.crypto import parse_master_key
 
         if self.master_key_file is not None:
             return parse_master_key(self.master_key_file.read_text(encoding="utf-8"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import httpx
 
-from jingkang.common.auth import mint_token
+from jingkang.common.web.auth import mint_token
 
 from .data import KEY_PREFIX
 from .principals import Who

@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 
 from stdnum.cn import ric, uscc
 
-from jingkang.common.chinatime import CHINA
+from jingkang.common.domain.chinatime import CHINA
 
 PROVINCE = "130000"  # 河北省
 KEY_PREFIX = "jingkang-demo"

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
-from jingkang.common.auth import service_token_source
-from jingkang.common.consistency import ProjectionReport
-from jingkang.common.crypto import KeyWrapper
-from jingkang.common.idempotency import IdempotencyStore
-from jingkang.common.regions import RegionTable
+from jingkang.common.adapters.consistency import ProjectionReport
+from jingkang.common.adapters.crypto import KeyWrapper
+from jingkang.common.adapters.idempotency import IdempotencyStore
+from jingkang.common.domain.clock import Clock, system_clock
+from jingkang.common.domain.regions import RegionTable
 from jingkang.common.runtime import ServiceRuntime
+from jingkang.common.web.auth import service_token_source
 from jingkang_events import EventStore, EventTypes, FeedConsumer, connect
 
 from .adapters.answers import CaseAnswers
@@ -32,7 +31,6 @@ from .domain.events import EVENT_TYPES, PersonErased
 from .domain.rules import Rules
 from .domain.upcasting import UPCASTERS
 
-Clock = Callable[[], datetime]
 
 
 def event_types() -> EventTypes:
@@ -63,7 +61,7 @@ class ReferralRuntime(ServiceRuntime):
 
 
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> ReferralRuntime:
-    clock = clock or (lambda: datetime.now(UTC))
+    clock = clock or system_clock
     db = await connect(settings.database_url)
     store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds,
                        ledger_key=settings.ledger())

@@ -5,15 +5,15 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
-from jingkang.common.auth import service_token_source
-from jingkang.common.consistency import ProjectionReport
-from jingkang.common.idempotency import IdempotencyStore
-from jingkang.common.migrations import upgrade_to_head_async
-from jingkang.common.regions import RegionTable
+from jingkang.common.adapters.consistency import ProjectionReport
+from jingkang.common.adapters.idempotency import IdempotencyStore
+from jingkang.common.adapters.migrations import upgrade_to_head_async
+from jingkang.common.domain.clock import Clock, system_clock
+from jingkang.common.domain.regions import RegionTable
 from jingkang.common.runtime import ServiceRuntime
+from jingkang.common.web.auth import service_token_source
 from jingkang_events import (
     Connection, Database, EventStore, EventTypes, FeedConsumer, FeedCursor, RecordedEvent,
     connect,
@@ -33,7 +33,6 @@ from .config import Settings
 from .domain.events import EVENT_TYPES
 from .domain.figures import Rules
 
-Clock = Callable[[], datetime]
 ApplyPage = Callable[[list[RecordedEvent], Connection], Awaitable[None]]
 ARCHIVE_CONSUMER = "case_archive"
 
@@ -108,7 +107,7 @@ class RegistryRuntime(ServiceRuntime):
 
 
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> RegistryRuntime:
-    clock = clock or (lambda: datetime.now(UTC))
+    clock = clock or system_clock
     db = await connect(settings.database_url)
     store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds,
                        ledger_key=settings.ledger())

@@ -43,7 +43,7 @@ async def serve_feed(store: EventStore) -> AsyncIterator[str]:
 @contextlib.asynccontextmanager
 async def consumer_database(dialect: str, tmp_path: Path) -> AsyncIterator[tuple[str, Database]]:
     """A migrated consumer-side database on the given engine, with the counting projection."""
-    from jingkang.common.migrations import upgrade_to_head_async
+    from jingkang.common.adapters.migrations import upgrade_to_head_async
     from jingkang_events import connect
     from tests.conftest import create_pg_database, drop_pg_database
 

@@ -133,7 +133,7 @@ async def test_consumer_without_link_headers_reads_next_from_the_body(store: Eve
     ``next``."""
     ids = await _append_many(store, streams=3, per_stream=5)
     local = await connect(f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}")
-    from jingkang.common.migrations import upgrade_to_head_async
+    from jingkang.common.adapters.migrations import upgrade_to_head_async
 
     await upgrade_to_head_async("registry", f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}")
     await create_projection_tables(local)
@@ -154,7 +154,7 @@ async def test_consumer_without_link_headers_reads_next_from_the_body(store: Eve
 async def test_consumer_applies_each_event_once_across_pages(store: EventStore, tmp_path) -> None:
     ids = await _append_many(store, streams=6, per_stream=9)
     local = await connect(f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}")
-    from jingkang.common.migrations import upgrade_to_head_async
+    from jingkang.common.adapters.migrations import upgrade_to_head_async
 
     await upgrade_to_head_async("registry", f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}")
     await create_projection_tables(local)
@@ -198,7 +198,7 @@ async def test_a_failed_page_resets_a_projection_that_keeps_state(store: EventSt
     applies on what was committed, never on what was rolled back."""
     ids = await _append_many(store, streams=3, per_stream=4)
     url = f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}"
-    from jingkang.common.migrations import upgrade_to_head_async
+    from jingkang.common.adapters.migrations import upgrade_to_head_async
 
     await upgrade_to_head_async("registry", url)
     local = await connect(url)
@@ -223,7 +223,7 @@ async def test_catch_up_commits_many_pages_together(store: EventStore, tmp_path)
     back the two before it with it, and the retry applies every event exactly once."""
     ids = await _append_many(store, streams=3, per_stream=10)  # 30 events: pages of 4
     url = f"sqlite+aiosqlite:///{tmp_path / 'consumer.db'}"
-    from jingkang.common.migrations import upgrade_to_head_async
+    from jingkang.common.adapters.migrations import upgrade_to_head_async
 
     await upgrade_to_head_async("registry", url)
     local = await connect(url)

@@ -7,7 +7,7 @@ import random
 
 import pytest
 
-from jingkang.common.migrations import upgrade_to_head_async
+from jingkang.common.adapters.migrations import upgrade_to_head_async
 from jingkang_events import EventStore, FeedConsumer, FeedCursor, NewEvent, connect
 
 from ..conftest import sample_types

@@ -19,8 +19,8 @@ import httpx
 import pytest
 import uvicorn
 
-from jingkang.common.auth import mint_token
-from jingkang.common.migrations import upgrade_to_head_async
+from jingkang.common.adapters.migrations import upgrade_to_head_async
+from jingkang.common.web.auth import mint_token
 from jingkang.referral.config import Settings
 from jingkang.referral.entrypoints.app import create_app
 from jingkang_events import EventStore, EventTypes, NewEvent, connect

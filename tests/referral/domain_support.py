@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 
-from jingkang.common.regions import RegionTable
+from jingkang.common.domain.regions import RegionTable
 from jingkang.referral.domain import commands as cmd
 from jingkang.referral.domain import decide
 from jingkang.referral.domain.calendar import china

@@ -11,9 +11,11 @@ from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
-from jingkang.common.idempotency import Answer, IdempotencyKeyReused, StoredAnswer, as_answer
-from jingkang.common.regions import RegionTable
-from jingkang.common.requests import RequestMeta
+from jingkang.common.application.answers import (
+    Answer, IdempotencyKeyReused, StoredAnswer, as_answer,
+)
+from jingkang.common.application.request_meta import RequestMeta
+from jingkang.common.domain.regions import RegionTable
 from jingkang.referral.adapters.http_answers import HttpAnswers
 from jingkang.referral.application.service import CaseService
 from jingkang.referral.domain.calendar import china

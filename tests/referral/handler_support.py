@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any
 
-from jingkang.common.requests import RequestMeta
+from jingkang.common.application.request_meta import RequestMeta
 from jingkang.referral.application.service import CaseService
 from jingkang.referral.bootstrap import ReferralRuntime, build_runtime
 from jingkang.referral.config import Settings

@@ -1,5 +1,8 @@
 """The case contract is the one definition of the case states both services use."""
 
+import ast
+from pathlib import Path
+
 from jingkang.common.domain.case_contract import (
     ENDED_STATES, IN_PROGRESS_STATES, PLACED_STATES, REGISTERED_STATES, STATE_AFTER_EVENT,
     CaseState, sql_list,
@@ -20,8 +23,19 @@ def test_placed_cases_are_registered_and_registered_cases_are_in_progress():
 
 def test_both_services_use_the_contract_rather_than_a_copy():
     assert vocabulary.CaseState is CaseState
-    assert archive.REGISTERED_STATES is REGISTERED_STATES
-    assert archive.ACTIVE_STATES is PLACED_STATES
+    assert archive.STATE_AFTER_EVENT is STATE_AFTER_EVENT
+
+
+def test_no_module_but_the_contract_names_a_set_of_states():
+    """A module-level ``…_STATES`` anywhere else would be a copy (or an alias) to drift."""
+    services = Path(__file__).resolve().parents[2] / "services"
+    named = {f"{path.relative_to(services)}:{target.id}"
+             for path in services.rglob("*.py") if path.name != "case_contract.py"
+             for node in ast.parse(path.read_text(encoding="utf-8")).body
+             if isinstance(node, ast.Assign)
+             for target in node.targets
+             if isinstance(target, ast.Name) and target.id.endswith("_STATES")}
+    assert named == set()
 
 
 def test_the_state_after_event_names_only_referral_event_types():

@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from jingkang.common.chinatime import CHINA, china_date
+from jingkang.common.domain.chinatime import CHINA, china_date
 from jingkang.referral.domain import commands as cmd
 from jingkang.referral.domain import decide
 from jingkang.referral.domain.case import Case, evolve

@@ -13,9 +13,9 @@ from typing import Any, TypeVar
 import pytest
 
 from jingkang.common.application import pipeline
+from jingkang.common.application.answers import IdempotencyKeyReused
+from jingkang.common.application.request_meta import RequestMeta
 from jingkang.common.domain.actor import Actor
-from jingkang.common.idempotency import IdempotencyKeyReused
-from jingkang.common.requests import RequestMeta
 from jingkang.referral.adapters.http_answers import HttpAnswers
 from jingkang.referral.application.erasure import PersonErasure
 from jingkang.referral.application.errors import Busy, CaseNotFound, PreconditionFailed
@@ -29,7 +29,7 @@ from jingkang.referral.domain.rules import Rules
 from jingkang.referral.entrypoints.routes.commands import CASE_COMMANDS
 from jingkang_events import ConcurrencyError, UniqueViolation
 
-from .domain_support import HOSPITAL, INSTITUTION, NOW, PLATFORM, agreement, evaluation, upload
+from .domain_support import HOSPITAL, INSTITUTION, NOW, PLATFORM, agreement, upload
 from .fakes import FakeAnswers, FakeCaseStore, FakeWorld, fake_service
 
 T = TypeVar("T")

@@ -12,8 +12,8 @@ from typing import Any
 import httpx
 import jwt
 
-from jingkang.common.idempotency import principal_key
-from jingkang.common.identity import mask_id_number
+from jingkang.common.application.answers import principal_key
+from jingkang.common.domain.identity import mask_id_number
 from jingkang.referral.domain.privacy import person_for_services
 from jingkang.registry.domain.archive import ArchiveCase, apply
 from jingkang_events import connect

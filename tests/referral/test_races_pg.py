@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 import pytest
 
-from jingkang.common.migrations import upgrade_to_head_async
+from jingkang.common.adapters.migrations import upgrade_to_head_async
 from jingkang_events import EventStore, EventTypes, NewEvent, connect
 
 from ..conftest import create_pg_database, drop_pg_database

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from jingkang.common.migrations import upgrade_to_head_async
+from jingkang.common.adapters.migrations import upgrade_to_head_async
 from jingkang.referral.adapters.read_model_check import check_read_model
 from jingkang.referral.domain import commands as cmd
 from jingkang.referral.domain.errors import DomainError

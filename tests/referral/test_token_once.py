@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from jingkang.common.auth import TokenVerifier
+from jingkang.common.web.auth import TokenVerifier
 
 from .conftest import Api, token
 from .payloads import upload

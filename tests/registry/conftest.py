@@ -16,8 +16,8 @@ from typing import Any
 import httpx
 import pytest
 
-from jingkang.common.auth import mint_token
-from jingkang.common.migrations import upgrade_to_head_async
+from jingkang.common.adapters.migrations import upgrade_to_head_async
+from jingkang.common.web.auth import mint_token
 from jingkang.referral.config import Settings as ReferralSettings
 from jingkang.referral.entrypoints.app import create_app as create_referral
 from jingkang.registry.config import Settings as RegistrySettings

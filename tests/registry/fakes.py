@@ -10,9 +10,9 @@ from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from jingkang.common.idempotency import Answer
-from jingkang.common.regions import RegionTable
-from jingkang.common.requests import RequestMeta
+from jingkang.common.application.answers import Answer
+from jingkang.common.application.request_meta import RequestMeta
+from jingkang.common.domain.regions import RegionTable
 from jingkang.registry.adapters.http_answers import HttpAnswers
 from jingkang.registry.application.institutions import RegistryService
 from jingkang.registry.domain.events import RegistryEvent

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from jingkang.common.access_log import AccessLog, Entry
+from jingkang.common.adapters.access_log import AccessLog, Entry
 from jingkang_events import connect
 
 from . import scenario as sc

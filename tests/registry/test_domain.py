@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from jingkang.common.regions import RegionTable
+from jingkang.common.domain.regions import RegionTable
 from jingkang.registry.application import csv_import
 from jingkang.registry.domain import commands as cmd
 from jingkang.registry.domain import institution as inst

@@ -14,8 +14,8 @@ import pytest
 from pydantic import ValidationError
 from stdnum.cn import uscc
 
-from jingkang.common.idempotency import Answer
-from jingkang.common.requests import RequestMeta
+from jingkang.common.application.answers import Answer
+from jingkang.common.application.request_meta import RequestMeta
 from jingkang.registry.application.institutions import Busy, PreconditionFailed, RegistryService
 from jingkang.registry.domain import commands as cmd
 from jingkang.registry.domain.errors import (

@@ -13,7 +13,7 @@ import time
 import httpx
 import pytest
 
-from jingkang.common.migrations import upgrade_to_head_async
+from jingkang.common.adapters.migrations import upgrade_to_head_async
 from jingkang.referral.config import Settings as ReferralSettings
 from jingkang.referral.entrypoints.app import create_app as create_referral
 from jingkang.registry.adapters import archive_indexes

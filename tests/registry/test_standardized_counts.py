@@ -18,10 +18,11 @@ from typing import Any
 
 import pytest
 
-from jingkang.common.migrations import upgrade_to_head_async
+from jingkang.common.adapters.migrations import upgrade_to_head_async
+from jingkang.common.domain.case_contract import REGISTERED_STATES
 from jingkang.registry.adapters.archive_projection import ArchiveProjection
 from jingkang.registry.adapters.statistics_queries import StatisticsQueries
-from jingkang.registry.domain.archive import REGISTERED_STATES, ArchiveCase, apply
+from jingkang.registry.domain.archive import ArchiveCase, apply
 from jingkang.registry.domain.figures import CaseStanding, Rules, service_test, standardized
 from jingkang.registry.domain.periods import CHINA, Period
 from jingkang_events import Database, FeedCursor, RecordedEvent, connect

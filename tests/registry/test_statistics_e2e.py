@@ -8,7 +8,7 @@ from typing import Any
 
 from openpyxl import load_workbook
 
-from jingkang.common.regions import RegionTable
+from jingkang.common.domain.regions import RegionTable
 
 from . import scenario as sc
 from .conftest import System, token

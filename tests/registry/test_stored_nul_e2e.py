@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import uuid
 
-from jingkang.common.requests import RequestMeta
+from jingkang.common.application.request_meta import RequestMeta
 from jingkang.referral.bootstrap import build_runtime
 from jingkang.referral.config import Settings as ReferralSettings
 from jingkang.referral.domain import commands as cmd

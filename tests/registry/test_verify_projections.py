@@ -17,7 +17,7 @@ import asyncpg
 import httpx
 from sqlalchemy.engine import make_url
 
-from jingkang.common.consistency import ProjectionReport
+from jingkang.common.adapters.consistency import ProjectionReport
 from jingkang.referral import bootstrap as referral_bootstrap
 from jingkang.referral.adapters import tables as referral_tables
 from jingkang.referral.config import Settings as ReferralSettings

@@ -52,7 +52,7 @@ from typing import Any
 import httpx
 import pytest
 
-from jingkang.common.auth import ROLES, mint_token
+from jingkang.common.web.auth import ROLES, mint_token
 from jingkang.referral.entrypoints.app import create_app as create_referral
 from jingkang.registry.entrypoints.app import create_app as create_registry
 from jingkang.common.settings import DEVELOPMENT_LEDGER_KEY

@@ -19,7 +19,7 @@ from typing import Any
 from fastapi.routing import APIRoute
 from pydantic import BaseModel, ValidationError
 
-from jingkang.common.text import CheckedStrings
+from jingkang.common.domain.text import CheckedStrings
 from jingkang.referral.entrypoints.app import create_app as create_referral
 from jingkang.registry.entrypoints.app import create_app as create_registry
 

@@ -57,8 +57,8 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-from jingkang.common.auth import ROLES
-from jingkang.common.migrations import upgrade_to_head_async
+from jingkang.common.adapters.migrations import upgrade_to_head_async
+from jingkang.common.web.auth import ROLES
 from jingkang.referral.entrypoints.app import create_app as create_referral
 from jingkang.registry.entrypoints.app import create_app as create_registry
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import httpx
 import uvicorn
 
-from jingkang.common.auth import mint_token
 from jingkang.common.settings import DEVELOPMENT_SECRET
+from jingkang.common.web.auth import mint_token
 
 SECRET = "test-secret-for-the-loopback-services-0123456789"
 

@@ -10,9 +10,9 @@ from collections.abc import Awaitable, Callable
 import httpx
 from fastapi import FastAPI
 
-from jingkang.common.app import create_service_app
 from jingkang.common.runtime import ServiceRuntime
 from jingkang.common.settings import CommonSettings
+from jingkang.common.web.app import create_service_app
 from jingkang_events import Connection, EventStore, FeedConsumer, FeedCursor, NewEvent, RecordedEvent
 
 from ..events.support import (

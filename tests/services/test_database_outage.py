@@ -18,7 +18,7 @@ import httpx
 import pytest
 from sqlalchemy.engine import make_url
 
-from jingkang.common.migrations import upgrade_to_head_async
+from jingkang.common.adapters.migrations import upgrade_to_head_async
 from jingkang_events import DatabaseUnavailable, connect
 
 from ..conftest import PG_ADMIN_URL, _dsn, create_pg_database, drop_pg_database

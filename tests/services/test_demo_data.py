@@ -9,9 +9,9 @@ import pytest
 from pydantic import BaseModel
 from stdnum.cn import uscc
 
-from jingkang.common.identity import validate_id_number
-from jingkang.common.regions import RegionTable
-from jingkang.common.vocabulary import ExitDestination
+from jingkang.common.domain.identity import validate_id_number
+from jingkang.common.domain.regions import RegionTable
+from jingkang.common.domain.vocabulary import ExitDestination
 from jingkang.demo import data, scripts, steps
 from jingkang.referral.domain import commands as referral
 from jingkang.registry.domain import commands as registry

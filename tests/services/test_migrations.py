@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jingkang.common.migrations import head_revision, upgrade_to_head_async
+from jingkang.common.adapters.migrations import head_revision, upgrade_to_head_async
 
 from ..conftest import schema_state
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from jingkang.common.migrations import head_revision, upgrade_to_head_async
+from jingkang.common.adapters.migrations import head_revision, upgrade_to_head_async
 
 from ..conftest import create_pg_database, drop_pg_database
 from .support import running, service_env, token

@@ -24,7 +24,7 @@ import asyncpg
 import pytest
 from sqlalchemy.engine import make_url
 
-from jingkang.common.migrations import upgrade_to_head_async
+from jingkang.common.adapters.migrations import upgrade_to_head_async
 from jingkang_events import EventStore, Ledger, LedgerKey, Metadata, NewEvent, connect
 from jingkang_events._chain import canonical_json, chain_hash, format_time
 

@@ -12,8 +12,8 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
-from jingkang.common.auth import TokenVerifier, mint_token
-from jingkang.common.problems import Problem
+from jingkang.common.web.auth import TokenVerifier, mint_token
+from jingkang.common.web.problems import Problem
 
 SECRET = "a-shared-secret-long-enough-for-hs256-0123"
 CLAIMS = {"sub": "u1", "role": "auditor", "org_id": "audit-1", "region": "130000"}

@@ -5,7 +5,7 @@ Revises: registry_0003
 Create Date: 2026-11-22
 """
 
-from jingkang.common.access_log import create_access_log_v1, drop_access_log_v1
+from jingkang.common.adapters.access_log import create_access_log_v1, drop_access_log_v1
 
 revision = "registry_0004"
 down_revision = "registry_0003"

@@ -11,7 +11,7 @@ Revises: registry_0005
 Create Date: 2026-12-01
 """
 
-from jingkang.common.idempotency import add_answer_resources_v1, drop_answer_resources_v1
+from jingkang.common.adapters.idempotency import add_answer_resources_v1, drop_answer_resources_v1
 
 revision = "registry_0006_idempotency_refs"
 down_revision = "registry_0005"

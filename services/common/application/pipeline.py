@@ -18,8 +18,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TypeVar
 
+from jingkang.common.application.request_meta import RequestMeta
 from jingkang.common.domain.actor import Actor
-from jingkang.common.requests import RequestMeta
 from jingkang_events import ConcurrencyError, Metadata, UniqueViolation
 
 T = TypeVar("T")

@@ -12,9 +12,10 @@ import json
 from datetime import datetime
 from typing import Any
 
-from jingkang.common.crypto import KeyUnavailable, open_sealed, seal
-from jingkang.common.idempotency import Answer, IdempotencyStore, StoredAnswer
-from jingkang.common.requests import RequestMeta
+from jingkang.common.adapters.crypto import KeyUnavailable, open_sealed, seal
+from jingkang.common.adapters.idempotency import IdempotencyStore
+from jingkang.common.application.answers import Answer, StoredAnswer
+from jingkang.common.application.request_meta import RequestMeta
 from jingkang_events import Connection, Database
 
 from ..domain.privacy import PROTECTED_ANSWER, erased_value

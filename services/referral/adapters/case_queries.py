@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from jingkang.common.domain.actor import Actor
-from jingkang.common.text import refused_character
+from jingkang.common.domain.text import refused_character
 from jingkang_events import Database
 
 from ..application.ports import CaseFilter, InvalidListCursor

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from jingkang.common.crypto import KeyUnavailable, KeyWrapper, open_sealed, seal
+from jingkang.common.adapters.crypto import KeyUnavailable, KeyWrapper, open_sealed, seal
 from jingkang_events import Connection
 
 from ..domain.privacy import (

@@ -17,7 +17,7 @@ from dataclasses import fields
 from enum import Enum
 from typing import Any
 
-from jingkang.common.consistency import (
+from jingkang.common.adapters.consistency import (
     Difference, ProjectionReport, as_utc, normalizer, shown, snapshot,
 )
 from jingkang_events import Connection, Database, RecordedEvent

@@ -5,8 +5,8 @@ from sqlalchemy import (
     Text, text,
 )
 
-from jingkang.common.access_log import add_access_log_table
-from jingkang.common.idempotency import add_idempotency_table
+from jingkang.common.adapters.access_log import add_access_log_table
+from jingkang.common.adapters.idempotency import add_idempotency_table
 from jingkang_events import add_event_tables
 
 metadata = MetaData()

@@ -3,11 +3,11 @@ erasure on the person's stream, and rewrite the stored answers about their cases
 
 from __future__ import annotations
 
+from jingkang.common.application.answers import principal_key
 from jingkang.common.application.pipeline import command_metadata
+from jingkang.common.application.request_meta import RequestMeta
 from jingkang.common.domain.actor import Actor
 from jingkang.common.domain.case_contract import ENDED_STATES
-from jingkang.common.idempotency import principal_key
-from jingkang.common.requests import RequestMeta
 
 from ..domain.errors import AlreadyErased, OpenCase
 from ..domain.events import PersonErased

@@ -16,16 +16,16 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any, Protocol
 
+from jingkang.common.application.answers import Answer, StoredAnswer
+from jingkang.common.application.request_meta import RequestMeta
 from jingkang.common.domain.actor import Actor
-from jingkang.common.idempotency import Answer, StoredAnswer
-from jingkang.common.requests import RequestMeta
+from jingkang.common.domain.clock import Clock
 from jingkang_events import Connection, Metadata, RecordedEvent, VerifyResult
 
 from ..domain.case import Case
 from ..domain.institutions import Institution
 from ..domain.events import CaseEvent
 
-Clock = Callable[[], datetime]
 # The keyed hash of an identity number (the patient id): duplicates are found without the
 # number readable.
 PersonKeys = Callable[[str], str]

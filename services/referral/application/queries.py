@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from jingkang.common.chinatime import china_date
 from jingkang.common.domain.actor import Actor
+from jingkang.common.domain.chinatime import china_date
 from jingkang_events import VerifyResult
 
 from ..domain.case import Case

@@ -13,10 +13,10 @@ from typing import Any
 from jingkang.common.application.pipeline import (
     Refusals, command_metadata, matches_if_match, run_command,
 )
+from jingkang.common.application.answers import Answer, as_answer, principal_key
+from jingkang.common.application.request_meta import RequestMeta
 from jingkang.common.domain.actor import Actor
-from jingkang.common.idempotency import Answer, as_answer, principal_key
-from jingkang.common.regions import RegionTable
-from jingkang.common.requests import RequestMeta
+from jingkang.common.domain.regions import RegionTable
 from jingkang_events import Connection, UniqueViolation
 
 from ..domain import commands as cmd

@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from jingkang.common.chinatime import china_date
 from jingkang.common.domain.actor import Actor
-from jingkang.common.identity import mask_id_number, mask_name
+from jingkang.common.domain.chinatime import china_date
+from jingkang.common.domain.identity import mask_id_number, mask_name
 
 from ..domain.case import Case
 from ..domain.lifecycle import GuardContext, available_actions

@@ -11,8 +11,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, ConfigDict, Field, model_validator
 
-from jingkang.common.identity import validate_phone
-from jingkang.common.text import MULTILINE, CheckedStrings
+from jingkang.common.domain.identity import validate_phone
+from jingkang.common.domain.text import MULTILINE, CheckedStrings
 
 from .vocabulary import (
     AssessmentKind,
@@ -35,7 +35,7 @@ Phone = Annotated[str, AfterValidator(validate_phone),
 OptionalPhone = Annotated[Phone | None, Field(description="联系电话 mainland mobile or landline")]
 RiskLevel = Annotated[int, Field(ge=0, le=5, description=(
     "危险性评估 risk level 0–5 (严重精神障碍管理治疗工作规范): 0 none … 5 violence with weapons"))]
-FreeText = Annotated[str, MULTILINE]  # tabs and line breaks allowed (jingkang.common.text)
+FreeText = Annotated[str, MULTILINE]  # tabs and line breaks allowed (jingkang.common.domain.text)
 Note = Annotated[FreeText, Field(max_length=4000, description=(
     "说明 free text (protected personal data)"))]
 OrgId = Annotated[str, Field(min_length=1, max_length=100, description="机构标识 organisation id")]

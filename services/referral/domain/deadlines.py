@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from jingkang.common.chinatime import china_date
+from jingkang.common.domain.chinatime import china_date
 
 from .case import Case
 from .rules import Rules, add_months

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from jingkang.common.regions import city_of
+from jingkang.common.domain.regions import city_of
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,8 +16,9 @@ from datetime import datetime
 
 from transitions import Machine
 
-from jingkang.common.chinatime import CHINA, china_date
 from jingkang.common.domain.actor import Actor
+from jingkang.common.domain.case_contract import IN_PROGRESS_STATES
+from jingkang.common.domain.chinatime import CHINA, china_date
 
 from .case import Case
 from .errors import (
@@ -30,7 +31,7 @@ from .errors import (
     RoleNotAllowed,
 )
 from .rules import Rules, add_months
-from .vocabulary import OPEN_STATES, CaseState, ConsentPurpose, Role
+from .vocabulary import CaseState, ConsentPurpose, Role
 
 S = CaseState
 
@@ -136,7 +137,7 @@ class Move:
     guards: tuple[str, ...] = ()
 
 
-_OPEN = tuple(s for s in CaseState if s in OPEN_STATES)
+_OPEN = tuple(s for s in CaseState if s in IN_PROGRESS_STATES)
 _SW, _INST, _HOSP = Role.SOCIAL_WORKER, Role.INSTITUTION, Role.HOSPITAL
 
 MOVES: tuple[Move, ...] = (

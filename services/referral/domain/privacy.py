@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from jingkang.common.identity import mask_id_number, mask_name
+from jingkang.common.domain.identity import mask_id_number, mask_name
 
 ERASED = "[已删除]"
 

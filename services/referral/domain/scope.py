@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jingkang.common.domain.actor import Actor
-from jingkang.common.regions import contains
+from jingkang.common.domain.regions import contains
 
 from .case import Case
 from .vocabulary import Role

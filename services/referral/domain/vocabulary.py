@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from jingkang.common.domain.case_contract import IN_PROGRESS_STATES, CaseState  # noqa: F401
-from jingkang.common.vocabulary import (  # noqa: F401 - the case vocabulary includes these
+from jingkang.common.domain.case_contract import CaseState  # noqa: F401
+from jingkang.common.domain.vocabulary import (  # noqa: F401 - the case vocabulary includes these
     ExitDestination,
     Profession,
     ServiceForm,
@@ -13,8 +13,6 @@ from jingkang.common.vocabulary import (  # noqa: F401 - the case vocabulary inc
     ServiceType,
 )
 
-# Started and not ended: the person's one case in progress.
-OPEN_STATES = IN_PROGRESS_STATES
 
 
 class Role(StrEnum):

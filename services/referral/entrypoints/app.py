@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from jingkang.common.access_log import watched
-from jingkang.common.app import create_service_app
+from jingkang.common.adapters.access_log import watched
+from jingkang.common.web.app import create_service_app
 
 from ..bootstrap import Clock, build_runtime
 from ..config import Settings

@@ -6,9 +6,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from jingkang.common.auth import CurrentPrincipal
 from jingkang.common.domain.actor import Actor
-from jingkang.common.problems import Problem
+from jingkang.common.web.auth import CurrentPrincipal
+from jingkang.common.web.problems import Problem
 
 from ..application.service import CaseService
 from ..domain.lifecycle import MOVES

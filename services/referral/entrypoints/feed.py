@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from fastapi import Request
 
-from jingkang.common.auth import bearer_token, verified
+from jingkang.common.web.auth import bearer_token, verified
 from jingkang_events import FeedEntry
 
 REVEALED_TO = frozenset({"service"})

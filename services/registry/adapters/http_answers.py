@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from jingkang.common.idempotency import Answer
+from jingkang.common.application.answers import Answer
 
 from ..application.ports import Outcome, Result
 

@@ -26,7 +26,7 @@ from typing import Any
 
 import httpx
 
-from jingkang.common.consistency import (
+from jingkang.common.adapters.consistency import (
     ProjectionReport, TableRows, compare_table, snapshot,
 )
 from jingkang_events import Database, EventStore, FeedConsumer, FeedCursor

@@ -5,14 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from jingkang.common.domain.actor import Actor
+from jingkang.common.domain.case_contract import PLACED_STATES, sql_list
 from jingkang_events import Database
 
-from ..domain.archive import ACTIVE_STATES
 from ..domain.institution import READ_ALL
 from .sql import as_json, as_time
 from .statistics_queries import bounds
 
-_ACTIVE = "(" + ", ".join(f"'{s}'" for s in sorted(ACTIVE_STATES)) + ")"
+_ACTIVE = sql_list(PLACED_STATES)
 
 
 def patient_scope(actor: Actor) -> tuple[str, list[Any]]:

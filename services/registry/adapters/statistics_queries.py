@@ -11,15 +11,15 @@ from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any
 
+from jingkang.common.domain.case_contract import REGISTERED_STATES, sql_list
 from jingkang_events import Connection, Database
 
 from ..application.ports import Placed, Registered
-from ..domain.archive import REGISTERED_STATES
 from ..domain.figures import SITE_LEVELS, ServiceTest
 from ..domain.periods import Period
 from .sql import as_json, as_time, when
 
-_REGISTERED = "(" + ", ".join(f"'{s}'" for s in sorted(REGISTERED_STATES)) + ")"
+_REGISTERED = sql_list(REGISTERED_STATES)
 _SITES = "(" + ", ".join(f"'{s}'" for s in SITE_LEVELS) + ")"
 _COVERS = "{t}.valid_from <= $3 AND ({t}.valid_to IS NULL OR {t}.valid_to > $3)"
 

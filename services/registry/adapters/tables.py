@@ -10,8 +10,8 @@ from sqlalchemy import (
     JSON, Boolean, Column, DateTime, Index, Integer, MetaData, Numeric, String, Table, Text,
 )
 
-from jingkang.common.access_log import add_access_log_table
-from jingkang.common.idempotency import add_idempotency_table
+from jingkang.common.adapters.access_log import add_access_log_table
+from jingkang.common.adapters.idempotency import add_idempotency_table
 from jingkang_events import add_event_tables
 
 metadata = MetaData()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from jingkang.common.domain.actor import Actor
-from jingkang.common.regions import contains
+from jingkang.common.domain.regions import contains
 
 from ..domain.errors import InstitutionNotFound, OutOfScope
 from ..domain.institution import READ_ALL

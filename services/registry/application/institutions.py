@@ -11,11 +11,11 @@ from typing import Any
 from jingkang.common.application.pipeline import (
     Refusals, command_metadata, matches_if_match, run_command,
 )
-from jingkang.common.chinatime import china_date
+from jingkang.common.application.answers import Answer, principal_key
+from jingkang.common.application.request_meta import RequestMeta
 from jingkang.common.domain.actor import Actor
-from jingkang.common.idempotency import Answer, principal_key
-from jingkang.common.regions import RegionTable
-from jingkang.common.requests import RequestMeta
+from jingkang.common.domain.chinatime import china_date
+from jingkang.common.domain.regions import RegionTable
 from jingkang_events import ConcurrencyError, Connection, RecordedEvent, UniqueViolation
 
 from ..domain import baselines, institution

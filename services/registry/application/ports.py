@@ -8,16 +8,17 @@ application to no adapter.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from typing import Any, Protocol
 
+from jingkang.common.application.answers import Answer
+from jingkang.common.application.request_meta import RequestMeta
 from jingkang.common.domain.actor import Actor
-from jingkang.common.idempotency import Answer
-from jingkang.common.requests import RequestMeta
+from jingkang.common.domain.clock import Clock  # noqa: F401 - the handlers take it from here
 from jingkang_events import Connection, Metadata, RecordedEvent
 
 from ..domain.events import RegistryEvent
@@ -25,7 +26,6 @@ from ..domain.figures import ServiceTest
 from ..domain.institution import Institution
 from ..domain.periods import Period
 
-Clock = Callable[[], datetime]
 
 
 class Outcome(Enum):

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from jingkang.common.domain.actor import Actor
-from jingkang.common.regions import RegionTable, city_of, contains
+from jingkang.common.domain.regions import RegionTable, city_of, contains
 
 from ..domain import figures
 from ..domain.errors import InvalidField, OutOfScope

@@ -12,14 +12,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from jingkang.common.domain.case_contract import PLACED_STATES as ACTIVE_STATES  # noqa: F401
-from jingkang.common.domain.case_contract import REGISTERED_STATES, STATE_AFTER_EVENT
-from jingkang.common.identity import mask_id_number
+from jingkang.common.domain.case_contract import STATE_AFTER_EVENT
+from jingkang.common.domain.identity import mask_id_number
 
 from .periods import month_of, months_from
 
-# The case states as the archive counts them: the case contract names each set once.
-OPEN_STATES = REGISTERED_STATES
 # Events kept in the archive's list of steps (service records are counted instead).
 MILESTONES = {
     "MedicalAssessmentUploaded": "registered", "ApplicationApproved": "registered",

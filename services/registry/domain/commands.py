@@ -14,9 +14,9 @@ from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_v
 from stdnum.cn import uscc
 from stdnum.exceptions import ValidationError
 
-from jingkang.common.identity import validate_phone
-from jingkang.common.text import CheckedStrings
-from jingkang.common.vocabulary import Profession, ServiceForm, ServiceType
+from jingkang.common.domain.identity import validate_phone
+from jingkang.common.domain.text import CheckedStrings
+from jingkang.common.domain.vocabulary import Profession, ServiceForm, ServiceType
 
 from .periods import Period
 from .vocabulary import Area, Kind, Level, StatusAction

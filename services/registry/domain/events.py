@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
-from jingkang.common.vocabulary import ServiceForm, ServiceType
+from jingkang.common.domain.vocabulary import ServiceForm, ServiceType
 
 from .commands import Contact, Price, StaffLine, Team
 from .vocabulary import Area, Kind, Level, Status, StatusAction

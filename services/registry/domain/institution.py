@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Any
 
 from jingkang.common.domain.actor import Actor
-from jingkang.common.regions import RegionTable, contains
+from jingkang.common.domain.regions import RegionTable, contains
 
 from . import commands as cmd
 from .errors import InvalidField, InvalidStatusChange, OutOfScope

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from jingkang.common.chinatime import CHINA
+from jingkang.common.domain.chinatime import CHINA
 
 _PATTERN = re.compile(r"^(\d{4})(?:(Q)([1-4])|(H)([12]))?$")
 

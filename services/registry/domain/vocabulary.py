@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from jingkang.common.vocabulary import Profession
+from jingkang.common.domain.vocabulary import Profession
 
 
 class Level(StrEnum):

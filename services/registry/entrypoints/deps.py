@@ -6,8 +6,8 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from jingkang.common.auth import CurrentPrincipal, Principal, require_roles
 from jingkang.common.domain.actor import Actor
+from jingkang.common.web.auth import CurrentPrincipal, Principal, require_roles
 
 from ..application.archives import Archives
 from ..application.institutions import RegistryService

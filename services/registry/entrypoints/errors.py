@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 
-from jingkang.common.problems import Problem, problem_response
+from jingkang.common.web.problems import Problem, problem_response
 
 from ..domain.errors import RegistryError
 

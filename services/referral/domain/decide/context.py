@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from jingkang.common.chinatime import china_date
 from jingkang.common.domain.actor import Actor
-from jingkang.common.identity import InvalidIdentity, validate_id_number
-from jingkang.common.regions import RegionTable
+from jingkang.common.domain.chinatime import china_date
+from jingkang.common.domain.identity import InvalidIdentity, validate_id_number
+from jingkang.common.domain.regions import RegionTable
 
 from .. import commands as cmd
 from .. import events as ev

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jingkang.common.regions import city_of
+from jingkang.common.domain.regions import city_of
 
 from .. import commands as cmd
 from .. import events as ev

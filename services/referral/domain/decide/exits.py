@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jingkang.common.chinatime import china_date
+from jingkang.common.domain.chinatime import china_date
 
 from .. import commands as cmd
 from .. import events as ev

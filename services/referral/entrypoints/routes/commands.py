@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import Response
 
 from jingkang.common.domain.actor import Actor
-from jingkang.common.requests import Meta, as_response, with_body_hash
+from jingkang.common.web.requests import Meta, as_response, with_body_hash
 
 from ...domain import commands as cmd
 

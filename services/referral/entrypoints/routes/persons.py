@@ -5,9 +5,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request
 from fastapi.responses import Response
 
-from jingkang.common.auth import require_roles
 from jingkang.common.domain.actor import Actor
-from jingkang.common.requests import Meta, with_body_hash
+from jingkang.common.web.auth import require_roles
+from jingkang.common.web.requests import Meta, with_body_hash
 
 from ...application.erasure import PersonErasure
 from ...domain.commands import Erasure

@@ -6,9 +6,10 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 
-from jingkang.common.auth import CurrentPrincipal, require_roles
-from jingkang.common.problems import Problem
-from jingkang.common.requests import MAX_VERSION, PlausibleTime
+from jingkang.common.application.request_meta import MAX_VERSION
+from jingkang.common.web.auth import CurrentPrincipal, require_roles
+from jingkang.common.web.problems import Problem
+from jingkang.common.web.requests import PlausibleTime
 
 from ...application.ports import CaseFilter, InvalidListCursor
 from ...application.queries import CaseReads

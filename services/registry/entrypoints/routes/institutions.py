@@ -6,8 +6,8 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from jingkang.common.domain.actor import Actor
-from jingkang.common.problems import Problem
-from jingkang.common.requests import Meta, as_response, with_body_hash
+from jingkang.common.web.problems import Problem
+from jingkang.common.web.requests import Meta, as_response, with_body_hash
 
 from ...application import csv_import
 from ...domain import commands as cmd

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from jingkang.common.domain.actor import Actor
-from jingkang.common.requests import Meta, PlausibleDate, as_response, with_body_hash
+from jingkang.common.web.requests import Meta, PlausibleDate, as_response, with_body_hash
 
 from ...domain import commands as cmd
 from ..deps import Registry, StatisticsDep, actor_with_role

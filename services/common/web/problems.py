@@ -12,7 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from jingkang_events import DatabaseUnavailable
 
-from .idempotency import IdempotencyKeyReused
+from jingkang.common.application.answers import IdempotencyKeyReused
 
 log = logging.getLogger(__name__)
 

@@ -12,14 +12,16 @@ from prometheus_client import Counter
 
 from jingkang_events import EventStore, Ledger, PageView, feed_router, ledger_router
 
-from .access_audit import AccessLogMiddleware, UnauthenticatedEntries, access_log_router
-from .access_log import Watched
-from .auth import require_roles, verifier_from
-from .hardening import ServiceApp, install_hardening
-from .ops import install_ops
-from .problems import install_problem_handlers
-from .runtime import ServiceRuntime
-from .settings import CommonSettings
+from jingkang.common.web.access_audit import (
+    AccessLogMiddleware, UnauthenticatedEntries, access_log_router,
+)
+from jingkang.common.adapters.access_log import Watched
+from jingkang.common.runtime import ServiceRuntime
+from jingkang.common.settings import CommonSettings
+from jingkang.common.web.auth import require_roles, verifier_from
+from jingkang.common.web.hardening import ServiceApp, install_hardening
+from jingkang.common.web.ops import install_ops
+from jingkang.common.web.problems import install_problem_handlers
 
 
 FEED_READS = (Watched("feed", re.compile(r"/v1/events")),)

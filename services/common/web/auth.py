@@ -13,8 +13,8 @@ import jwt
 from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from .problems import Problem
-from .text import refused_character
+from jingkang.common.domain.text import refused_character
+from jingkang.common.web.problems import Problem
 
 ROLES = ("hospital", "social_worker", "reporter", "institution", "platform", "civil_affairs",
          "auditor", "admin", "service")

@@ -4,40 +4,21 @@ answer goes back, with ETag and Location (API.md)."""
 
 from __future__ import annotations
 
-import hashlib
 import re
 import uuid
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 from fastapi import Depends, Header
 from fastapi.responses import Response
 from pydantic import AfterValidator, BaseModel
 
-from .problems import Problem
-
-if TYPE_CHECKING:
-    from .idempotency import Answer
+from jingkang.common.application.answers import Answer
+from jingkang.common.application.request_meta import MAX_VERSION, RequestMeta, request_hash
+from jingkang.common.web.problems import Problem
 
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
-# Versions are stored as 32-bit integers: a larger one is no version, not a database error.
-MAX_VERSION = 2_147_483_647
-
-
-@dataclass(frozen=True)
-class RequestMeta:
-    request_id: str
-    correlation_id: str
-    idempotency_key: str | None = None
-    request_hash: str = ""
-    if_match: int | None = None
-
-
-def request_hash(method: str, path: str, body: bytes) -> str:
-    return hashlib.sha256(method.encode() + b" " + path.encode() + b"\n" + body).hexdigest()
-
-
 def _request_id(value: str | None) -> str:
     return value if value and _SAFE_ID.match(value) else str(uuid.uuid4())
 

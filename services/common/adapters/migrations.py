@@ -13,7 +13,7 @@ from alembic.script import ScriptDirectory
 from jingkang_events import Database
 
 # Editable installs (the README's way, and the container's) keep the tree in place.
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+MIGRATIONS_DIR = Path(__file__).resolve().parents[3] / "migrations"
 
 
 def alembic_config(service: str, url: str) -> Config:

@@ -8,18 +8,16 @@ answers.  A service whose answers hold personal data stores them sealed (the ref
 
 from __future__ import annotations
 
-import hashlib
-import json
-from dataclasses import dataclass
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy import Column, DateTime, Index, Integer, MetaData, String, Table, Text
 
 from jingkang_events import Connection, Database
 
-if TYPE_CHECKING:  # requests imports problems, which maps this module's error
-    from .requests import RequestMeta
+from jingkang.common.application.answers import (
+    Answer, IdempotencyKeyReused, StoredAnswer, as_answer,
+)
+from jingkang.common.application.request_meta import RequestMeta
 
 
 _RESOURCE_COMMENT = ("the case or institution the answer shows: replays check the caller may "
@@ -40,48 +38,6 @@ def add_idempotency_table(metadata: MetaData) -> Table:
         Column("resource_id", String(100), comment=_RESOURCE_COMMENT),
         Index("ix_idempotency_keys_resource", "resource_id"),
     )
-
-
-class Identity(Protocol):
-    @property
-    def issuer(self) -> str: ...
-    @property
-    def sub(self) -> str: ...
-    @property
-    def org_id(self) -> str: ...
-    @property
-    def role(self) -> str: ...
-
-
-def principal_key(who: Identity) -> str:
-    """Whose answers these are: a digest of the verified token's issuer, subject, organisation
-    and role (fixed length, and no identifier of a person in the table)."""
-    parts = json.dumps([who.issuer, who.sub, who.org_id, who.role], ensure_ascii=False)
-    return hashlib.sha256(parts.encode()).hexdigest()
-
-
-@dataclass(frozen=True)
-class Answer:
-    """A command's answer, exactly as first sent."""
-
-    status_code: int
-    body: str  # the JSON representation
-    version: int
-    location: str | None = None
-    resource_id: str | None = None  # the case or institution it shows
-
-
-class IdempotencyKeyReused(Exception):
-    """The key was used with another request; the edge answers 422 ``idempotency_key_reused``."""
-
-
-@dataclass(frozen=True)
-class StoredAnswer:
-    request_hash: str
-    status_code: int
-    body: str  # as stored: sealed parts still sealed, for services that seal
-    location: str | None
-    resource_id: str | None = None
 
 
 class IdempotencyStore:
@@ -144,13 +100,6 @@ class IdempotencyStore:
         """Replace a stored body (erasure writes what a replay will show from then on)."""
         await conn.execute("UPDATE idempotency_keys SET response = $1 "
                            "WHERE principal = $2 AND key = $3", body, principal, key)
-
-
-def as_answer(stored: StoredAnswer, body: str) -> Answer:
-    """The answer to send again: the stored status, location and ``body``."""
-    version = json.loads(body).get("version", 0)
-    return Answer(stored.status_code, body, version, stored.location, stored.resource_id)
-
 
 
 def add_answer_resources_v1() -> None:

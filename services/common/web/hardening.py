@@ -20,10 +20,10 @@ from urllib.parse import parse_qsl
 from fastapi import FastAPI
 from starlette.middleware.cors import CORSMiddleware
 
-from .auth import principal_of
-from .problems import Problem, problem_response
-from .settings import CommonSettings
-from .text import refused_character
+from jingkang.common.domain.text import refused_character
+from jingkang.common.settings import CommonSettings
+from jingkang.common.web.auth import principal_of
+from jingkang.common.web.problems import Problem, problem_response
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
 # /docs and /redoc load swagger-ui and redoc from a CDN and start them with inline scripts.

@@ -13,11 +13,11 @@ from pydantic import BaseModel, Field
 
 from jingkang_events import DatabaseUnavailable
 
-from .access_log import AccessLog, Entry, Watched, classify
-from .auth import principal_of, require_roles
-from .hardening import TokenBuckets
-from .problems import unavailable
-from .requests import PlausibleTime
+from jingkang.common.adapters.access_log import AccessLog, Entry, Watched, classify
+from jingkang.common.web.auth import principal_of, require_roles
+from jingkang.common.web.hardening import TokenBuckets
+from jingkang.common.web.problems import unavailable
+from jingkang.common.web.requests import PlausibleTime
 
 
 class UnauthenticatedEntries:

@@ -12,8 +12,8 @@ from prometheus_client import CollectorRegistry, Counter, Histogram, generate_la
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
-from .migrations import current_revision, head_revision
-from .runtime import ServiceRuntime
+from jingkang.common.adapters.migrations import current_revision, head_revision
+from jingkang.common.runtime import ServiceRuntime
 
 
 async def readiness(runtime: ServiceRuntime) -> tuple[bool, dict[str, Any]]:
