@@ -26,7 +26,7 @@ from .application.erasure import PersonErasure
 from .application.queries import CaseReads
 from .application.service import CaseService
 from .config import Settings
-from .domain.calendar import china
+from jingkang.common.domain.calendar import china
 from .domain.events import EVENT_TYPES, PersonErased
 from .domain.rules import Rules
 from .domain.upcasting import UPCASTERS

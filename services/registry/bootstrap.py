@@ -10,6 +10,7 @@ from pathlib import Path
 from jingkang.common.adapters.consistency import ProjectionReport
 from jingkang.common.adapters.idempotency import IdempotencyStore
 from jingkang.common.adapters.migrations import upgrade_to_head_async
+from jingkang.common.domain.calendar import china
 from jingkang.common.domain.clock import Clock, system_clock
 from jingkang.common.domain.regions import RegionTable
 from jingkang.common.runtime import ServiceRuntime
@@ -24,14 +25,20 @@ from .adapters.archive_projection import ArchiveProjection
 from .adapters.http_answers import HttpAnswers
 from .adapters.institution_repository import RegistryRepository
 from .adapters.registry_queries import RegistryQueries
+from .adapters.report_repository import ReportRepository
 from .adapters.statistics_queries import StatisticsQueries
 from .application.archives import Archives
 from .application.institutions import RegistryService
+from .application.report_chain import Chain
+from .application.report_reads import ReportReads
+from .application.report_scans import ReportScans
+from .application.reports import ReportService
 from .adapters.projection_check import check_archive, check_institution_tables
 from .application.statistics import Statistics
 from .config import Settings
 from .domain.events import EVENT_TYPES
 from .domain.figures import Rules
+from .domain.report_schedule import schedule_from
 
 ApplyPage = Callable[[list[RecordedEvent], Connection], Awaitable[None]]
 ARCHIVE_CONSUMER = "case_archive"
@@ -100,6 +107,9 @@ class RegistryRuntime(ServiceRuntime):
     queries: RegistryQueries | None = None
     archives: Archives | None = None
     statistics: Statistics | None = None
+    reports: ReportService | None = None
+    report_reads: ReportReads | None = None
+    scans: ReportScans | None = None
 
     async def prepare(self) -> None:
         # A replay stopped part-way (killed, say) leaves the archive's secondary indexes out.
@@ -112,11 +122,19 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Regis
     store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds,
                        ledger_key=settings.ledger())
     regions = RegionTable.bundled()
-    registry = RegistryService(db, RegistryRepository(store), IdempotencyStore(db),
-                               answers=HttpAnswers(), regions=regions, clock=clock)
+    answers, idempotency = HttpAnswers(), IdempotencyStore(db)
+    registry = RegistryService(db, RegistryRepository(store), idempotency,
+                               answers=answers, regions=regions, clock=clock)
     queries = RegistryQueries(db)
     statistics = Statistics(StatisticsQueries(db), regions, rules_from(settings), clock)
+    report_store = ReportRepository(db, store)
+    chain = Chain(report_store, statistics, regions, china(),
+                  schedule_from(settings.report_schedule))
+    reports = ReportService(db, chain, idempotency, answers=answers, clock=clock)
+    scans = ReportScans(db, report_store, idempotency, answers=answers, clock=clock,
+                        max_bytes=settings.report_scan_max_bytes)
     runtime = RegistryRuntime("registry", db, store, [archive_consumer(settings, db)], registry,
-                              queries, Archives(queries), statistics)
+                              queries, Archives(queries), statistics, reports,
+                              ReportReads(chain, clock), scans)
     runtime.checkpoint_interval = settings.checkpoint_interval_seconds
     return runtime

@@ -18,6 +18,14 @@ class Settings(CommonSettings):
         True, description="standardized service: a service record in every month in service")
     archive_batch_size: int = Field(2000, ge=1, le=2000,
                                     description="events per page the archive consumer applies")
+    report_schedule: dict[str, dict[str, dict[str, int | None]]] = Field(
+        default_factory=dict, description=(
+            "when each level's report is due, by province (two-digit code, or * for the "
+            "rest), replacing the documents' defaults: "
+            '{"13": {"county": {"months": 3, "day": 25}}}; docs/registry.md, Reporting'))
+    report_scan_max_bytes: int = Field(
+        5_000_000, ge=1, le=50_000_000,
+        description="largest scan of a signed report form accepted (bytes)")
 
     @property
     def database_url(self) -> str:

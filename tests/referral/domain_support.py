@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 from jingkang.common.domain.regions import RegionTable
 from jingkang.referral.domain import commands as cmd
 from jingkang.referral.domain import decide
-from jingkang.referral.domain.calendar import china
+from jingkang.common.domain.calendar import china
 from jingkang.referral.domain.case import Case, evolve
 from jingkang.referral.domain.institutions import Institution
 from jingkang.common.domain.actor import Actor

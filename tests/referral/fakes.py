@@ -18,7 +18,7 @@ from jingkang.common.application.request_meta import RequestMeta
 from jingkang.common.domain.regions import RegionTable
 from jingkang.referral.adapters.http_answers import HttpAnswers
 from jingkang.referral.application.service import CaseService
-from jingkang.referral.domain.calendar import china
+from jingkang.common.domain.calendar import china
 from jingkang.referral.domain.case import Case
 from jingkang.referral.domain.events import CaseEvent
 from jingkang.referral.domain.institutions import Institution

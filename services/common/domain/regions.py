@@ -120,9 +120,20 @@ def province_of(code: str) -> str:
 
 
 def contains(scope: str, code: str) -> bool:
-    """Whether region ``scope`` (province, city or county code) contains ``code``."""
-    if scope.endswith("0000"):
+    """Whether region ``scope`` (a province, city, county or nine-digit township code)
+    contains ``code``: a county its townships, a township only itself."""
+    if len(scope) == 6 and scope.endswith("0000"):
         return code[:2] == scope[:2]
-    if scope.endswith("00"):
+    if len(scope) == 6 and scope.endswith("00"):
         return code[:4] == scope[:4]
-    return code == scope
+    return code.startswith(scope)
+
+
+def bounds(code: str) -> tuple[str, str]:
+    """The six-digit codes inside region ``code``, as a closed range for SQL ``BETWEEN``
+    (a county: itself; a township holds no six-digit code but its own)."""
+    if len(code) == 6 and code.endswith("0000"):
+        return code[:2] + "0000", code[:2] + "9999"
+    if len(code) == 6 and code.endswith("00"):
+        return code[:4] + "00", code[:4] + "99"
+    return code, code

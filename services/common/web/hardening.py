@@ -42,6 +42,8 @@ CORS_EXPOSED = ("ETag", "Location", "Retry-After")
 # Probes and scrapes must answer under load.  Feed consumers long-poll /v1/events and, when
 # catching up, read its pages back to back: limiting them would only delay projections.
 RATE_LIMIT_EXEMPT = frozenset({"/healthz", "/readyz", "/metrics", "/v1/events"})
+# Where a body may be as large as an import: CSV imports, scans of signed report forms.
+LARGE_BODIES = ("/imports", "/report-scans")
 # Header values may hold a tab (RFC 9110 field-value), no other control character.
 _HEADER_CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
 
@@ -173,7 +175,7 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.max_import_bytes if _path(scope).endswith("/imports") else self.max_bytes
+        limit = self.max_import_bytes if _path(scope).endswith(LARGE_BODIES) else self.max_bytes
         declared = _header(scope, b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await _too_large(limit)(scope, receive, send)

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from jingkang.common.domain.actor import Actor
+from jingkang.common.domain.regions import bounds
 from jingkang.common.domain.text import refused_character
 from jingkang_events import Database
 
@@ -27,15 +28,6 @@ DUE_COLUMNS: dict[str, str] = {
     "reassessment": "reassessment_due_on",
     "follow_up": "follow_up_due_on",
 }
-
-
-def region_bounds(code: str) -> tuple[str, str]:
-    """Codes inside a province (xx0000), a city (xxxx00) or equal to a county."""
-    if code.endswith("0000"):
-        return code[:2] + "0000", code[:2] + "9999"
-    if code.endswith("00"):
-        return code[:4] + "00", code[:4] + "99"
-    return code, code
 
 
 class _Sql:
@@ -69,7 +61,7 @@ def _scope(sql: _Sql, actor: Actor) -> None:
         sql.add("(institution_id = {0} OR relocation_target_id = {0} "
                 "OR served_by LIKE {1})", actor.org_id, f"%,{actor.org_id},%")
     elif role in (Role.SOCIAL_WORKER, Role.CIVIL_AFFAIRS):
-        sql.add("residence_region BETWEEN {0} AND {1}", *region_bounds(actor.region))
+        sql.add("residence_region BETWEEN {0} AND {1}", *bounds(actor.region))
     elif role == Role.REPORTER:
         sql.add("referring_org_id = {0}", actor.org_id)
     else:
@@ -148,7 +140,7 @@ class CaseQueries:
         if f.state:
             sql.add("state = {0}", f.state)
         if f.region:
-            sql.add("residence_region BETWEEN {0} AND {1}", *region_bounds(f.region))
+            sql.add("residence_region BETWEEN {0} AND {1}", *bounds(f.region))
         if f.institution_id:
             sql.add("institution_id = {0}", f.institution_id)
         if f.risk_level_min is not None:

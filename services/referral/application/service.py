@@ -22,7 +22,7 @@ from jingkang_events import Connection, UniqueViolation
 from ..domain import commands as cmd
 from ..domain import decide
 from ..domain import events as ev
-from ..domain.calendar import WorkingCalendar
+from jingkang.common.domain.calendar import WorkingCalendar
 from ..domain.case import Case, evolve_all
 from ..domain.deadlines import pending_deadlines
 from ..domain.errors import DuplicateCase

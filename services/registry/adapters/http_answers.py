@@ -24,4 +24,11 @@ class HttpAnswers:
                           result.institution_id)
         if result.outcome is Outcome.IMPORTED:
             return Answer(201, body, result.version, "/v1/institutions")
+        if result.outcome is Outcome.SUBMITTED:
+            view = result.view
+            return Answer(201, body, result.version,
+                          f"/v1/reports/{view['region']}/{view['period']}/versions/"
+                          f"{view['latest_version']}?form={view['form']}")
+        if result.outcome is Outcome.STORED:
+            return Answer(201, body, result.version, f"/v1/report-scans/{result.view['sha256']}")
         return Answer(200, body, result.version, None, result.institution_id)

@@ -6,11 +6,12 @@ from typing import Any
 
 from jingkang.common.domain.actor import Actor
 from jingkang.common.domain.case_contract import PLACED_STATES, sql_list
+from jingkang.common.domain.regions import bounds
 from jingkang_events import Database
 
 from ..domain.institution import READ_ALL
 from .sql import as_json, as_time
-from .statistics_queries import bounds
+
 
 _ACTIVE = sql_list(PLACED_STATES)
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from jingkang.common.domain.case_contract import REGISTERED_STATES, sql_list
+from jingkang.common.domain.regions import bounds
 from jingkang_events import Connection, Database
 
 from ..application.ports import Placed, Registered
@@ -22,15 +23,6 @@ from .sql import as_json, as_time, when
 _REGISTERED = sql_list(REGISTERED_STATES)
 _SITES = "(" + ", ".join(f"'{s}'" for s in SITE_LEVELS) + ")"
 _COVERS = "{t}.valid_from <= $3 AND ({t}.valid_to IS NULL OR {t}.valid_to > $3)"
-
-
-def bounds(region: str) -> tuple[str, str]:
-    """The codes inside ``region``, as a closed range."""
-    if region.endswith("0000"):
-        return region[:2] + "0000", region[:2] + "9999"
-    if region.endswith("00"):
-        return region[:4] + "00", region[:4] + "99"
-    return region, region
 
 
 class StatisticsQueries:

@@ -1,13 +1,15 @@
 """The registry database's tables (the Alembic revisions under migrations/registry/ create them).
 
-Everything but ``events``, ``consumer_cursors`` and ``idempotency_keys`` is a projection that
+Everything but ``events``, ``consumer_cursors``, ``idempotency_keys`` and ``report_scans`` (the
+bytes of the signed forms that report events name by SHA-256) is a projection that
 ``jingkang replay registry`` can drop and rebuild: the institution tables from this service's
 own events (written in the same transaction as them), the ``archive_*`` tables from the
 referral service's feed (written in the same transaction as the consumer's cursor).
 """
 
 from sqlalchemy import (
-    JSON, Boolean, Column, DateTime, Index, Integer, MetaData, Numeric, String, Table, Text,
+    JSON, Boolean, Column, DateTime, Index, Integer, LargeBinary, MetaData, Numeric, String,
+    Table, Text,
 )
 
 from jingkang.common.adapters.access_log import add_access_log_table
@@ -21,6 +23,16 @@ access_log = add_access_log_table(metadata)
 Time = DateTime(timezone=True)
 
 idempotency_keys = add_idempotency_table(metadata)
+
+report_scans = Table(
+    "report_scans", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("media_type", String(40), nullable=False),
+    Column("region", String(9), nullable=False, comment="whose civil affairs uploaded it"),
+    Column("size", Integer, nullable=False),
+    Column("content", LargeBinary, nullable=False),
+    Column("stored_at", Time, nullable=False),
+)
 
 # --- from the registry's own events ---------------------------------------------------------
 

@@ -25,6 +25,16 @@ from ..domain.events import RegistryEvent
 from ..domain.figures import ServiceTest
 from ..domain.institution import Institution
 from ..domain.periods import Period
+from ..domain.reporting import Report
+
+
+@dataclass(frozen=True)
+class Scan:
+    """A scan of a signed and stamped form: its bytes, their type and SHA-256."""
+
+    sha256: str
+    media_type: str
+    content: bytes
 
 
 
@@ -33,6 +43,8 @@ class Outcome(Enum):
 
     REGISTERED = "registered"  # one new institution
     IMPORTED = "imported"  # a batch of new institutions
+    SUBMITTED = "submitted"  # a new version of a report
+    STORED = "stored"  # a scan of a signed form
     DONE = "done"  # shown, changed or recorded
 
 
@@ -77,6 +89,29 @@ class InstitutionStore(Protocol):
 
     async def append_baseline(self, conn: Connection, version: int, event: RegistryEvent,
                               metadata: Metadata, at: datetime) -> None: ...
+
+
+class ReportStore(Protocol):
+    """The report streams (one per region, period and form) and the scans of signed forms."""
+
+    async def lock_stream(self, conn: Connection, stream_id: str) -> None: ...
+
+    async def load(self, region: str, period: str, form: str,
+                   conn: Connection | None = None) -> Report: ...
+
+    async def load_many(self, keys: Sequence[tuple[str, str, str]]) -> list[Report]: ...
+
+    async def append(self, conn: Connection, before: Report, events: Sequence[RegistryEvent],
+                     metadata: Metadata, at: datetime) -> Report: ...
+
+    async def save_scan(self, conn: Connection, scan: Scan, region: str,
+                        at: datetime) -> None: ...
+
+    async def scan(self, sha256: str) -> Scan | None: ...
+
+    async def scan_region(self, sha256: str) -> str | None:
+        """The region whose civil affairs uploaded the scan, if it is stored."""
+        ...
 
 
 class IdempotentAnswers(Protocol):

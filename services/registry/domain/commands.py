@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
 from stdnum.cn import uscc
@@ -193,3 +193,38 @@ class RecordBaseline(Command):
             if getattr(self, name) > self.total_patients:
                 raise ValueError(f"{name} exceeds total_patients")
         return self
+
+
+ReportSource = Literal["live", "accepted"]
+Person = Annotated[str, Field(min_length=1, max_length=50)]
+
+
+class DraftReport(Command):
+    """填报单位 sign-off lines of a report being prepared."""
+
+    filled_by: Person = Field(description="填表人 who fills in the form")
+    phone: Phone = Field(description="联系电话 their phone")
+    responsible: Person = Field(description="单位负责人 the head who signs and stamps it")
+
+
+class SubmitReport(DraftReport):
+    """报送: the report goes up the chain with its figures frozen."""
+
+    source: ReportSource = Field("live", description=(
+        "live: the figures as the system counts them now; accepted: the sum of the children's "
+        "accepted reports (the official chain)"))
+    scan_sha256: str | None = Field(None, pattern=r"^[0-9a-f]{64}$", description=(
+        "扫描件 the SHA-256 of the signed and stamped form, uploaded to /v1/report-scans"))
+
+
+class ReturnReport(Command):
+    """退回: sent back to be corrected, with the reason."""
+
+    version: int = Field(ge=1, le=1000, description="the submitted version under review")
+    reason: Text = Field(description="退回原因 what to correct")
+
+
+class AcceptReport(Command):
+    """The level above accepts the submitted version; the report is locked."""
+
+    version: int = Field(ge=1, le=1000, description="the submitted version under review")

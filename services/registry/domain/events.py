@@ -86,3 +86,63 @@ class BaselineRecorded(RegistryEvent):
     psychiatric_medical_staff: int
     purchased_teams: list[Team]
     funding_10k_cny: Decimal
+
+
+class ScanRef(BaseModel):
+    """The scan of the signed and stamped paper form, by its SHA-256 (the bytes are stored
+    once, in ``report_scans``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    sha256: str
+    media_type: str
+    size: int
+
+
+class ReportDrafted(RegistryEvent):
+    """A region's report begun: who fills it in and who answers for it, before submission."""
+
+    region: str
+    period: str
+    form: str
+    filled_by: str
+    phone: str
+    responsible: str
+
+
+class ReportSubmitted(RegistryEvent):
+    """A version of a region's report sent up the chain, its figures frozen as they were
+    (``source``: the live figures, or the children's accepted reports)."""
+
+    region: str
+    period: str
+    form: str
+    version: int
+    source: str
+    figures: dict[str, Any]
+    filled_by: str
+    phone: str
+    responsible: str
+    submitted_at: datetime
+    scan: ScanRef | None = None
+
+
+class ReportReturned(RegistryEvent):
+    """退回: the level above sends a submitted version back to be corrected."""
+
+    region: str
+    period: str
+    form: str
+    version: int
+    reason: str
+    returned_at: datetime
+
+
+class ReportAccepted(RegistryEvent):
+    """The level above accepts a submitted version: the report is locked."""
+
+    region: str
+    period: str
+    form: str
+    version: int
+    accepted_at: datetime

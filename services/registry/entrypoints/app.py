@@ -10,7 +10,7 @@ from jingkang.common.web.app import create_service_app
 from ..bootstrap import Clock, build_runtime
 from ..config import Settings
 from .errors import install_registry_errors
-from .routes import archives, institutions, statistics
+from .routes import archives, institutions, reports, statistics
 
 FEED_ROLES = ("service", "auditor")
 # Reads of an archive or an institution's history are access-logged.
@@ -36,4 +36,5 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.include_router(institutions.router)
     app.include_router(archives.router)
     app.include_router(statistics.router)
+    app.include_router(reports.router)
     return app

@@ -12,6 +12,9 @@ from jingkang.common.web.auth import CurrentPrincipal, Principal, require_roles
 from ..application.archives import Archives
 from ..application.institutions import RegistryService
 from ..application.ports import ArchiveQueries
+from ..application.report_reads import ReportReads
+from ..application.report_scans import ReportScans
+from ..application.reports import ReportService
 from ..application.statistics import Statistics
 
 
@@ -57,3 +60,20 @@ Queries = Annotated[ArchiveQueries, Depends(_queries)]
 ArchivesDep = Annotated[Archives, Depends(_archives)]
 StatisticsDep = Annotated[Statistics, Depends(_statistics)]
 
+
+
+async def _reports(request: Request) -> ReportService:
+    return request.app.state.runtime.reports
+
+
+async def _report_reads(request: Request) -> ReportReads:
+    return request.app.state.runtime.report_reads
+
+
+async def _scans(request: Request) -> ReportScans:
+    return request.app.state.runtime.scans
+
+
+ReportsDep = Annotated[ReportService, Depends(_reports)]
+ReportReadsDep = Annotated[ReportReads, Depends(_report_reads)]
+ScansDep = Annotated[ReportScans, Depends(_scans)]

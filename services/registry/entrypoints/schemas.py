@@ -163,3 +163,65 @@ class CoverageOut(BaseModel):
     county_coverage: dict[str, Any] = Field(description="县（市、区）覆盖率: counties, covered, share, target, uncovered")
     standardized_service: dict[str, Any] = Field(description="规范服务率: the last complete quarter, registered, standardized, share, target")
     deadlines: dict[str, Any] = Field(description="5 + 5 个工作日时限: review and dispatch deadlines due and met, with their shares")
+
+
+class ReportStatusOut(BaseModel):
+    """A report's place in the chain."""
+
+    region: str = Field(description="行政区划代码 division code (nine digits: a township)")
+    period: str = Field(description="报告期 e.g. 2026Q2 or 2026H1")
+    form: str = Field(description="报表 progress: 推进情况汇总表")
+    status: str = Field(description=(
+        "not_started 未开始, draft 草稿, submitted 已报送, returned 已退回, accepted 已接收"))
+    overdue: bool = Field(description="逾期 past its due date and not (re)submitted")
+    due_on: str | None = Field(description="报送截止日 the due date on the working-day calendar")
+    latest_version: int | None = Field(description="最新报送版本 the latest submitted version")
+
+
+class ReportVersionOut(BaseModel):
+    version: int
+    source: str = Field(description="live: counted by the system; accepted: from the children's accepted reports")
+    submitted_at: str
+    filled_by: str = Field(description="填表人")
+    responsible: str = Field(description="单位负责人")
+    returned: str | None = Field(description="退回原因, once returned")
+    accepted_at: str | None = Field(description="接收时间, once accepted")
+    scan: dict[str, Any] | None = Field(description="扫描件 sha256, media_type, size")
+
+
+class ReportOut(ReportStatusOut):
+    version: int = Field(description="the report stream's version (If-Match)")
+    draft: dict[str, Any] | None = Field(description="草稿 the sign-off lines saved before submission")
+    versions: list[ReportVersionOut] = Field(description="every submitted version, oldest first")
+    children: list[dict[str, Any]] = Field(default_factory=list, description=(
+        "下级 each child region's report for the period (or its quarters): status, overdue, due date"))
+
+
+class ReportFiguresOut(ReportVersionOut):
+    region: str
+    period: str
+    form: str
+    phone: str = Field(description="联系电话")
+    figures: dict[str, Any] = Field(description="the summary as frozen at submission (as GET /v1/statistics/progress)")
+
+
+class ReportComparisonOut(BaseModel):
+    region: str
+    period: str
+    form: str
+    accepted: dict[str, Any] = Field(description="the children's accepted figures, summed")
+    live: dict[str, Any] = Field(description="the figures as the system counts them now")
+    differences: list[dict[str, Any]] = Field(description="per child: columns whose accepted and live figures differ")
+
+
+class ReportsDueOut(BaseModel):
+    region: str
+    today: str
+    own: list[ReportStatusOut] = Field(description="the region's own reports not yet accepted")
+    children: list[dict[str, Any]] = Field(description="children's reports overdue or waiting for review")
+
+
+class ScanOut(BaseModel):
+    sha256: str
+    media_type: str
+    size: int

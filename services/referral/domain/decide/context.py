@@ -13,7 +13,7 @@ from jingkang.common.domain.regions import RegionTable
 
 from .. import commands as cmd
 from .. import events as ev
-from ..calendar import WorkingCalendar
+from jingkang.common.domain.calendar import WorkingCalendar
 from ..case import Case
 from ..errors import InvalidCommand
 from ..lifecycle import GuardContext
