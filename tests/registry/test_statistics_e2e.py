@@ -148,7 +148,7 @@ async def _xlsx_and_csv_hold_the_json_figures(s: System, q3: dict[str, Any]) -> 
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [[c.value for c in row] for row in sheet.iter_rows()]
     assert values[2][1] == "辖区内精神障碍患者总人数" and values[3][1:] == list(range(1, 20))
-    body = values[4:]
+    body = values[4:[row[0] for row in values].index("合计") + 1]  # the sign-off lines follow
     assert body[-1][0] == "合计"
     for row, expected in zip(body, [*q3["rows"], q3["total"]], strict=True):
         for number in range(1, 20):
@@ -160,5 +160,7 @@ async def _xlsx_and_csv_hold_the_json_figures(s: System, q3: dict[str, Any]) -> 
                 assert cell == (value if value is not None else None), (row[0], number)
     csv = await _progress(s, "130000", "2026Q3", "csv")
     lines = csv.text.lstrip("\ufeff").splitlines()
-    assert lines[-1].split(",")[12] == str(q3["total"]["values"]["12"])
+    total = next(line for line in lines if line.startswith("合计,"))
+    assert total.split(",")[12] == str(q3["total"]["values"]["12"])
+    assert lines[-1].startswith("填表说明：") and "单位负责人签字（盖章）：," in lines
     assert "text/csv" in csv.headers["content-type"]

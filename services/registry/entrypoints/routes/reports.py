@@ -2,19 +2,23 @@
 or accepted by the level above; its versions as JSON, CSV or XLSX; what is due; the scans
 of the signed and stamped forms (docs/registry.md, Reporting up the chain)."""
 
-from typing import Annotated, Literal
+from datetime import datetime
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from jingkang.common.domain.actor import Actor
+from jingkang.common.domain.chinatime import china_date
 from jingkang.common.web.requests import Meta, as_response, with_body_hash
 
 from ...application.reports import ReportKey
 from ...domain import commands as cmd
+from ...domain.report_form import SignOff, chinese_date
 from ...domain.reporting import READERS
 from ..deps import ReportReadsDep, ReportsDep, ScansDep, actor_with_role
 from ..report_formats import to_csv, to_xlsx
+from ..report_pdf import to_pdf
 from ..schemas import (
     ReportComparisonOut, ReportFiguresOut, ReportOut, ReportsDueOut, ScanOut,
 )
@@ -27,6 +31,7 @@ Form = Annotated[Literal["progress"], Query(description="报表 progress: 推进
 Readers = Annotated[Actor, Depends(actor_with_role(*sorted(READERS)))]
 Submitters = Annotated[Actor, Depends(actor_with_role("civil_affairs"))]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PDF = "application/pdf"
 _REFUSALS = {403: {"description": "role not allowed, or region outside the jurisdiction"},
              409: {"description": "the report's status does not allow it (submitted, accepted)"},
              412: {"description": "If-Match does not match the report's version"},
@@ -100,21 +105,42 @@ async def accept(body: cmd.AcceptReport, request: Request, reports: ReportsDep, 
 
 @router.get("/v1/reports/{region}/{period}/versions/{version}",
             response_model=ReportFiguresOut, operation_id="report_version",
-            responses={**_REFUSALS, 200: {"content": {"text/csv": {}, XLSX: {}}}},
+            responses={**_REFUSALS, 200: {"content": {"text/csv": {}, XLSX: {}, PDF: {}}}},
             summary="报送版本 A submitted version, as frozen")
 async def version(reports: ReportsDep, reads: ReportReadsDep, actor: Readers,
-                  region: RegionPath, period: PeriodPath, version: Annotated[int, Path(ge=1, le=1000)], form: Form = "progress",
-                  format: Annotated[Literal["json", "csv", "xlsx"], Query(
-                      description="json, csv or xlsx")] = "json") -> Response:
+                  region: RegionPath, period: PeriodPath, version: Annotated[
+                      int, Path(ge=1, le=1000)], form: Form = "progress",
+                  format: Annotated[Literal["json", "csv", "xlsx", "pdf"], Query(
+                      description="json, csv, xlsx or pdf (to print, sign and stamp)")] = "json",
+                  ) -> Response:
+    """The figures as submitted, with the sign-off lines of that submission; CSV, XLSX and
+    PDF carry them under the table, with the version and the 填表说明."""
     found = await reads.version(_key(reports, region, period, form), version, actor)
-    filename = f"report-{region}-{period}-v{version}"
+    if format == "json":
+        return JSONResponse(found)
+    signed, figures = _sign_off(found), found["figures"]
+    name = f"report-{region}-{period}-v{version}"
     if format == "csv":
-        return Response(to_csv(found["figures"]), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{filename}.csv"'})
+        return _download(to_csv(figures, signed).encode(), "text/csv; charset=utf-8",
+                         f"{name}.csv")
     if format == "xlsx":
-        return Response(to_xlsx(found["figures"]), media_type=XLSX, headers={
-            "Content-Disposition": f'attachment; filename="{filename}.xlsx"'})
-    return JSONResponse(found)
+        return _download(to_xlsx(figures, signed), XLSX, f"{name}.xlsx")
+    return _download(to_pdf(figures, signed), PDF, f"{name}.pdf")
+
+
+def _download(content: bytes, media_type: str, filename: str) -> Response:
+    return Response(content, media_type=media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _sign_off(found: dict[str, Any]) -> SignOff:
+    """The submission's own lines: who filled it in and signed it, on which day (China)."""
+    day = chinese_date(china_date(datetime.fromisoformat(found["submitted_at"])))
+    review = ("，已退回：" + found["returned"] if found["returned"] else
+              "，已接收" if found["accepted_at"] else "")
+    return SignOff(unit=found["figures"]["region_name"], responsible=found["responsible"],
+                   filled_by=found["filled_by"], phone=found["phone"], date=day,
+                   version=f"第 {found['version']} 版，{day}报送{review}")
 
 
 @router.get("/v1/reports/{region}/{period}/comparison", response_model=ReportComparisonOut,
