@@ -62,73 +62,85 @@ from ..registry.conftest import SECRET, System, token
 from ..registry.scenario import STAFF_Q2, baseline, credit_code, id_number, institution_body
 
 COLUMNS = {"hosp": "hospital", "sw": "social_worker", "rep": "reporter", "inst": "institution",
-           "plat": "platform", "ca": "civil_affairs", "aud": "auditor", "admin": "admin",
-           "svc": "service", "anon": "anonymous"}
+           "plat": "platform", "ca": "civil_affairs", "wj": "health_commission",
+           "cl": "disabled_federation", "aud": "auditor", "admin": "admin", "svc": "service",
+           "anon": "anonymous"}
 
 REFERRAL = """
-method path                                   hosp       sw         rep        inst       plat       ca         aud        admin      svc        anon
-GET    /healthz                               ok         ok         ok         ok         ok         ok         ok         ok         ok         ok
-GET    /readyz                                ok         ok         ok         ok         ok         ok         ok         ok         ok         ok
-GET    /metrics                               ok         ok         ok         ok         ok         ok         ok         ok         ok         ok
-GET    /v1/events                             403        403        403        403        ok         403        ok         403        ok         401
-GET    /v1/state-machine                      ok         ok         ok         ok         ok         ok         ok         ok         ok         401
-GET    /v1/cases                              seen/empty seen/empty seen/empty seen/empty seen       seen/empty seen       seen       seen       401
-GET    /v1/cases/{case_id}                    ok/404     ok/404     ok/404     ok/404     ok         ok/404     ok         ok         ok         401
-GET    /v1/cases/{case_id}/events             ok/404     ok/404     ok/404     ok/404     ok         ok/404     ok         ok         ok         401
-GET    /v1/cases/{case_id}/integrity          403        403        403        403        403        403        ok         ok         403        401
-GET    /v1/audit/access-log                   403        403        403        403        403        403        ok         403        403        401
-GET    /v1/integrity/key                      403        403        403        403        403        403        ok         ok         403        401
-GET    /v1/integrity/checkpoints/latest       403        403        403        403        403        403        ok         ok         403        401
-GET    /v1/integrity/checkpoints/{tree_size}  403        403        403        403        403        403        ok         ok         403        401
-GET    /v1/integrity/proofs/inclusion         403        403        403        403        403        403        ok         ok         403        401
-GET    /v1/integrity/proofs/consistency       403        403        403        403        403        403        ok         ok         403        401
-POST   /v1/referrals/medical-assessments      ok         403        403        403        403        403        403        403        403        401
-POST   /v1/referrals/applications             403        ok         ok         403        403        403        403        403        403        401
-POST   /v1/cases/{case_id}/review             403        ok/404     403        403        403        403        403        403        403        401
-POST   /v1/cases/{case_id}/reconfirmation     403        ok/404     403        403        403        403        403        403        403        401
-POST   /v1/cases/{case_id}/dispatch           403        403        403        403        ok         403        403        403        403        401
-POST   /v1/cases/{case_id}/acceptance         403        403        403        ok/404     403        403        403        403        403        401
-POST   /v1/cases/{case_id}/evaluations        403        403        403        ok/404     403        403        403        403        403        401
-POST   /v1/cases/{case_id}/agreements         403        403        403        ok/404     403        403        403        403        403        401
-POST   /v1/cases/{case_id}/service-records    403        403        403        ok/404     403        403        403        403        403        401
-POST   /v1/cases/{case_id}/reassessments      403        403        403        ok/404     403        403        403        403        403        401
-POST   /v1/cases/{case_id}/relocations        403        403        403        ok/404     403        403        403        403        403        401
-POST   /v1/cases/{case_id}/relapses           403        403        403        ok/404     403        403        403        403        403        401
-POST   /v1/cases/{case_id}/hospital-returns   ok/404     403        403        ok/404     403        403        403        403        403        401
-POST   /v1/cases/{case_id}/exit               403        403        403        ok/404     403        403        403        403        403        401
-POST   /v1/cases/{case_id}/withdrawal         403        ok/404     403        ok/404     403        403        403        403        403        401
-POST   /v1/cases/{case_id}/follow-ups         403        ok/404     403        ok/404     403        403        403        403        403        401
-POST   /v1/cases/{case_id}/consents           ok/404     ok/404     403        ok/404     403        403        403        403        403        401
-POST   /v1/persons/{patient_id}/erasure       403        403        403        403        403        403        403        ok         403        401
+method path                                   hosp       sw         rep        inst       plat       ca         wj         cl         aud        admin      svc        anon
+GET    /healthz                               ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok
+GET    /readyz                                ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok
+GET    /metrics                               ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok
+GET    /v1/events                             403        403        403        403        ok         403        403        403        ok         403        ok         401
+GET    /v1/state-machine                      ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         401
+GET    /v1/cases                              seen/empty seen/empty seen/empty seen/empty seen       seen/empty empty      empty      seen       seen       seen       401
+GET    /v1/cases/{case_id}                    ok/404     ok/404     ok/404     ok/404     ok         ok/404     404        404        ok         ok         ok         401
+GET    /v1/cases/{case_id}/events             ok/404     ok/404     ok/404     ok/404     ok         ok/404     404        404        ok         ok         ok         401
+GET    /v1/cases/{case_id}/integrity          403        403        403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/audit/access-log                   403        403        403        403        403        403        403        403        ok         403        403        401
+GET    /v1/integrity/key                      403        403        403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/checkpoints/latest       403        403        403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/checkpoints/{tree_size}  403        403        403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/proofs/inclusion         403        403        403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/proofs/consistency       403        403        403        403        403        403        403        403        ok         ok         403        401
+POST   /v1/referrals/medical-assessments      ok         403        403        403        403        403        403        403        403        403        403        401
+POST   /v1/referrals/applications             403        ok         ok         403        403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/review             403        ok/404     403        403        403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/reconfirmation     403        ok/404     403        403        403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/dispatch           403        403        403        403        ok         403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/acceptance         403        403        403        ok/404     403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/evaluations        403        403        403        ok/404     403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/agreements         403        403        403        ok/404     403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/service-records    403        403        403        ok/404     403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/reassessments      403        403        403        ok/404     403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/relocations        403        403        403        ok/404     403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/relapses           403        403        403        ok/404     403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/hospital-returns   ok/404     403        403        ok/404     403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/exit               403        403        403        ok/404     403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/withdrawal         403        ok/404     403        ok/404     403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/follow-ups         403        ok/404     403        ok/404     403        403        403        403        403        403        403        401
+POST   /v1/cases/{case_id}/consents           ok/404     ok/404     403        ok/404     403        403        403        403        403        403        403        401
+POST   /v1/persons/{patient_id}/erasure       403        403        403        403        403        403        403        403        403        ok         403        401
 """
 
 REGISTRY = """
-method path                                         hosp       sw         rep        inst       plat       ca         aud        admin      svc        anon
-GET    /healthz                                     ok         ok         ok         ok         ok         ok         ok         ok         ok         ok
-GET    /readyz                                      ok         ok         ok         ok         ok         ok         ok         ok         ok         ok
-GET    /metrics                                     ok         ok         ok         ok         ok         ok         ok         ok         ok         ok
-GET    /v1/events                                   403        403        403        403        403        403        ok         403        ok         401
-GET    /v1/institutions                             seen       seen       seen       seen       seen       seen       seen       seen       seen       401
-GET    /v1/institutions/{institution_id}            ok         ok         ok         ok         ok         ok         ok         ok         ok         401
-GET    /v1/institutions/{institution_id}/events     403        403        403        403        403        ok         ok         ok         403        401
-GET    /v1/archives/patients                        seen/empty seen/empty 403        seen/empty 403        seen/empty seen       seen       403        401
-GET    /v1/archives/patients/{patient_id}           ok/404     ok/404     403        ok/404     403        ok/404     ok         ok         403        401
-GET    /v1/archives/institutions/{institution_id}   ok         ok/403     403        ok/403     403        ok/403     ok         ok         403        401
-GET    /v1/statistics/progress                      403        403        403        403        403        ok/403     ok         ok         403        401
-GET    /v1/statistics/coverage                      403        403        403        403        403        ok/403     ok         ok         403        401
-GET    /v1/integrity/key                            403        403        403        403        403        403        ok         ok         403        401
-GET    /v1/integrity/checkpoints/latest             403        403        403        403        403        403        ok         ok         403        401
-GET    /v1/integrity/checkpoints/{tree_size}        403        403        403        403        403        403        ok         ok         403        401
-GET    /v1/integrity/proofs/inclusion               403        403        403        403        403        403        ok         ok         403        401
-GET    /v1/integrity/proofs/consistency             403        403        403        403        403        403        ok         ok         403        401
-GET    /v1/audit/access-log                         403        403        403        403        403        403        ok         403        403        401
-POST   /v1/institutions                             403        403        403        403        403        ok/403     403        ok         403        401
-POST   /v1/institutions/imports                     403        403        403        403        403        ok/403     403        ok         403        401
-PATCH  /v1/institutions/{institution_id}            403        403        403        ok/403     403        ok/403     403        ok         403        401
+method path                                         hosp       sw         rep        inst       plat       ca         wj         cl         aud        admin      svc        anon
+GET    /healthz                                     ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok
+GET    /readyz                                      ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok
+GET    /metrics                                     ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok
+GET    /v1/events                                   403        403        403        403        403        403        403        403        ok         403        ok         401
+GET    /v1/institutions                             seen       seen       seen       seen       seen       seen       seen       seen       seen       seen       seen       401
+GET    /v1/institutions/{institution_id}            ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         ok         401
+GET    /v1/institutions/{institution_id}/events     403        403        403        403        403        ok         403        403        ok         ok         403        401
+GET    /v1/archives/patients                        seen/empty seen/empty 403        seen/empty 403        seen/empty 403        403        seen       seen       403        401
+GET    /v1/archives/patients/{patient_id}           ok/404     ok/404     403        ok/404     403        ok/404     403        403        ok         ok         403        401
+GET    /v1/archives/institutions/{institution_id}   ok         ok/403     403        ok/403     403        ok/403     403        403        ok         ok         403        401
+GET    /v1/statistics/progress                      403        403        403        403        403        ok/403     ok/403     ok/403     ok         ok         403        401
+GET    /v1/statistics/coverage                      403        403        403        403        403        ok/403     ok/403     ok/403     ok         ok         403        401
+GET    /v1/integrity/key                            403        403        403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/checkpoints/latest             403        403        403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/checkpoints/{tree_size}        403        403        403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/proofs/inclusion               403        403        403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/integrity/proofs/consistency             403        403        403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/audit/access-log                         403        403        403        403        403        403        403        403        ok         403        403        401
+POST   /v1/institutions                             403        403        403        403        403        ok/403     403        403        403        ok         403        401
+POST   /v1/institutions/imports                     403        403        403        403        403        ok/403     403        403        403        ok         403        401
+PATCH  /v1/institutions/{institution_id}            403        403        403        ok/403     403        ok/403     403        403        403        ok         403        401
 POST   /v1/institutions/{institution_id}/staff-reports
-                                                    403        403        403        ok/403     403        ok/403     403        ok         403        401
-POST   /v1/institutions/{institution_id}/status     403        403        403        403        403        ok/403     403        ok         403        401
-PUT    /v1/regions/{region_code}/baselines/{period} 403        403        403        403        403        ok/403     403        ok         403        401
+                                                    403        403        403        ok/403     403        ok/403     403        403        403        ok         403        401
+POST   /v1/institutions/{institution_id}/status     403        403        403        403        403        ok/403     403        403        403        ok         403        401
+PUT    /v1/regions/{region_code}/baselines/{period} 403        403        403        403        403        ok/403     403        403        403        ok         403        401
+PUT    /v1/reports/{region}/{period}/draft          403        403        403        403        403        ok/403     403        403        403        403        403        401
+POST   /v1/reports/{region}/{period}/submissions    403        403        403        403        403        ok/403     403        403        403        403        403        401
+POST   /v1/reports/{region}/{period}/return         403        403        403        403        403        ok/403     403        403        403        403        403        401
+POST   /v1/reports/{region}/{period}/acceptance     403        403        403        403        403        ok/403     403        403        403        403        403        401
+GET    /v1/reports/due                              403        403        403        403        403        ok/403     ok/403     ok/403     ok         ok         403        401
+GET    /v1/reports/{region}/{period}                403        403        403        403        403        ok/403     ok/403     ok/403     ok         ok         403        401
+GET    /v1/reports/{region}/{period}/versions/{version}
+                                                    403        403        403        403        403        ok/403     ok/403     ok/403     ok         ok         403        401
+GET    /v1/reports/{region}/{period}/comparison     403        403        403        403        403        ok/403     ok/403     ok/403     ok         ok         403        401
+POST   /v1/report-scans                             403        403        403        403        403        ok         403        403        403        403        403        401
+GET    /v1/report-scans/{sha256}                    403        403        403        403        403        ok/404     ok/404     ok/404     ok         ok         403        401
 """
 
 # Reads and writes across organisations and regions named one by one, with callers beyond the
@@ -185,6 +197,8 @@ CALLERS: dict[str, dict[str, str]] = {
     "institution": token("institution", "sjz-a", "130102"),
     "platform": token("platform", "platform", "130000"),
     "civil_affairs": token("civil_affairs", "ca-sjz", "130100"),
+    "health_commission": token("health_commission", "wj-sjz", "130100"),
+    "disabled_federation": token("disabled_federation", "cl-sjz", "130100"),
     "auditor": token("auditor", "audit", "130000"),
     "admin": token("admin", "ops", "130000"),
     "service": token("service", "jingkang-registry", "000000"),
@@ -320,6 +334,23 @@ class World:
 
     def patient(self, kit: str, scope: str) -> str:
         return self.kits[kit][scope]["patient_id"]
+
+
+async def submitted_reports(system: System) -> dict[str, str]:
+    """Each side's county submits its reports of 2025Q4, 2026Q1 and 2026Q2 (with a scan), for
+    the city to accept, return and read."""
+    scans = {}
+    for scope, who in COUNTY_CA.items():
+        response = await system.registry.http.post(
+            "/v1/report-scans", content=SCAN + scope.encode(),
+            headers={**who, "Content-Type": "application/pdf"})
+        assert response.status_code == 201, response.text
+        scans[f"scan_{scope}"] = response.json()["sha256"]
+        for period in ("2025Q4", "2026Q1", "2026Q2"):
+            await system.registry.post(
+                f"/v1/reports/{SIDES[scope].county}/{period}/submissions",
+                {**REPORT_LINES, "scan_sha256": scans[f"scan_{scope}"]}, who, 201)
+    return scans
 
 
 def person(serial: int) -> dict[str, Any]:
@@ -472,6 +503,7 @@ async def build_world(system: System) -> World:
         "upload_in": upload_in["case_id"], "upload_in_patient": upload_in["patient_id"],
         "relapsed_elsewhere": elsewhere["case_id"], "moved_away": moved["case_id"],
         "offered": offered["case_id"]}
+    world.extra |= await submitted_reports(system)
     await system.settle()  # the registry's archive holds every case
     for service, db_url in (("referral", system.referral_db), ("registry", system.registry_db)):
         world.checkpoints[service] = await checkpoint_of(db_url, service)
@@ -518,6 +550,10 @@ class Request:
 
 
 Recipe = Callable[[World, str], Request]
+REPORT_LINES = {"filled_by": "王芳", "phone": "13800138000", "responsible": "李强"}
+SCAN = b"%PDF-1.4\n% a signed and stamped form "
+COUNTY_CA = {"in": token("civil_affairs", "ca-changan", "130102"),
+             "out": token("civil_affairs", "ca-lunan", "130202")}
 SIDE_CITY = {"in": "130100", "out": "130200"}
 SIDE_INSTITUTION = {"in": "sjz-a", "out": "ts-a"}
 
@@ -638,6 +674,28 @@ REQUESTS: dict[tuple[str, str, str], Recipe] = {
     ("registry", "PUT", "/v1/regions/{region_code}/baselines/{period}"): lambda w, scope: Request(
         f"/v1/regions/{SIDES[scope].county}/baselines/2026Q2",
         json=baseline(50, 5, 6, 30, 2, [], "3.00")),
+    ("registry", "PUT", "/v1/reports/{region}/{period}/draft"): lambda w, scope: Request(
+        f"/v1/reports/{SIDE_CITY[scope]}/2026Q2/draft", json=REPORT_LINES),
+    ("registry", "POST", "/v1/reports/{region}/{period}/submissions"): lambda w, scope: Request(
+        f"/v1/reports/{SIDE_CITY[scope]}/2026Q2/submissions", json=REPORT_LINES),
+    # The counties' reports the setup submitted: the city returns one and accepts another.
+    ("registry", "POST", "/v1/reports/{region}/{period}/return"): lambda w, scope: Request(
+        f"/v1/reports/{SIDES[scope].county}/2026Q1/return",
+        json={"version": 1, "reason": "请核实"}),
+    ("registry", "POST", "/v1/reports/{region}/{period}/acceptance"): lambda w, scope: Request(
+        f"/v1/reports/{SIDES[scope].county}/2025Q4/acceptance", json={"version": 1}),
+    ("registry", "GET", "/v1/reports/due"): by_city("/v1/reports/due"),
+    ("registry", "GET", "/v1/reports/{region}/{period}"): lambda w, scope: Request(
+        f"/v1/reports/{SIDES[scope].county}/2026Q2"),
+    ("registry", "GET", "/v1/reports/{region}/{period}/versions/{version}"): lambda w, scope: (
+        Request(f"/v1/reports/{SIDES[scope].county}/2026Q2/versions/1")),
+    ("registry", "GET", "/v1/reports/{region}/{period}/comparison"): lambda w, scope: Request(
+        f"/v1/reports/{SIDE_CITY[scope]}/2026Q2/comparison"),
+    ("registry", "POST", "/v1/report-scans"): lambda w, scope: Request(
+        "/v1/report-scans", content=SCAN + str(next(w.serial)).encode(),
+        headers={"Content-Type": "application/pdf"}),
+    ("registry", "GET", "/v1/report-scans/{sha256}"): lambda w, scope: Request(
+        f"/v1/report-scans/{w.extra['scan_' + scope]}"),
 }
 
 # --- running the table ---------------------------------------------------------------------
