@@ -107,10 +107,12 @@ def errors_at(model: type[BaseModel], body: dict[str, Any], loc: tuple[Any, ...]
 
 def test_every_body_is_a_checked_model() -> None:
     """Every route that takes a body takes a model deriving from CheckedStrings; the CSV
-    import (text/csv) builds RegisterInstitution commands, checked the same way."""
+    import (text/csv) builds RegisterInstitution commands, checked the same way; a report's
+    scan is bytes, checked by its type's signature and its size."""
     models = body_models()
     assert models.pop("POST /v1/institutions/imports") is None
-    assert len(models) == 23, sorted(models)
+    assert models.pop("POST /v1/report-scans") is None
+    assert len(models) == 27, sorted(models)
     unchecked = [route for route, model in models.items()
                  if not (isinstance(model, type) and issubclass(model, CheckedStrings))]
     assert not unchecked
@@ -118,7 +120,7 @@ def test_every_body_is_a_checked_model() -> None:
 
 def test_every_string_field_refuses_what_postgresql_cannot_store() -> None:
     """NUL, control characters, escapes, DEL and a lone surrogate in every string field of
-    every body (330 hostile inputs): refused at that field.  Line breaks are refused in names,
+    every body (370 hostile inputs): refused at that field.  Line breaks are refused in names,
     ids, codes and relations, and accepted in free text."""
     seen, refused, multiline = 0, 0, set()
     for route, model in body_models().items():
@@ -130,7 +132,7 @@ def test_every_string_field_refuses_what_postgresql_cannot_store() -> None:
                 refused += bool(errors_at(model, put({}, where, value), loc))
             if not errors_at(model, put({}, where, "第一行\n第二行\t"), loc):
                 multiline.add((model.__name__, loc[-1]))
-    assert refused == seen == 330, (refused, seen)
+    assert refused == seen == 370, (refused, seen)
     assert multiline == {
         ("SubmitApplication", "needs"), ("Review", "needs_assessment"), ("Review", "reason"),
         ("Reconfirm", "situation"), ("Acceptance", "reason"), ("Evaluation", "opinion"),
