@@ -146,7 +146,8 @@ class CaseRepository:
 
         ``after`` was folded with ``recorded_at``, which the events are stamped with too, so
         the row always equals the state rebuilt from the events."""
-        key = await self.keys.active(conn, after.person_key or "", recorded_at)
+        key = await self.keys.active(conn, after.person_key or "", recorded_at,
+                                     likely_new=before.version == 0)
         await self.store.append(after.case_id, STREAM_TYPE, before.version,
                                 [to_new_event(e, metadata, key) for e in events],
                                 conn=conn, recorded_at=recorded_at)

@@ -31,17 +31,37 @@ class DataKey:
     key: bytes | None  # None: destroyed
 
 
+_ACTIVE = ("SELECT key_id, wrapped_key FROM person_keys WHERE patient_id = $1 "
+           "AND erased_at IS NULL ORDER BY created_at DESC LIMIT 1")
+# The active key, or the one given stored as the person's first (PostgreSQL: one statement).
+_ACTIVE_OR_NEW = (
+    f"WITH found AS ({_ACTIVE}), made AS ("
+    "INSERT INTO person_keys (key_id, patient_id, wrapped_key, created_at) "
+    "SELECT $2, $1, $3, $4 WHERE NOT EXISTS (SELECT 1 FROM found) "
+    "RETURNING key_id, wrapped_key) "
+    "SELECT key_id, wrapped_key FROM found UNION ALL SELECT key_id, wrapped_key FROM made")
+
+
 class DataKeys:
     """The ``person_keys`` table, unwrapping keys with the master key."""
 
     def __init__(self, wrapper: KeyWrapper) -> None:
         self.wrapper = wrapper
 
-    async def active(self, conn: Connection, patient_id: str, now: datetime) -> DataKey:
-        """The person's current data key, made on first use (inside the caller's transaction)."""
-        row = await conn.fetchrow(
-            "SELECT key_id, wrapped_key FROM person_keys WHERE patient_id = $1 "
-            "AND erased_at IS NULL ORDER BY created_at DESC LIMIT 1", patient_id)
+    async def active(self, conn: Connection, patient_id: str, now: datetime, *,
+                     likely_new: bool = False) -> DataKey:
+        """The person's current data key, made on first use (inside the caller's transaction).
+
+        ``likely_new`` (a case being opened): a new key is made beforehand and stored in the
+        same statement that looks for one, so a new person costs one round trip, not two;
+        when the person has a key already, that one is used and the new one discarded."""
+        if likely_new and conn.dialect == "postgresql":
+            key_id = str(uuid.uuid4())
+            wrapped = self.wrapper.new_wrapped_key(key_id)
+            row = await conn.fetchrow(_ACTIVE_OR_NEW, patient_id, key_id, wrapped,
+                                      conn.timestamp(now))
+            return DataKey(row[0], self.wrapper.unwrap(row[0], row[1]))
+        row = await conn.fetchrow(_ACTIVE, patient_id)
         if row is None:
             key_id = str(uuid.uuid4())
             wrapped = self.wrapper.new_wrapped_key(key_id)
