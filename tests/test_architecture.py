@@ -18,14 +18,10 @@ SERVICES = ("referral", "registry")
 WEB_AND_DATABASE = ("fastapi", "starlette", "sqlalchemy", "httpx", "asyncpg", "aiosqlite",
                     "uvicorn", "alembic")
 MAX_MODULE_LINES, MAX_CLASS_LINES = 300, 200
-# Modules still over the limit, each to be split; the list may only shrink (a module that
-# fits is taken off it, or the test fails).
-OVERSIZED: set[str] = {"libs/events/_store.py", "libs/events/_consumer.py", "libs/events/_db.py"}
-# Import circles still to be broken, as sorted module lists; may only shrink, likewise.
-KNOWN_CIRCLES: set[tuple[str, ...]] = {
-    ("jingkang_events", "jingkang_events._audit", "jingkang_events._feed_api",
-     "jingkang_events._ledger", "jingkang_events._ledger_api", "jingkang_events._store"),
-}
+# Modules over the limit and import circles allowed for now: none.  A module that must grow
+# past the limit for a while is named here, and the test fails again once it fits.
+OVERSIZED: set[str] = set()
+KNOWN_CIRCLES: set[tuple[str, ...]] = set()
 
 
 @dataclass(frozen=True)
@@ -66,7 +62,10 @@ def imported(module: Module) -> set[str]:
                 source = ".".join(base + ([node.module] if node.module else []))
             else:
                 source = node.module or ""
-            names |= {source} | {f"{source}.{alias.name}" for alias in node.names}
+            # ``from . import x`` imports the submodule x; its package is already importing
+            names |= {f"{source}.{alias.name}" for alias in node.names}
+            if node.module or not node.level:
+                names.add(source)
     return names
 
 

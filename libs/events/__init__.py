@@ -6,8 +6,10 @@ institutions; the services build on it.  See docs/event-store.md.
 
 from ._audit import Finding, check_against, check_checkpoints, check_seals, seal_legacy
 from ._chain import GENESIS_HASH, canonical_json
-from ._consumer import ConsumerStatus, CursorMovedError, FeedConsumer, StuckEvent
-from ._db import Connection, Database, UniqueViolation, connect
+from ._consumer import FeedConsumer
+from ._consumer_status import ConsumerStatus, CursorMovedError, StuckEvent
+from ._connect import connect
+from ._db import Connection, Database, UniqueViolation
 from ._errors import (
     ConcurrencyError,
     DatabaseUnavailable,

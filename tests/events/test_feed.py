@@ -12,7 +12,7 @@ from jingkang_events import (
     CursorMovedError, EventStore, FeedConsumer, FeedCursor, NewEvent, connect,
 )
 
-from jingkang_events import _store
+from jingkang_events import _feed_serving
 
 from .support import (
     apply_counting, applied_ids, create_projection_tables, serve_feed, servable,
@@ -70,7 +70,7 @@ async def test_long_poll_returns_when_an_event_is_appended(store: EventStore) ->
 
 async def _read_ahead(store: EventStore) -> None:
     """Let the pages being read ahead finish reading."""
-    await asyncio.gather(*(task for _, task in store._ahead.values()))
+    await asyncio.gather(*(task for _, task in store.serving._ahead.values()))
 
 
 async def test_the_page_after_a_full_one_is_read_ahead_and_served_while_fresh(
@@ -80,21 +80,21 @@ async def test_the_page_after_a_full_one_is_read_ahead_and_served_while_fresh(
     await _append_many(store, streams=3, per_stream=4)
     await servable(store, 12)
     first = await store.read_served_feed(FeedCursor(), 5)
-    assert len(first.events) == 5 and (first.next, 5) in store._ahead
+    assert len(first.events) == 5 and (first.next, 5) in store.serving._ahead
     await _read_ahead(store)
     await store.append("late", "case", 0, [NewEvent("ThingHappened", {"n": 99})])
     await servable(store, 13)
 
     fresh = await store.read_feed(first.next, 5)
     ahead = await store.read_served_feed(first.next, 5)
-    assert (first.next, 5) not in store._ahead  # taken
+    assert (first.next, 5) not in store.serving._ahead  # taken
     assert [json.loads(e.json()) for e in ahead.events] == [e.to_json() for e in fresh.events]
     assert ahead.head == first.head != fresh.head  # as it was read, before "late"
 
     await _read_ahead(store)  # the third page: the last two events and "late"
     await store.append("later", "case", 0, [NewEvent("ThingHappened", {"n": 100})])
     await servable(store, 14)
-    monkeypatch.setattr(_store, "READ_AHEAD_SECONDS", 0.0)
+    monkeypatch.setattr(_feed_serving, "READ_AHEAD_SECONDS", 0.0)
     third = await store.read_served_feed(ahead.next, 5)  # read ahead, now too old
     assert [e.stream_id for e in third.events][-2:] == ["late", "later"]
     assert third.head == (await store.read_feed(ahead.next, 5)).head

@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 import msgspec
 
-from jingkang_events._consumer import _WireEvent
+from jingkang_events._feed_client import _WireEvent
 from jingkang_events._feed_api import FeedEventOut
 from jingkang_events._model import FeedCursor, RecordedEvent
 
