@@ -179,9 +179,9 @@ class ReportStatusOut(BaseModel):
 
 
 class ReportVersionOut(BaseModel):
-    version: int
+    version: int = Field(description="报送版本 1, 2, … (a returned report is submitted again as the next)")
     source: str = Field(description="live: counted by the system; accepted: from the children's accepted reports")
-    submitted_at: str
+    submitted_at: str = Field(description="报送时间 (RFC 3339)")
     filled_by: str = Field(description="填表人")
     responsible: str = Field(description="单位负责人")
     returned: str | None = Field(description="退回原因, once returned")
@@ -198,30 +198,30 @@ class ReportOut(ReportStatusOut):
 
 
 class ReportFiguresOut(ReportVersionOut):
-    region: str
-    period: str
-    form: str
+    region: str = Field(description="行政区划代码 division code (nine digits: a township)")
+    period: str = Field(description="报告期 e.g. 2026Q2 or 2026H1")
+    form: str = Field(description="报表 progress: 推进情况汇总表")
     phone: str = Field(description="联系电话")
     figures: dict[str, Any] = Field(description="the summary as frozen at submission (as GET /v1/statistics/progress)")
 
 
 class ReportComparisonOut(BaseModel):
-    region: str
-    period: str
-    form: str
+    region: str = Field(description="行政区划代码 division code (nine digits: a township)")
+    period: str = Field(description="报告期 e.g. 2026Q2 or 2026H1")
+    form: str = Field(description="报表 progress: 推进情况汇总表")
     accepted: dict[str, Any] = Field(description="the children's accepted figures, summed")
     live: dict[str, Any] = Field(description="the figures as the system counts them now")
     differences: list[dict[str, Any]] = Field(description="per child: columns whose accepted and live figures differ")
 
 
 class ReportsDueOut(BaseModel):
-    region: str
-    today: str
+    region: str = Field(description="行政区划代码 the region asked about")
+    today: str = Field(description="今天 the date in China the statuses are as of")
     own: list[ReportStatusOut] = Field(description="the region's own reports not yet accepted")
     children: list[dict[str, Any]] = Field(description="children's reports overdue or waiting for review")
 
 
 class ScanOut(BaseModel):
-    sha256: str
-    media_type: str
-    size: int
+    sha256: str = Field(description="SHA-256 of the bytes: what a submission names")
+    media_type: str = Field(description="application/pdf, image/png or image/jpeg")
+    size: int = Field(description="字节数 bytes")
