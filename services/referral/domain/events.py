@@ -3,6 +3,7 @@
 Every event names the case and carries the facts of its step; who took it (actor, role, org,
 request) travels in the store's metadata.  ``EVENT_TYPES`` maps each type name to its model and
 schema version; bump ``SCHEMA_VERSION`` with an upcaster in ``upcasting.py`` when a model changes.
+The values events carry are models of their own (``values.py``), not the request bodies.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .commands import Consent, Person, TeamMember
+from .values import Consent, Person, TeamMember
 from .vocabulary import (
     AssessmentKind,
     Channel,
