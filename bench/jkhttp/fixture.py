@@ -128,8 +128,9 @@ class Fixture:
         return {"upload": len(self.upload(0)), "service_record": len(self.service_record),
                 "evaluation": len(self.evaluation), "ceiling": len(ceiling_body(0))}
 
-    def lua_config(self) -> str:
-        """The settings of the wrk scripts, as a Lua chunk returning a table."""
+    def lua_config(self, reads: list[tuple[str, str]] = ()) -> str:
+        """The settings of the wrk scripts, as a Lua chunk returning a table; ``reads``:
+        (case id, institution id) pairs for read.lua."""
         ceiling = dumps({**CEILING_PAYLOAD, "case_id": CASE_MARK, "seq": SEQ_MARK})
         values = {
             "hospital": self.hospital, "platform": self.platform,
@@ -141,11 +142,12 @@ class Fixture:
             "evaluation": self.evaluation.decode(), "agreement": self.agreement.decode(),
             "service_record": self.service_record.decode(),
             "ceiling": ceiling.decode().replace(f'"{SEQ_MARK}"', SEQ_MARK),
+            "reads": [list(pair) for pair in reads],
         }
         return "return " + _lua(values) + "\n"
 
-    def write_lua_config(self, path: Path) -> Path:
-        path.write_text(self.lua_config(), encoding="utf-8")
+    def write_lua_config(self, path: Path, reads: list[tuple[str, str]] = ()) -> Path:
+        path.write_text(self.lua_config(reads), encoding="utf-8")
         return path
 
 

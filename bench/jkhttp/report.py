@@ -150,8 +150,9 @@ def print_operations(runs: list[Run]) -> None:
               f"{sum(values) / total_time:>14.0%}")
     unanswered = {op: sent[op] - len(merged.get(op, [])) - errors.get(op, 0) for op in sent}
     left = ", ".join(f"{op} {n}" for op, n in unanswered.items() if n)
-    print(f"requests sent and not tallied (out when a window ended, or answered by an error "
-          f"counted under '?'): {left or 'none'}")
+    print(f"requests begun but not answered within a window (out when it ended: about one "
+          f"per connection and window; or answered by an error counted under '?'): "
+          f"{left or 'none'}")
     print()
 
 
