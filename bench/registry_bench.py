@@ -34,9 +34,9 @@ What is measured
 
 2. Feed lag under load.  The registry service runs as production runs it (``jingkang serve
    registry``, its consumer following the referral's feed over the rebuilt archive), while
-   ``--load-clients`` closed-loop clients drive the referral service with the mix of
-   bench/http_bench.py (upload, dispatch, acceptance, evaluation, agreement, 10 service
-   records, 5 case reads per case) for ``--load-seconds``.  A thread polls the registry's
+   ``--load-clients`` closed-loop clients drive the referral service with the mix (upload,
+   dispatch, acceptance, evaluation, agreement, 10 service records, 5 case reads per case;
+   from Python, bench/jkhttp/pyclient.py) for ``--load-seconds``.  A thread polls the registry's
    ``consumer_cursors`` row every 20 ms (the cursor commits in the same transaction as the
    archive rows of its page).  Each event's lag is the time of the first poll that saw the
    cursor at or past it, minus the event's ``recorded_at``: an upper bound, at most one
@@ -98,8 +98,8 @@ import httpx
 import psycopg
 from stdnum.cn import ric
 
-import http_bench
-from http_bench import ServerProcess, clean_environment, free_port, run_checked
+from jkhttp import fixture, machine, pyclient
+from jkhttp.servers import ServerProcess, clean_environment, free_port, run_checked
 from pgserver import PgServer
 from jingkang.common.adapters.crypto import KeyWrapper, new_master_key, parse_master_key
 from jingkang.common.adapters.migrations import upgrade_to_head_async
@@ -116,7 +116,7 @@ from jingkang_events import EventStore, Metadata, NewEvent, connect
 
 ADMIN_URL_ENV = "JINGKANG_BENCH_PG_URL"
 DEFAULT_ADMIN_URL = "postgresql://postgres@127.0.0.1:5432/postgres"
-JWT_SECRET = http_bench.JWT_SECRET  # the load mix mints its tokens with it
+JWT_SECRET = fixture.JWT_SECRET  # the load mix mints its tokens with it
 MASTER_KEY = new_master_key()  # this run's: wraps the generated people's data keys
 
 GOAL_REBUILD = 20_000   # events/s applied by the archive consumer from an empty start
@@ -757,14 +757,14 @@ async def settle(pg: PgServer, database: str) -> None:
 
 
 async def seed_directory(pg: PgServer, database: str) -> None:
-    """The referral's institution directory for the load of part 2 (as bench/http_bench.py)."""
+    """The referral's institution directory for the load of part 2 (as bench/jkhttp/servers.py)."""
     conn = await asyncpg.connect(pg.dsn(database))
     try:
         await conn.executemany(
             "INSERT INTO institutions (institution_id, name, region, operating, accepting, "
             "capacity, source_version, updated_at) VALUES ($1, $2, $3, true, true, $4, 1, $5)",
-            [(inst, name, county, http_bench.INSTITUTION_CAPACITY, datetime.now(UTC))
-             for inst, name, county in http_bench.institutions()])
+            [(inst, name, county, fixture.INSTITUTION_CAPACITY, datetime.now(UTC))
+             for inst, name, county in fixture.institutions()])
     finally:
         await conn.close()
 
@@ -982,15 +982,15 @@ async def measure_rebuild(pg: PgServer, settings: Settings, referral_db: str,
 # --- part 2: feed lag under load --------------------------------------------------------------
 
 
-class LoadMix(http_bench.ReferralService):
-    """bench/http_bench.py's mix; each upload also carries the consent to share the case with
+class LoadMix(pyclient.ReferralService):
+    """The mix of bench/jkhttp/pyclient.py; each upload also carries the consent to share the case with
     an institution, which dispatch asks for."""
 
     def upload(self, serial: int) -> bytes:
         body = json.loads(super().upload(serial))
         body["consents"].append({"purpose": "share_with_institution", "given_by": "patient",
                                  "given_on": self.today})
-        return http_bench.dumps(body)
+        return fixture.dumps(body)
 
 _CURSOR = "SELECT cursor FROM consumer_cursors WHERE name = %s"
 
@@ -1090,7 +1090,7 @@ async def measure_lag(pg: PgServer, settings: Settings, referral_db: str, regist
         await wait_until_applied(poller, await feed_head(pg, referral_db))
         load = LoadMix(referral_db, referral)
         progress("  warming up the load (3 s)")
-        await http_bench.drive(load, settings.load_clients, 3.0, 0)
+        await pyclient.drive(load, settings.load_clients, 3.0, 0)
         await wait_until_applied(poller, await feed_head(pg, referral_db))
         before = await feed_head(pg, referral_db)
         meter = CpuMeter({"this process (load)": os.getpid(), "referral": referral.pid,
@@ -1099,7 +1099,7 @@ async def measure_lag(pg: PgServer, settings: Settings, referral_db: str, regist
         polls_before = poller.polls
         progress(f"  load: {settings.load_clients} clients for {settings.load_seconds:g} s")
         meter.start()
-        sample, window = await http_bench.drive(load, settings.load_clients,
+        sample, window = await pyclient.drive(load, settings.load_clients,
                                                 settings.load_seconds, 1)
         meter.stop()
         polls = poller.polls - polls_before
@@ -1163,11 +1163,11 @@ def print_header(settings: Settings, pg: dict[str, str]) -> None:
           f", asyncpg {package_version('asyncpg')}, httpx {package_version('httpx')}")
     print(f"PostgreSQL  {pg['server_version']}: fsync={pg['fsync']}, synchronous_commit="
           f"{pg['synchronous_commit']}, shared_buffers={pg['shared_buffers']}")
-    print(f"code        {http_bench.code_version()}")
+    print(f"code        {machine.code_version()}")
     print("servers     jingkang serve referral|registry: uvicorn, uvloop, httptools, 1 process "
           "each")
-    print(f"load        {http_bench.load_average()} at the start")
-    others = http_bench.busy_processes({os.getpid()})
+    print(f"load        {machine.load_average()} at the start")
+    others = machine.busy_processes({os.getpid()})
     print(f"            busy processes at the start: {', '.join(others) if others else 'none'}")
     print()
 
@@ -1203,8 +1203,8 @@ def print_rebuild(result: RebuildResult) -> None:
 
 
 def print_lag(lag: LagResult, settings: Settings) -> None:
-    p50 = http_bench.percentile(lag.lags, 50)
-    p99 = http_bench.percentile(lag.lags, 99)
+    p50 = pyclient.percentile(lag.lags, 50)
+    p99 = pyclient.percentile(lag.lags, 99)
     print(f"2. Feed lag under load: {settings.load_clients} clients for "
           f"{settings.load_seconds:g} s on the referral service ({lag.requests_per_s:,.0f} req/s, "
           f"request p99 {lag.request_p99_ms:,.0f} ms, {lag.errors} errors), "
@@ -1213,7 +1213,7 @@ def print_lag(lag: LagResult, settings: Settings) -> None:
         print(f"   error: {sample[:300]}")
     print(f"   cursor polled {lag.polls_per_s:,.0f} times/s; CPU of one core: {lag.cpu}")
     print(f"   {len(lag.lags):,} events, lag from recorded_at to the registry's archive: "
-          f"p50 {p50:.3f} s, p90 {http_bench.percentile(lag.lags, 90):.3f} s, p99 {p99:.3f} s, "
+          f"p50 {p50:.3f} s, p90 {pyclient.percentile(lag.lags, 90):.3f} s, p99 {p99:.3f} s, "
           f"max {lag.lags[-1] if lag.lags else math.nan:.3f} s"
           + (f"; {lag.unapplied} never applied" if lag.unapplied else ""))
     print("   (recorded_at is stamped as the command starts: the lag includes the command's own "
@@ -1285,7 +1285,7 @@ async def measure(settings: Settings, pg: PgServer, workdir: Path) -> None:
             lag = await measure_lag(pg, settings, referral_db, registry_db, referral, registry)
     print_lag(lag, settings)
     print_progress(summaries, settings.progress_repetitions)
-    print(f"load        {http_bench.load_average()} at the end")
+    print(f"load        {machine.load_average()} at the end")
 
 
 def run(argv: list[str] | None = None) -> None:

@@ -1,4 +1,7 @@
-"""What callers ask of a case.  These models are also the API's request bodies.
+"""What callers ask of a case.  These models are also the API's request bodies.  The values
+events keep (``Person``, ``Consent``, ``TeamMember``) have models of their own in ``values.py``;
+``decide`` converts these into those, so a request body can change without changing what is
+stored.
 
 Field-level rules that need no case (formats, ranges, enumerations, identity-number checksums)
 live here; rules that need the case's history live in ``decide``.

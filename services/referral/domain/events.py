@@ -3,16 +3,26 @@
 Every event names the case and carries the facts of its step; who took it (actor, role, org,
 request) travels in the store's metadata.  ``EVENT_TYPES`` maps each type name to its model and
 schema version; bump ``SCHEMA_VERSION`` with an upcaster in ``upcasting.py`` when a model changes.
+The values events carry are models of their own (``values.py``), not the request bodies.  Each
+personal field is marked where it is declared (``PersonalText``, ``PERSONAL_FOR_SERVICES``) and
+is sealed under the person's data key; ``privacy.PROTECTED_FIELDS`` is read from the marks.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .commands import Consent, Person, TeamMember
+from .values import (
+    NOT_PERSONAL,
+    PERSONAL_FOR_SERVICES,
+    Consent,
+    Person,
+    PersonalText,
+    TeamMember,
+)
 from .vocabulary import (
     AssessmentKind,
     Channel,
@@ -50,15 +60,15 @@ class CaseEvent(BaseModel):
 class MedicalAssessmentUploaded(CaseEvent):
     """医疗机构评估转介: registered at once (DOMAIN.md, Ways in 1)."""
 
-    person: Person
+    person: Annotated[Person, PERSONAL_FOR_SERVICES]
     person_key: str = Field(description="keyed hash of the identity number: finds duplicates")
     residence_region: str
     referring_org_id: str
     assessment_kind: AssessmentKind
     assessed_on: date
-    diagnosis: str
+    diagnosis: PersonalText
     risk_level: int
-    recommendation: str
+    recommendation: PersonalText
     consents: list[Consent]
     registered_at: datetime
     review_due_on: date = Field(description="5 working days after the application")
@@ -70,11 +80,11 @@ class ApplicationSubmitted(CaseEvent):
 
     channel: Channel
     reporter_kind: ReporterKind | None
-    reporter_name: str | None
-    person: Person
+    reporter_name: PersonalText | None
+    person: Annotated[Person, PERSONAL_FOR_SERVICES]
     person_key: str
     residence_region: str
-    needs: str
+    needs: PersonalText
     applied_on: date
     submitted_by_org_id: str
     review_due_on: date
@@ -82,20 +92,20 @@ class ApplicationSubmitted(CaseEvent):
 
 
 class ApplicationApproved(CaseEvent):
-    needs_assessment: str
+    needs_assessment: PersonalText
     registered_at: datetime
     dispatch_due_on: date
 
 
 class ApplicationRejected(CaseEvent):
-    needs_assessment: str
-    reason: str
+    needs_assessment: PersonalText
+    reason: PersonalText
 
 
 class WillingnessReconfirmed(CaseEvent):
     """再次审核: still willing; the 3-month clock starts again."""
 
-    situation: str
+    situation: PersonalText
     reconfirmed_at: datetime
 
 
@@ -110,7 +120,8 @@ class CaseDispatched(CaseEvent):
 
 
 class CaseWaitlisted(CaseEvent):
-    reason: str
+    # the platform's own words (no institution with room), never the person's
+    reason: Annotated[str, NOT_PERSONAL]
 
 
 class CaseAccepted(CaseEvent):
@@ -119,7 +130,7 @@ class CaseAccepted(CaseEvent):
 
 class CaseDeclined(CaseEvent):
     institution_id: str
-    reason: str
+    reason: PersonalText
 
 
 # --- in the institution ---------------------------------------------------------------
@@ -132,8 +143,8 @@ class EvaluationCompleted(CaseEvent):
     evaluated_on: date
     team: list[TeamMember]
     suitable: bool
-    opinion: str
-    plan: str | None
+    opinion: PersonalText
+    plan: PersonalText | None
     risk_level: int
 
 
@@ -156,15 +167,15 @@ class ServiceRecorded(CaseEvent):
     started_at: datetime
     duration_minutes: int
     staff: list[str]
-    notes: str | None
+    notes: PersonalText | None
 
 
 class ReassessmentRecorded(CaseEvent):
     institution_id: str
     assessed_on: date
-    rehabilitation_effect: str
-    disease_state: str
-    self_care: str
+    rehabilitation_effect: PersonalText
+    disease_state: PersonalText
+    self_care: PersonalText
     employment_willingness: bool
     employment_ability: bool
     risk_level: int
@@ -186,7 +197,7 @@ class RelocationPushed(CaseEvent):
     from_region: str
     to_region: str
     target_institution_id: str | None
-    reason: str
+    reason: PersonalText
     target_institution_name: str | None = None
 
 
@@ -209,19 +220,19 @@ class RelocationAccepted(CaseEvent):
 class RelocationDeclined(CaseEvent):
     from_institution_id: str
     institution_id: str
-    reason: str
+    reason: PersonalText
 
 
 class RelapseReferred(CaseEvent):
     institution_id: str
     hospital_org_id: str
     risk_level: int
-    reason: str
+    reason: PersonalText
 
 
 class ReturnedFromHospital(CaseEvent):
     discharged_on: date
-    notes: str | None
+    notes: PersonalText | None
 
 
 class CaseClosed(CaseEvent):
@@ -230,14 +241,14 @@ class CaseClosed(CaseEvent):
     reason: CloseReason
     exit_destination: ExitDestination | None = None
     unwilling: bool = False
-    notes: str | None = None
+    notes: PersonalText | None = None
     closed_at: datetime
     follow_up_due_on: date
 
 
 class FollowUpRecorded(CaseEvent):
     visited_on: date
-    outcome: str
+    outcome: PersonalText
 
 
 # --- consent --------------------------------------------------------------------------
@@ -267,7 +278,8 @@ class PersonErased(BaseModel):
     patient_id: str
     case_ids: list[str]
     keys_destroyed: int
-    reason: str
+    # the ground for the erasure stays legible after the person's keys are gone
+    reason: Annotated[str, NOT_PERSONAL]
     erased_at: datetime
 
     @property

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from jingkang.common.domain.actor import Actor
+from jingkang.common.domain.calendar import WorkingCalendar
 from jingkang.common.domain.chinatime import china_date
 from jingkang.common.domain.identity import InvalidIdentity, validate_id_number
 from jingkang.common.domain.regions import RegionTable
 
 from .. import commands as cmd
 from .. import events as ev
-from jingkang.common.domain.calendar import WorkingCalendar
+from .. import values
 from ..case import Case
 from ..errors import InvalidCommand
 from ..lifecycle import GuardContext
@@ -47,12 +48,29 @@ def county_today(code: str, field: str, ctx: Context) -> None:
                              field=field)
 
 
-def validated_person(person: cmd.Person, ctx: Context) -> cmd.Person:
+def validated_person(person: cmd.Person, ctx: Context) -> values.Person:
+    """The person as events keep them, with the identity number in its checked form."""
     try:
         number = validate_id_number(person.id_number, today=ctx.today, regions=ctx.regions)
     except InvalidIdentity as exc:
         raise InvalidCommand(f"identity number: {exc}", field="person.id_number") from None
-    return person.model_copy(update={"id_number": number})
+    return values.Person(name=person.name, id_number=number, phone=person.phone,
+                         address=person.address, guardian=_guardian(person.guardian))
+
+
+def _guardian(guardian: cmd.Guardian | None) -> values.Guardian | None:
+    if guardian is None:
+        return None
+    return values.Guardian(name=guardian.name, relation=guardian.relation, phone=guardian.phone)
+
+
+def consents(given: list[cmd.Consent]) -> list[values.Consent]:
+    return [values.Consent(purpose=c.purpose, given_by=c.given_by, given_on=c.given_on)
+            for c in given]
+
+
+def team(members: list[cmd.TeamMember]) -> list[values.TeamMember]:
+    return [values.TeamMember(name=m.name, profession=m.profession) for m in members]
 
 
 def closed(case: Case, ctx: Context, reason: CloseReason, *, unwilling: bool = False,

@@ -8,7 +8,7 @@ from ..case import Case
 from ..errors import ConsentRequired
 from ..lifecycle import check
 from ..vocabulary import CloseReason, ConsentGiver, ConsentPurpose
-from .context import Context, closed, county_today, not_future, validated_person
+from .context import Context, closed, consents, county_today, not_future, validated_person
 
 def upload_medical_assessment(case_id: str, person_key: str, c: cmd.UploadMedicalAssessment,
                               ctx: Context) -> list[ev.CaseEvent]:
@@ -30,7 +30,7 @@ def upload_medical_assessment(case_id: str, person_key: str, c: cmd.UploadMedica
         case_id=case_id, person=person, person_key=person_key,
         residence_region=c.residence_region, referring_org_id=ctx.actor.org_id,
         assessment_kind=c.assessment_kind, assessed_on=c.assessed_on, diagnosis=c.diagnosis,
-        risk_level=c.risk_level, recommendation=c.recommendation, consents=c.consents,
+        risk_level=c.risk_level, recommendation=c.recommendation, consents=consents(c.consents),
         registered_at=ctx.now,
         review_due_on=ctx.calendar.add_working_days(c.assessed_on, ctx.rules.review_working_days),
         dispatch_due_on=ctx.calendar.add_working_days(registered, ctx.rules.dispatch_working_days),
@@ -48,7 +48,7 @@ def submit_application(case_id: str, person_key: str, c: cmd.SubmitApplication,
         case_id=case_id, channel=c.channel, reporter_kind=c.reporter_kind,
         reporter_name=c.reporter_name, person=validated_person(c.person, ctx), person_key=person_key,
         residence_region=c.residence_region, needs=c.needs, applied_on=c.applied_on,
-        submitted_by_org_id=ctx.actor.org_id, consents=c.consents,
+        submitted_by_org_id=ctx.actor.org_id, consents=consents(c.consents),
         review_due_on=ctx.calendar.add_working_days(c.applied_on, ctx.rules.review_working_days),
     )]
 

@@ -9,7 +9,7 @@ from ..errors import AgreementRequired, ConsentRequired, InvalidCommand
 from ..lifecycle import check
 from ..rules import add_months
 from ..vocabulary import CloseReason, Profession
-from .context import Context, closed, not_future
+from .context import Context, closed, not_future, team
 
 _EVALUATION_PROFESSIONS = {Profession.PSYCHIATRIST, Profession.NURSE,
                            Profession.REHABILITATION_THERAPIST, Profession.SOCIAL_WORKER}
@@ -26,7 +26,8 @@ def evaluate(case: Case, c: cmd.Evaluation, ctx: Context) -> list[ev.CaseEvent]:
         raise InvalidCommand("a suitable evaluation needs the rehabilitation plan", field="plan")
     evaluated = ev.EvaluationCompleted(
         case_id=case.case_id, institution_id=ctx.actor.org_id, evaluated_on=c.evaluated_on,
-        team=c.team, suitable=c.suitable, opinion=c.opinion, plan=c.plan, risk_level=c.risk_level)
+        team=team(c.team), suitable=c.suitable, opinion=c.opinion, plan=c.plan,
+        risk_level=c.risk_level)
     if c.suitable:
         return [evaluated]
     return [evaluated, closed(case, ctx, CloseReason.UNSUITABLE, notes=c.opinion)]
@@ -66,5 +67,9 @@ def reassess(case: Case, c: cmd.Reassessment, ctx: Context) -> list[ev.CaseEvent
     check("reassess", ctx.guard(case))
     not_future(c.assessed_on, "assessed_on", ctx)
     return [ev.ReassessmentRecorded(
-        case_id=case.case_id, institution_id=ctx.actor.org_id, **c.model_dump(),
+        case_id=case.case_id, institution_id=ctx.actor.org_id, assessed_on=c.assessed_on,
+        rehabilitation_effect=c.rehabilitation_effect, disease_state=c.disease_state,
+        self_care=c.self_care, employment_willingness=c.employment_willingness,
+        employment_ability=c.employment_ability, risk_level=c.risk_level,
+        recommend_exit=c.recommend_exit, exit_destination=c.exit_destination,
         next_due_on=add_months(c.assessed_on, ctx.rules.reassessment_interval_months))]
