@@ -63,6 +63,9 @@ def institution_body(spec: tuple[Any, ...], serial: int) -> dict[str, Any]:
 class Driver:
     """Drives cases through the referral API on the system's clock."""
 
+    hospital, platform, social_worker, reporter = HOSPITAL, PLATFORM, SOCIAL_WORKER, REPORTER
+    region_of = REGION_OF
+
     def __init__(self, system: System) -> None:
         self.s = system
         self.serial = 0
@@ -92,7 +95,7 @@ class Driver:
         case = await self.s.referral.post("/v1/referrals/medical-assessments", {
             "person": self._person(), "residence_region": county, "assessment_kind": "discharge",
             "assessed_on": self.today, "diagnosis": "精神分裂症", "risk_level": 1,
-            "recommendation": "病情稳定，建议社区康复", "consents": consents}, HOSPITAL, 201)
+            "recommendation": "病情稳定，建议社区康复", "consents": consents}, self.hospital, 201)
         self.cases[name] = case["case_id"]
         return case["case_id"]
 
@@ -101,10 +104,10 @@ class Driver:
                 "needs": "希望参加日间训练", "applied_on": self.today,
                 "consents": [{"purpose": purpose, "given_by": "patient", "given_on": self.today}
                              for purpose in CONSENT_PURPOSES[1:]]}
-        who = SOCIAL_WORKER
+        who = self.social_worker
         if channel == "third_party":
             body |= {"reporter_kind": "committee", "reporter_name": "某社区居委会"}
-            who = REPORTER
+            who = self.reporter
         case = await self.s.referral.post("/v1/referrals/applications", body, who, 201)
         self.cases[name] = case["case_id"]
         return case["case_id"]
@@ -113,7 +116,7 @@ class Driver:
         body = {"approved": approved, "needs_assessment": "有康复需求"}
         if not approved:
             body["reason"] = "暂不符合条件"
-        await self._act(name, "review", body, SOCIAL_WORKER)
+        await self._act(name, "review", body, self.social_worker)
 
     # --- in the institution -----------------------------------------------------------------
 
@@ -121,12 +124,11 @@ class Driver:
                    who: dict[str, str]) -> dict[str, Any]:
         return await self.s.referral.post(f"/v1/cases/{self.cases[name]}/{action}", body, who)
 
-    @staticmethod
-    def institution(iid: str) -> dict[str, str]:
-        return token("institution", iid, REGION_OF[iid])
+    def institution(self, iid: str) -> dict[str, str]:
+        return token("institution", iid, self.region_of[iid])
 
     async def dispatch(self, name: str, iid: str) -> None:
-        await self._act(name, "dispatch", {"institution_id": iid}, PLATFORM)
+        await self._act(name, "dispatch", {"institution_id": iid}, self.platform)
 
     async def into_service(self, name: str, iid: str, *, suitable: bool = True) -> None:
         """Dispatch, accept, evaluate and (if suitable) sign the agreement."""
@@ -146,12 +148,16 @@ class Driver:
                 "signed_on": self.today, "informed_consent": True, "service_agreement": True,
                 "electronic": True, "signed_by_guardian": True}, who)
 
-    async def serve(self, names: list[str], iid_of: dict[str, str]) -> None:
-        kind = SERVICE_BY_MONTH[(self.s.clock.now.month)]
+    async def serve(self, names: list[str], iid_of: dict[str, str],
+                    started_at: datetime | None = None) -> None:
+        """A service record for each case, of a service that took place ``started_at``
+        (default: now)."""
+        started_at = started_at or self.s.clock.now
+        kind = SERVICE_BY_MONTH[started_at.month]
         for name in names:
             await self._act(name, "service-records", {
                 "service_type": kind, "form": "day_training", "method": "group_work",
-                "started_at": self.s.clock.now.isoformat(), "duration_minutes": 60,
+                "started_at": started_at.isoformat(), "duration_minutes": 60,
                 "staff": ["赵社工"]}, self.institution(iid_of[name]))
 
     async def exit(self, name: str, iid: str, destination: str) -> None:
@@ -164,7 +170,7 @@ class Driver:
 
     async def withdraw(self, name: str, reason: str, unwilling: bool = False) -> None:
         await self._act(name, "withdrawal", {"reason": reason, "unwilling": unwilling},
-                        SOCIAL_WORKER)
+                        self.social_worker)
 
 
 def at(month: int, day: int) -> datetime:

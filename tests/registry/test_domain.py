@@ -16,7 +16,7 @@ from jingkang.registry.domain import institution as inst
 from jingkang.registry.domain.archive import ArchiveCase, apply
 from jingkang.registry.domain.errors import InvalidField, InvalidStatusChange, OutOfScope
 from jingkang.registry.domain.figures import (
-    CaseStanding, Rules, add_months, area_of_county, service_test, standardized,
+    CaseStanding, Rules, add_months, area_of_code, area_of_site, service_test, standardized,
     still_current_since,
 )
 from jingkang.registry.domain.periods import CHINA, InvalidPeriod, Period
@@ -126,10 +126,16 @@ def _service() -> dict[str, object]:
             "duration_minutes": 60}
 
 
-def test_urban_and_rural_counties() -> None:
-    regions = RegionTable.bundled()
-    names = {code: regions.get(code, 2026).name for code in ("130102", "130121", "130181")}
-    assert [area_of_county(n) for n in names.values()] == ["urban", "rural", "urban"]
+def test_urban_and_rural_come_from_the_division_code_not_the_county_name() -> None:
+    # 开州区 (500154) is a district, yet its towns (镇) and townships (乡) are rural.
+    assert [area_of_code(c) for c in ("500154001", "500154102", "500154215", "500154400",
+                                      "500154", None)] == ["urban", "rural", "rural", None,
+                                                           None, None]
+    # A village-level code says more than its township: a 村 under a 街道 is rural.
+    assert area_of_code("130102001201") == "rural"
+    assert area_of_code("500154102003") == "urban"  # 居委会 in a town
+    assert area_of_site("500154102", "urban") == "rural"
+    assert area_of_site(None, "urban") == "urban" and area_of_site("130102500", "rural") == "rural"
 
 
 def test_the_archive_keeps_masked_identity_and_recorded_times() -> None:

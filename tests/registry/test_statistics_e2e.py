@@ -16,19 +16,23 @@ from .conftest import System, token
 Q3_PROVINCE = {  # column → (石家庄市, 唐山市, 合计), counted from scenario.py
     1: (150, 300, 450), 2: (15, 20, 35), 3: (18, 25, 43), 4: (90, 200, 290),
     5: (16, 3, 19), 6: (75.0, 100.0, 78.95), 7: (1, 1, 2), 8: (1, 0, 1), 9: (0, 1, 1),
-    10: (1, 1, 2), 11: (4, 4, 8), 12: (13, 7, 20), 13: (76.92, 42.86, 65.0), 14: (7, 9, 16),
+    # 10–11 by the area of the institution each new case is at: E1–E3 and F10 at sjz-c (镇
+    # 130121100, rural), H3, H4, E4 and E5 at ts-b (declared rural); E7 and F2 never reached
+    # an institution, so nothing places them (unplaced_new_registrations).
+    10: (0, 0, 0), 11: (4, 4, 8), 12: (13, 7, 20), 13: (76.92, 42.86, 65.0), 14: (7, 9, 16),
     15: ({"count": 1, "names": ["长安区社工服务中心"]},
          {"count": 2, "names": ["唐山心康团队", "路南社工站"]},
          {"count": 3, "names": ["长安区社工服务中心", "唐山心康团队", "路南社工站"]}),
-    16: (1, 2, 3), 17: (4, 2, 6), 18: (5, 3, 8), 19: (15.5, 40.0, 55.5),
+    # 19 is a flow: 桥西区's Q2 funding (3.00) is Q2's only.
+    16: (1, 2, 3), 17: (4, 2, 6), 18: (5, 3, 8), 19: (12.5, 40.0, 52.5),
 }
 Q3_SHIJIAZHUANG = {  # column → (长安区 130102, 桥西区 130104, 井陉县 130121)
     1: (100, 50, None), 5: (11, 3, 2), 6: (90.91, 0.0, 100.0), 7: (1, 0, 0), 8: (0, 1, 0),
-    10: (1, 0, 0), 11: (0, 0, 4), 12: (6, 2, 5), 13: (83.33, 0.0, 100.0),
+    10: (0, 0, 0), 11: (0, 0, 4), 12: (6, 2, 5), 13: (83.33, 0.0, 100.0),
 }
 Q2_PROVINCE = {  # column → (石家庄市, 唐山市, 合计)
     1: (50, None, 50), 5: (0, 0, 0), 6: (None, None, None), 8: (2, 0, 2), 9: (1, 0, 1),
-    10: (14, 3, 17), 11: (2, 0, 2), 12: (16, 3, 19), 13: (75.0, 100.0, 78.95),
+    10: (10, 3, 13), 11: (2, 0, 2),  # C1, C2, F1, F9 at no institution: unplaced 12: (16, 3, 19), 13: (75.0, 100.0, 78.95),
     16: (3, 0, 3), 17: (3, 0, 3), 18: (6, 0, 6),
 }
 
@@ -41,9 +45,12 @@ def _rows(summary: dict[str, Any], codes: tuple[str, ...]) -> list[dict[str, Any
 def _assert_columns(summary: dict[str, Any], codes: tuple[str, ...],
                     expected: dict[int, tuple[Any, ...]]) -> None:
     rows = _rows(summary, codes)
+    wrong = {}
     for column, values in expected.items():
         got = tuple(row[str(column)] for row in rows[:len(values)])
-        assert got == values, f"column {column}: {got} != {values}"
+        if got != values:
+            wrong[column] = (got, values)
+    assert not wrong, f"column: (got, expected): {wrong}"
 
 
 async def _progress(s: System, region: str, period: str, fmt: str = "json") -> Any:
@@ -63,14 +70,27 @@ async def test_a_province_from_referral_to_statistics(system: System) -> None:
     assert q3["complete"] and [r["region"] for r in q3["rows"]][:2] == ["130100", "130200"]
     assert len(q3["rows"]) == len(RegionTable.bundled().children("130000", 2026))
     _assert_columns(q3, ("130100", "130200"), Q3_PROVINCE)
+    # 桥西区 entered its stocks for Q2 only: carried into Q3, visibly.
+    carried = {str(n): "2026Q2" for n in (1, 2, 3, 4, 14)}
+    assert q3["rows"][0]["carried"] == carried and q3["rows"][1]["carried"] == {}
+    assert q3["total"]["carried"] == carried
+    assert q3["unplaced_new_registrations"] == 2 and q3["discrepancies"] == []
     others = [r for r in q3["rows"] if r["region"] not in ("130100", "130200")]
     assert all(r["values"]["12"] == 0 and r["values"]["1"] is None for r in others)
     city = await _progress(s, "130100", "2026Q3")
     _assert_columns(city, ("130102", "130104", "130121"), Q3_SHIJIAZHUANG)
+    assert [r["carried"] for r in city["rows"][:2]] == [{}, carried]
     county = await _progress(s, "130102", "2026Q3")
-    assert {r["region"]: r["values"]["12"] for r in county["rows"]} == {"130102001": 5, "": 1}
+    assert {r["region"]: r["values"]["12"] for r in county["rows"]
+            if not r.get("own_level")} == {"130102001": 5, "": 1}
+    # 长安区's own entry has no township to go to: its 本级 row, which the total includes.
+    own = county["rows"][-1]
+    assert (own["name"], own["own_level"], own["values"]["1"], own["values"]["19"]) == (
+        "本级", True, 100, 12.5)
+    assert county["total"]["values"]["1"] == 100 and county["total"]["values"]["19"] == 12.5
     q2 = await _progress(s, "130000", "2026Q2")
     _assert_columns(q2, ("130100", "130200"), Q2_PROVINCE)
+    assert q2["unplaced_new_registrations"] == 4
 
     await _coverage_is_counted(s)
     await _archives_show_the_cases(s, driver, at_inst)
@@ -84,7 +104,8 @@ async def test_a_province_from_referral_to_statistics(system: System) -> None:
     await s.settle()
     assert await _progress(s, "130000", "2026Q3") == q3
     q4 = await _progress(s, "130000", "2026Q4")
-    assert q4["total"]["values"]["10"] == 1 and q4["total"]["values"]["12"] == 20
+    assert q4["total"]["values"]["12"] == 20
+    assert q4["total"]["values"]["10"] == 0 and q4["unplaced_new_registrations"] == 1
     assert not q4["complete"]
 
 

@@ -111,6 +111,15 @@ class RegionTable:
                    for r in self._by_code.get(code, ()))
 
 
+MUNICIPALITIES = frozenset({"110000", "120000", "310000", "500000"})
+"""北京、天津、上海、重庆: provinces whose districts and counties sit directly under them (the
+table groups them as 市辖区 xx01xx and 县 xx02xx, which are no level of government)."""
+
+
+def is_municipality(code: str) -> bool:
+    return code in MUNICIPALITIES
+
+
 def city_of(code: str) -> str:
     return code[:4] + "00"
 

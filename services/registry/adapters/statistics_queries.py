@@ -8,20 +8,19 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from jingkang.common.domain.case_contract import REGISTERED_STATES, sql_list
 from jingkang.common.domain.regions import bounds
 from jingkang_events import Connection, Database
 
-from ..application.ports import Placed, Registered
-from ..domain.figures import SITE_LEVELS, ServiceTest
-from ..domain.periods import Period
+from ..application.ports import NewRegistration, Placed, Registered
+from ..domain.figures import ServiceTest
+from ..domain.periods import CHINA, Period
 from .sql import as_json, as_time, when
 
 _REGISTERED = sql_list(REGISTERED_STATES)
-_SITES = "(" + ", ".join(f"'{s}'" for s in SITE_LEVELS) + ")"
 _COVERS = "{t}.valid_from <= $3 AND ({t}.valid_to IS NULL OR {t}.valid_to > $3)"
 
 
@@ -80,59 +79,64 @@ class StatisticsQueries:
                 when(conn, period.start), when(conn, period.end))
         return [Placed(r[0], r[1]) for r in rows]
 
-    async def new_registrations(self, region: str, period: Period) -> list[Placed]:
-        """Cases registered in the period, where they lived when registered (10, 11)."""
+    async def new_registrations(self, region: str, period: Period,
+                                moment: datetime) -> list[NewRegistration]:
+        """Cases registered in the period, where they lived when registered (10, 11), with
+        the township and area of the institution they are at ``moment``."""
         async with self._reading() as conn:
             rows = await conn.fetch(
-                "SELECT registered_region FROM archive_cases "
-                "WHERE registered_region BETWEEN $1 AND $2 "
-                "AND registered_at >= $3 AND registered_at < $4", *bounds(region),
-                when(conn, period.start), when(conn, period.end))
-        return [Placed(r[0], None) for r in rows]
-
-    async def new_sites(self, region: str, period: Period) -> list[tuple[Placed, str]]:
-        """Sites registered in the period, with their area (8, 9)."""
-        async with self._reading() as conn:
-            rows = await conn.fetch(
-                "SELECT institution_id, region, area FROM institution_history "
-                f"WHERE version = 1 AND level IN {_SITES} AND region BETWEEN $1 AND $2 "
-                "AND valid_from >= $3 AND valid_from < $4", *bounds(region),
-                when(conn, period.start), when(conn, period.end))
-        return [(Placed(r[1], r[0]), r[2]) for r in rows]
+                "SELECT c.registered_region, i.institution_id, h.township_code, h.area "
+                "FROM archive_cases c LEFT JOIN archive_intervals i ON i.case_id = c.case_id "
+                "AND i.valid_from <= $5 AND (i.valid_to IS NULL OR i.valid_to > $5) "
+                "LEFT JOIN institution_history h ON h.institution_id = i.institution_id "
+                "AND h.valid_from <= $5 AND (h.valid_to IS NULL OR h.valid_to > $5) "
+                "WHERE c.registered_region BETWEEN $1 AND $2 "
+                "AND c.registered_at >= $3 AND c.registered_at < $4", *bounds(region),
+                when(conn, period.start), when(conn, period.end), when(conn, moment))
+        return [NewRegistration(Placed(r[0], r[1]), r[2], r[3]) for r in rows]
 
     async def institutions_at(self, region: str, moment: datetime) -> list[dict[str, Any]]:
-        """Each institution's region, township and status at ``moment``."""
+        """Each institution's region, township, status, level and area at ``moment``, with
+        its opening date and the day it was registered."""
         async with self._reading() as conn:
             rows = await conn.fetch(
-                "SELECT h.institution_id, h.region, h.township_code, h.status "
-                "FROM institution_history h WHERE h.region BETWEEN $1 AND $2 AND "
-                + _COVERS.format(t="h"), *bounds(region), when(conn, moment))
+                "SELECT h.institution_id, h.region, h.township_code, h.status, h.level, "
+                "h.area, n.profile, n.registered_at FROM institution_history h "
+                "JOIN institutions n ON n.institution_id = h.institution_id "
+                "WHERE h.region BETWEEN $1 AND $2 AND " + _COVERS.format(t="h"),
+                *bounds(region), when(conn, moment))
         return [{"institution_id": r[0], "region": r[1], "township_code": r[2],
-                 "status": r[3]} for r in rows]
+                 "status": r[3], "level": r[4], "area": r[5],
+                 "opened_on": _day(as_json(r[6]).get("opened_on")),
+                 "registered_on": as_time(r[7]).astimezone(CHINA).date()} for r in rows]
 
-    async def staff_before(self, institution_ids: list[str],
-                           moment: datetime) -> dict[str, dict[str, Any]]:
-        """Each institution's latest staff report recorded before ``moment``."""
-        latest: dict[str, dict[str, Any]] = {}
+    async def staff_reports(self, institution_ids: list[str],
+                            moment: datetime) -> dict[str, list[dict[str, Any]]]:
+        """Each institution's staff reports recorded before ``moment``, every period and
+        version (the summary picks the one of its period)."""
+        found: dict[str, list[dict[str, Any]]] = {}
         async with self._reading() as conn:
             for chunk in _chunks(institution_ids):
                 rows = await conn.fetch(
-                    "SELECT institution_id, version, purchased_medical, purchased_social_workers, "
-                    "certified FROM staff_reports WHERE recorded_at < $1 AND institution_id IN "
-                    f"({_marks(chunk, 2)})", when(conn, moment), *chunk)
+                    "SELECT institution_id, version, period, purchased_medical, "
+                    "purchased_social_workers, certified FROM staff_reports "
+                    f"WHERE recorded_at < $1 AND institution_id IN ({_marks(chunk, 2)})",
+                    when(conn, moment), *chunk)
                 for r in rows:
-                    if r[0] not in latest or latest[r[0]]["version"] < r[1]:
-                        latest[r[0]] = {"version": r[1], "purchased_medical": r[2],
-                                        "purchased_social_workers": r[3], "certified": r[4]}
-        return latest
+                    found.setdefault(r[0], []).append(
+                        {"version": r[1], "period": r[2], "purchased_medical": r[3],
+                         "purchased_social_workers": r[4], "certified": r[5]})
+        return found
 
     async def baselines(self, region: str) -> list[dict[str, Any]]:
+        """Every entry of the region and of every region and township inside it."""
+        low, high = bounds(region)
         async with self._reading() as conn:
             rows = await conn.fetch(
                 "SELECT region, period, version, total_patients, severe_at_home_police, "
                 "severe_at_home_health, general_at_home, psychiatric_medical_staff, "
                 "purchased_teams, funding_10k_cny FROM baselines WHERE region BETWEEN $1 AND $2",
-                *bounds(region))
+                low, high + "999")  # the townships' nine-digit codes too
         keys = ("region", "period", "version", "total_patients", "severe_at_home_police",
                 "severe_at_home_health", "general_at_home", "psychiatric_medical_staff",
                 "purchased_teams", "funding_10k_cny")
@@ -149,6 +153,10 @@ class StatisticsQueries:
         return [{"case_id": r[0], "channel": r[1], "review_due_on": r[2],
                  "reviewed_at": as_time(r[3]), "dispatch_due_on": r[4],
                  "dispatched_at": as_time(r[5])} for r in rows]
+
+
+def _day(text: str | None) -> date | None:
+    return None if not text else date.fromisoformat(text)
 
 
 def _marks(items: Iterable[Any], first: int) -> str:

@@ -91,7 +91,7 @@ staff_reports = Table(
 
 baselines = Table(
     "baselines", metadata,
-    Column("region", String(6), primary_key=True),
+    Column("region", String(9), primary_key=True),
     Column("period", String(7), primary_key=True),
     Column("version", Integer, primary_key=True),
     Column("recorded_at", Time, nullable=False),

@@ -157,6 +157,16 @@ class Registered:
     standardized: int
 
 
+@dataclass(frozen=True)
+class NewRegistration:
+    """A case registered in the period: where it lived then, and the township and declared
+    area of the institution it is at (the period's end, or now), which say urban or rural."""
+
+    place: Placed
+    township_code: str | None
+    declared_area: str | None
+
+
 class StatisticsQueries(Protocol):
     """The rows the progress summary and the coverage report are computed from."""
 
@@ -165,14 +175,13 @@ class StatisticsQueries(Protocol):
 
     async def unwilling(self, region: str, period: Period) -> list[Placed]: ...
 
-    async def new_registrations(self, region: str, period: Period) -> list[Placed]: ...
-
-    async def new_sites(self, region: str, period: Period) -> list[tuple[Placed, str]]: ...
+    async def new_registrations(self, region: str, period: Period,
+                                moment: datetime) -> list[NewRegistration]: ...
 
     async def institutions_at(self, region: str, moment: datetime) -> list[dict[str, Any]]: ...
 
-    async def staff_before(self, institution_ids: list[str],
-                           moment: datetime) -> dict[str, dict[str, Any]]: ...
+    async def staff_reports(self, institution_ids: list[str],
+                            moment: datetime) -> dict[str, list[dict[str, Any]]]: ...
 
     async def baselines(self, region: str) -> list[dict[str, Any]]: ...
 

@@ -17,6 +17,7 @@ from ..domain.errors import InvalidField
 from ..domain.periods import InvalidPeriod, Period
 from ..domain.report_schedule import Duty, due_on, duty_of
 from ..domain.reporting import AWAITING_SUBMISSION, Report, ReportStatus
+from ..domain.report_figures import is_child
 from .ports import ReportStore
 from .statistics import Statistics
 
@@ -78,7 +79,7 @@ class Chain:
         quarters), for the children that have all of them."""
         period = Period.parse(key.period)
         wanted = {row["region"]: self.child_periods(row["region"], period)
-                  for row in live["rows"] if row["region"]}
+                  for row in live["rows"] if is_child(row)}
         reports = await self.store.load_many([(region, str(p), key.form)
                                               for region, ps in wanted.items() for p in ps])
         by_key = {(r.region, r.period): r for r in reports}
@@ -120,7 +121,7 @@ class Chain:
         """Each child region's report for the period (or for each of its quarters)."""
         live = await self.live(key)
         period = Period.parse(key.period)
-        wanted = [(row["region"], row["name"], p) for row in live["rows"] if row["region"]
+        wanted = [(row["region"], row["name"], p) for row in live["rows"] if is_child(row)
                   for p in self.child_periods(row["region"], period)]
         reports = await self.store.load_many([(r, str(p), key.form) for r, _, p in wanted])
         by_key = {(r.region, r.period): r for r in reports}

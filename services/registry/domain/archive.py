@@ -166,6 +166,10 @@ def _spells(case: ArchiveCase, state: str, at: datetime, changes: dict[str, Any]
         changes["in_service_since"] = None
 
 
+def _moment(value: Any) -> datetime:
+    return value if isinstance(value, datetime) else datetime.fromisoformat(value)
+
+
 def _with_months(months: str, more: list[str]) -> str:
     known = months.split()
     return " ".join(known + [m for m in more if m not in known])
@@ -203,7 +207,9 @@ def _facts(c: ArchiveCase, t: str, d: dict[str, Any], at: datetime, fx: Effects,
         changes.update(agreement_at=at, assessed_at=at)
     elif t == "ServiceRecorded":
         changes["services"] = c.services + 1
-        month = month_of(at)
+        # A month is credited by when the service took place: a record entered after the
+        # month is over still counts for it.
+        month = month_of(_moment(d["started_at"]))
         if month not in c.service_months:
             changes["service_months"] = f"{c.service_months} {month}".lstrip()
         fx.service = {"institution_id": d["institution_id"], "service_type": d["service_type"],

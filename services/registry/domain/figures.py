@@ -44,18 +44,15 @@ SERVICE_RATE_TARGETS = {2023: 0.30, 2024: 0.45, 2025: 0.60}
 
 SITE_LEVELS = ("township", "village")
 """Columns 8 and 9 count 站点: institutions at the township/street or village/community level
-(Chongqing 8), urban ones in column 8 and rural ones in column 9, by the time they were
-registered in the period."""
+(Chongqing 8) opened in the period (their ``opened_on``; the day they were registered where no
+opening date is known), urban ones in column 8 and rural ones in column 9 (``area_of_code``)."""
 
-BASELINE_FIELDS = {1: "total_patients", 2: "severe_at_home_police", 3: "severe_at_home_health",
-                   4: "general_at_home", 14: "psychiatric_medical_staff", 19: "funding_10k_cny"}
-"""Columns 1–4, 14 and 19: the region's own baseline entry for the period, else the latest
-earlier one; a region without an entry sums its children's (DOMAIN.md: entered by civil
-affairs).  Column 15 lists the purchased teams' names and counts them."""
-
+OPERATING = "operating"
 STAFF_FIELDS = {16: "purchased_medical", 17: "purchased_social_workers", 18: "certified"}
-"""Columns 16–18: the latest staff report recorded before the period's end of each institution
-registered by then and not closed, in the institution's region (Hebei 12–13)."""
+"""Columns 16–18: each institution operating at the period's end (or now, in a running period),
+its latest staff report for the period or a shorter period inside it, recorded by then
+(Hebei 12–13).  Suspended and closed institutions, and reports of other periods, count for
+nothing: a summary never carries staff over from an earlier period."""
 
 
 def target_for(targets: dict[int, float], year: int) -> float | None:
@@ -64,11 +61,30 @@ def target_for(targets: dict[int, float], year: int) -> float | None:
     return targets[min(year, max(targets))]
 
 
-def area_of_county(name: str) -> str:
-    """城镇 or 农村 for columns 10 and 11, from the kind of county a person lives in (design:
-    the annex gives no rule): districts (区) and county-level cities (市) are urban; counties
-    (县), banners (旗) and the rest are rural."""
-    return "urban" if name.endswith(("区", "市")) else "rural"
+def area_of_code(code: str | None) -> str | None:
+    """城镇 (urban) or 农村 (rural) for columns 8–11 from a statistical division code
+    (统计用区划代码): at the village level (12 digits), digits 10–12 001–199 are 居民委员会
+    (communities, urban) and 200–399 村民委员会 (villages, rural); at the township level (9
+    digits), digits 7–9 001–099 are 街道 (urban), 100–199 镇 and 200–399 乡 (rural).  None
+    where the code does not say (no township, or 400–599: 农场、开发区 and the like): then the
+    institution's declared area decides."""
+    if code and len(code) >= 12 and code[9:12].isdigit():
+        village = int(code[9:12])
+        if 1 <= village <= 199:
+            return "urban"
+        if 200 <= village <= 399:
+            return "rural"
+    if code and len(code) >= 9 and code[6:9].isdigit():
+        township = int(code[6:9])
+        if 1 <= township <= 99:
+            return "urban"
+        if 100 <= township <= 399:
+            return "rural"
+    return None
+
+
+def area_of_site(township_code: str | None, declared: str | None) -> str | None:
+    return area_of_code(township_code) or declared
 
 
 @dataclass(frozen=True)
@@ -136,10 +152,15 @@ def still_current_since(end: datetime, interval_months: int) -> datetime:
                         microsecond=0)
 
 
-def service_test(period: Period, rules: Rules) -> ServiceTest:
+def service_test(period: Period, rules: Rules, as_of: datetime | None = None) -> ServiceTest:
+    """The rule as of the earlier of ``as_of`` and the period's end: in a running period an
+    assessment is judged as of ``as_of``, and only the months already over must hold a
+    service record (asked on 10 July for Q3, no month of Q3 has ended yet)."""
+    end = period.end if as_of is None else min(as_of, period.end)
     starts = period.month_starts()
-    months = tuple((month_of(starts[i]), starts[i + 1]) for i in range(period.months))
-    return ServiceTest(still_current_since(period.end, rules.reassessment_interval_months),
+    months = tuple((month_of(starts[i]), starts[i + 1]) for i in range(period.months)
+                   if starts[i + 1] <= end)
+    return ServiceTest(still_current_since(end, rules.reassessment_interval_months),
                        months, rules.monthly_service)
 
 

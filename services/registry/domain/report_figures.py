@@ -56,20 +56,33 @@ def summed(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return total
 
 
+def is_child(row: dict[str, Any]) -> bool:
+    """A row that is a child region's (not the unplaced row, not the level's own 本级 row)."""
+    return bool(row["region"]) and not row.get("own_level")
+
+
 def from_accepted(live: dict[str, Any], accepted: dict[str, dict[str, Any]]) -> dict[str, Any]:
     """The summary ``live`` with each child row's values replaced by that child's accepted
     figures (``accepted``: region → its values over the period); a child without them shows
-    no values and ``accepted: false``.  The total is the sum of the rows shown."""
+    no values and ``accepted: false``.  The level's own 本级 row is its own entries, as
+    live.  The total is the sum of the rows shown."""
     rows = []
     for row in live["rows"]:
+        if row.get("own_level"):
+            rows.append({**row, "accepted": True})
+            continue
         values = accepted.get(row["region"])
         rows.append({**row, "values": values or {c: None for c in row["values"]},
-                     "accepted": values is not None})
+                     "carried": {}, "accepted": values is not None})
     total_values = summed([r["values"] for r in rows if r["accepted"]])
     for column in live["total"]["values"]:
         total_values.setdefault(column, None)
+    carried: dict[str, str] = {}
+    for row in rows:
+        for column, since in row.get("carried", {}).items():
+            carried.setdefault(column, since)
     return {**live, "source": "accepted", "rows": rows,
-            "total": {**live["total"], "values": total_values}}
+            "total": {**live["total"], "values": total_values, "carried": carried}}
 
 
 def differences(official: dict[str, Any], live: dict[str, Any]) -> list[dict[str, Any]]:

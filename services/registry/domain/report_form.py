@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 # 填表说明 as each province's document words it (重庆: the annex; 河北 (三) and 黑龙江: the
 # paragraph on reporting, which their forms refer to).
@@ -48,3 +49,30 @@ def filling_note(region: str) -> str:
 def chinese_date(day: date) -> str:
     """2026-09-20 as 2026年9月20日."""
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+def row_label(row: dict[str, Any]) -> str:
+    """A row's 地区 cell: name and code; the level's own row and the unplaced one by name."""
+    return f"{row['name']}（{row['region']}）" if row["region"] and not row.get("own_level") \
+        else row["name"]
+
+
+def figure_notes(summary: dict[str, Any]) -> list[str]:
+    """What the reader must know about the figures, said under the table in every format:
+    cells carried from an earlier period (沿用上期), a level's own count that disagrees with
+    its parts, and new registrations no code placed in town or country."""
+    notes = []
+    for row in summary["rows"]:
+        by_period: dict[str, list[str]] = {}
+        for column, since in row.get("carried", {}).items():
+            by_period.setdefault(since, []).append(column)
+        for since, columns in sorted(by_period.items()):
+            notes.append(f"沿用上期：{row_label(row)} 第{'、'.join(columns)}列为{since}填报数")
+    for d in summary.get("discrepancies", []):
+        notes.append(f"数据不一致：{d['region']} 第{d['column']}列本级填报{d['entered']}，"
+                     f"下级合计{d['sum_of_parts']}（合计取下级之和）")
+    unplaced = summary.get("unplaced_new_registrations") or 0
+    if unplaced:
+        notes.append(f"另有{unplaced}名新增登记对象尚未分派到机构，无法按区划代码区分城乡，"
+                     "未计入第10、11列")
+    return notes

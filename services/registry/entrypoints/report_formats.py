@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ..application.csv_import import starts_like_formula
 from ..domain.figures import COLUMNS, GROUP_TITLE
-from ..domain.report_form import SignOff, filling_note
+from ..domain.report_form import SignOff, figure_notes, filling_note, row_label
 
 FIRST_HEADING = "地区"
 HEADER_ROWS = (2, 4)  # group titles, headings, numbers: repeated on every printed page
@@ -43,8 +43,8 @@ def _cell(value: Any) -> Any:
 
 
 def _rows(summary: dict[str, Any]) -> list[list[Any]]:
-    rows = [[f"{r['name']}（{r['region']}）" if r["region"] else r["name"],
-             *(_cell(r["values"][str(n)]) for n, *_ in COLUMNS)] for r in summary["rows"]]
+    rows = [[row_label(r), *(_cell(r["values"][str(n)]) for n, *_ in COLUMNS)]
+            for r in summary["rows"]]
     total = summary["total"]["values"]
     return [*rows, ["合计", *(_cell(total[str(n)]) for n, *_ in COLUMNS)]]
 
@@ -69,6 +69,8 @@ def to_csv(summary: dict[str, Any], sign_off: SignOff | None = None) -> str:
     writer.writerow(["", *(h for _, h, _, _ in COLUMNS)])
     writer.writerow(["", *(n for n, *_ in COLUMNS)])
     writer.writerows([_csv_text(v) for v in row] for row in _rows(summary))
+    for note in figure_notes(summary):
+        writer.writerow([_csv_text(note)])
     writer.writerow([])
     signed = _sign_off(summary, sign_off)
     for label, value in signed.lines():
@@ -91,8 +93,13 @@ def to_xlsx(summary: dict[str, Any], sign_off: SignOff | None = None) -> bytes:
         sheet.append(row)
     last = sheet.max_row
     _table_style(sheet, last)
+    notes = figure_notes(summary)
+    for offset, note in enumerate(notes, start=1):
+        sheet.cell(row=last + offset, column=1, value=note)
+        sheet.merge_cells(start_row=last + offset, start_column=1, end_row=last + offset,
+                          end_column=width)
     _sign_off_lines(sheet, _sign_off(summary, sign_off), filling_note(summary["region"]),
-                    last + 2, width)
+                    last + len(notes) + 2, width)
     _page_setup(sheet)
     for line in sheet.iter_rows():
         for cell in line:

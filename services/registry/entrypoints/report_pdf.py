@@ -18,7 +18,7 @@ from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from ..domain.figures import COLUMNS, GROUP_TITLE
-from ..domain.report_form import SignOff, filling_note
+from ..domain.report_form import SignOff, figure_notes, filling_note, row_label
 from .report_formats import FIRST_HEADING, title
 
 FONT = "STSong-Light"
@@ -50,7 +50,7 @@ def _table(summary: dict[str, Any]) -> Table:
         header[0][column] = Paragraph(GROUP_TITLE.format(group=group), _HEADING)
         spans.append(("SPAN", (column, 0), (column + width - 1, 0)))
         column += width
-    body = [[Paragraph(f"{r['name']}（{r['region']}）" if r["region"] else r["name"], _CELL)]
+    body = [[Paragraph(row_label(r), _CELL)]
             + [Paragraph(_value(r["values"].get(str(n)), n), _CELL) for n, *_ in COLUMNS]
             for r in summary["rows"]]
     total = [Paragraph("合计", _CELL)] + [
@@ -76,7 +76,9 @@ def to_pdf(summary: dict[str, Any], sign_off: SignOff) -> bytes:
     lines = [Paragraph(title(summary), _TITLE), Spacer(1, 3 * mm)]
     if sign_off.version:
         lines.append(Paragraph(sign_off.version, _TEXT))
-    lines += [Spacer(1, 2 * mm), _table(summary), Spacer(1, 5 * mm)]
+    lines += [Spacer(1, 2 * mm), _table(summary), Spacer(1, 3 * mm)]
+    lines += [Paragraph(note, _TEXT) for note in figure_notes(summary)]
+    lines.append(Spacer(1, 2 * mm))
     signed = sign_off.lines()
     rows = [signed[:3], signed[3:]]
     lines.append(Table([[Paragraph(f"{label}：{value}", _TEXT) for label, value in row]

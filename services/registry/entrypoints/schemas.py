@@ -138,6 +138,17 @@ class ProgressRowOut(BaseModel):
     region: str = Field(description="行政区划代码 GB/T 2260 division code")
     name: str = Field(description="名称 name")
     values: dict[str, Any] = Field(description="column number (1–19) → figure")
+    carried: dict[str, str] = Field(default_factory=dict, description=(
+        "沿用上期: column number → the earlier period a stock figure is carried from"))
+    own_level: bool = Field(False, description=(
+        "本级: the level's own entries (its own funding, the teams it buys), not a child's"))
+
+
+class DiscrepancyOut(BaseModel):
+    region: str = Field(description="the region whose own count disagrees with its parts")
+    column: int = Field(description="column number")
+    entered: Any = Field(description="the count the region entered itself")
+    sum_of_parts: Any = Field(description="the sum of its parts, which the total shows")
 
 
 class ProgressOut(BaseModel):
@@ -152,7 +163,12 @@ class ProgressOut(BaseModel):
     as_of: str = Field(description="截至 the moment the figures are counted at (RFC 3339)")
     columns: list[dict[str, Any]] = Field(description="栏目 the 19 columns: number, heading, group, source")
     rows: list[ProgressRowOut] = Field(description="分地区 one row per child region")
-    total: ProgressRowOut = Field(description="合计 the region's total")
+    total: ProgressRowOut = Field(description="合计 the sum of the rows shown")
+    discrepancies: list[DiscrepancyOut] = Field(default_factory=list, description=(
+        "数据不一致: a level's own count that disagrees with its parts' sum"))
+    unplaced_new_registrations: int = Field(0, description=(
+        "new registrations no division code or institution places in town or country "
+        "(not in columns 10 and 11)"))
 
 
 class CoverageOut(BaseModel):

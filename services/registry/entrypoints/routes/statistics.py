@@ -30,7 +30,8 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 async def record_baseline(
     body: cmd.RecordBaseline, request: Request, registry: Registry, meta: Meta,
     actor: Annotated[Actor, Depends(actor_with_role("civil_affairs", "admin"))],
-    region_code: Annotated[str, Path(pattern=r"^\d{6}$", description="行政区划代码")],
+    region_code: Annotated[str, Path(pattern=r"^\d{6}(\d{3})?$", description=(
+        "行政区划代码: province, city or county (six digits) or township (nine digits)"))],
     period: Annotated[str, Path(max_length=7, description="报告期 e.g. 2024Q2")],
 ) -> Response:
     """Columns 1–4, 14, 15 and 19 for a region and period; each change is an event, and the
