@@ -139,7 +139,8 @@ async def test_chongqing_third_quarter_counted_by_hand(system: System) -> None:
         540, 0, 2, 1, 3, 5, 100.0, 2, 3, 4, 135.0)
     assert total["15"] == {"count": 2, "names": ["开州心康", "开州社工站"]}
     assert q3["discrepancies"] == [
-        {"region": "500154", "column": 1, "entered": 300, "sum_of_parts": 80}]
+        {"region": "500154", "name": "开州区", "column": 1, "entered": 300,
+         "sum_of_parts": 80}]
     assert q3["unplaced_new_registrations"] == 0
 
     # 3 and 7: 开州区's own summary has its township as a row, with the township's baseline
@@ -152,7 +153,8 @@ async def test_chongqing_third_quarter_counted_by_hand(system: System) -> None:
     assert _pick(county["rows"][2]["values"], 1, 19) == (None, 20.0)
     assert _pick(county["total"]["values"], 1, 19) == (80, 25.0)
     assert county["discrepancies"] == [
-        {"region": "500154", "column": 1, "entered": 300, "sum_of_parts": 80}]
+        {"region": "500154", "name": "开州区", "column": 1, "entered": 300,
+         "sum_of_parts": 80}]
 
     q2 = await _progress(s, "500000", "2026Q2")
     assert _pick(_values(q2, "500103"), 8, 10, 1, 19) == (1, 1, 40, 3.0)

@@ -32,10 +32,16 @@ def summary() -> dict[str, Any]:
         out["6"], out["13"], out["19"] = 87.5, 66.67, 12.25
         out["15"] = {"count": 2, "names": ["长安区社工服务中心", "心康团队"]}
         return out
-    rows = [{"region": f"13010200{i}", "name": f"第{i}街道", "values": values(i)}
+    rows = [{"region": f"13010200{i}", "name": f"第{i}街道", "values": values(i), "carried": {}}
             for i in range(1, 4)]
+    rows[1]["carried"] = {"1": "2026Q2", "14": "2026Q2"}
+    own = {str(n): None for n, *_ in COLUMNS} | {"19": 30.0}
+    rows.append({"region": "130102", "name": "本级", "values": own, "own_level": True})
     return {"region": "130102", "region_name": "长安区", "period": "2026Q3", "rows": rows,
-            "total": {"region": "130102", "name": "长安区", "values": values(9)}}
+            "total": {"region": "130102", "name": "长安区", "values": values(9)},
+            "discrepancies": [{"region": "130102", "name": "长安区", "column": 1, "entered": 120,
+                               "sum_of_parts": 93}],
+            "unplaced_new_registrations": 2}
 
 
 def _pages(pdf: bytes, name: str, tmp_path: Path) -> list[str]:
@@ -58,8 +64,14 @@ def _assert_the_form_is_there(text: str, figures: dict[str, Any]) -> None:
     for label, value in SIGNED.lines():
         assert label in flat and value in flat, label
     assert "填表说明" in flat and "每季度末上报" in flat
+    # What the reader must know about the figures, under the table.
+    for note in ("沿用上期：第2街道（130102002） 第1、14列为2026Q2填报数",
+                 "数据不一致：长安区（130102） 第1列本级填报120，下级合计93",
+                 "另有2名新增登记对象尚未分派到机构"):
+        assert note.replace(" ", "") in flat.replace(" ", ""), note
+    assert "本级" in flat and "本级（130102）" not in flat
     for row in [*figures["rows"], figures["total"]]:
-        assert str(row["values"]["12"]) in flat
+        assert row["values"]["12"] is None or str(row["values"]["12"]) in flat
 
 
 def test_the_pdf_of_a_submitted_report_reads_as_the_paper_form(tmp_path: Path) -> None:

@@ -124,7 +124,7 @@ class ProgressSummary:
             _put(own_row, own)
             layout.rows[f"{region}:own"] = own_row
         rollup.check_total(region, base.sum_cells([*children, own]), own)
-        return [d.as_dict() for d in rollup.discrepancies]
+        return [d.as_dict() | {"name": layout.name(d.region)} for d in rollup.discrepancies]
 
 
 def _site_columns(period: Period, institutions: list[dict[str, Any]], layout: Layout) -> None:

@@ -69,7 +69,8 @@ def figure_notes(summary: dict[str, Any]) -> list[str]:
         for since, columns in sorted(by_period.items()):
             notes.append(f"沿用上期：{row_label(row)} 第{'、'.join(columns)}列为{since}填报数")
     for d in summary.get("discrepancies", []):
-        notes.append(f"数据不一致：{d['region']} 第{d['column']}列本级填报{d['entered']}，"
+        place = f"{d['name']}（{d['region']}）" if d.get("name") else d["region"]
+        notes.append(f"数据不一致：{place} 第{d['column']}列本级填报{d['entered']}，"
                      f"下级合计{d['sum_of_parts']}（合计取下级之和）")
     unplaced = summary.get("unplaced_new_registrations") or 0
     if unplaced:

@@ -144,7 +144,7 @@ def _table_style(sheet: Worksheet, last: int) -> None:
     for cell in sheet[last]:
         cell.font = Font(bold=True)  # 合计
     for row in range(5, last + 1):
-        sheet.row_dimensions[row].height = 15 * max(_lines(c.value, _width(sheet, c.column))
+        sheet.row_dimensions[row].height = 20 * max(_lines(c.value, _width(sheet, c.column))
                                                      for c in sheet[row])
     sheet.column_dimensions["A"].width = 22
     for index in range(2, len(COLUMNS) + 2):

@@ -146,6 +146,7 @@ class ProgressRowOut(BaseModel):
 
 class DiscrepancyOut(BaseModel):
     region: str = Field(description="the region whose own count disagrees with its parts")
+    name: str = Field(description="its name")
     column: int = Field(description="column number")
     entered: Any = Field(description="the count the region entered itself")
     sum_of_parts: Any = Field(description="the sum of its parts, which the total shows")
