@@ -95,3 +95,19 @@ def test_the_identity_number_is_stored_in_its_checked_form() -> None:
 def test_an_erased_person_still_reads_as_the_events_person() -> None:
     erased = values.Person.model_validate(erased_value("person"))
     assert erased.name == ERASED and erased.model_dump(mode="json") == ERASED_PERSON
+
+
+def test_outcome_measures_are_stored_where_measured_and_read_back() -> None:
+    story = Story().in_service()
+    measured = reassessment().model_copy(update={
+        "self_care_score": 55, "social_functioning_score": 61,
+        "employment_status": values.EmploymentStatus.SUPPORTED_EMPLOYMENT})
+    [event] = decide.reassess(story.case, measured, context(INSTITUTION))
+    stored = json.loads(_stored(event))
+    assert (stored["self_care_score"], stored["social_functioning_score"],
+            stored["employment_status"]) == (55, 61, "supported_employment")
+    partly = reassessment().model_copy(update={"self_care_score": 0})
+    [event] = decide.reassess(story.case, partly, context(INSTITUTION))
+    stored = json.loads(_stored(event))
+    assert stored["self_care_score"] == 0  # a zero is a score, not an absence
+    assert "social_functioning_score" not in stored and "employment_status" not in stored

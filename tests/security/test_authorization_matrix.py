@@ -117,6 +117,7 @@ GET    /v1/archives/patients/{patient_id}           ok/404     ok/404     403   
 GET    /v1/archives/institutions/{institution_id}   ok         ok/403     403        ok/403     403        ok/403     403        403        ok         ok         403        401
 GET    /v1/statistics/progress                      403        403        403        403        403        ok/403     ok/403     ok/403     ok         ok         403        401
 GET    /v1/statistics/coverage                      403        403        403        403        403        ok/403     ok/403     ok/403     ok         ok         403        401
+GET    /v1/statistics/outcomes                      403        403        403        403        403        ok/403     ok/403     ok/403     ok         ok         403        401
 GET    /v1/integrity/key                            403        403        403        403        403        403        403        403        ok         ok         403        401
 GET    /v1/integrity/checkpoints/latest             403        403        403        403        403        403        403        403        ok         ok         403        401
 GET    /v1/integrity/checkpoints/{tree_size}        403        403        403        403        403        403        403        403        ok         ok         403        401
@@ -166,6 +167,8 @@ CROSS_ORG = [
     ("ca 110000", "registry", "GET", "/v1/statistics/progress?region=130000&period=2026Q2",
      "403"),
     ("ca 110000", "registry", "GET", "/v1/statistics/coverage?region=130000", "403"),
+    ("ca 110000", "registry", "GET", "/v1/statistics/outcomes?region=130000&period=2026Q2",
+     "403"),
     ("ca 110000", "registry", "PATCH", "/v1/institutions/sjz-a", "403"),
     ("ca 110000", "registry", "PUT", "/v1/regions/130102/baselines/2026Q2", "403"),
     ("ca 130200", "registry", "POST", "/v1/institutions/sjz-s/status", "403"),
@@ -651,6 +654,8 @@ REQUESTS: dict[tuple[str, str, str], Recipe] = {
     ("registry", "GET", "/v1/statistics/progress"): by_city("/v1/statistics/progress",
                                                             period="2026Q2"),
     ("registry", "GET", "/v1/statistics/coverage"): by_city("/v1/statistics/coverage"),
+    ("registry", "GET", "/v1/statistics/outcomes"): by_city("/v1/statistics/outcomes",
+                                                            period="2026Q2"),
     ("registry", "GET", "/v1/audit/access-log"): plain("/v1/audit/access-log", limit=5),
     ("registry", "GET", "/v1/integrity/key"): plain("/v1/integrity/key"),
     ("registry", "GET", "/v1/integrity/checkpoints/latest"): plain(

@@ -12,6 +12,21 @@ class ExitDestination(StrEnum):
     HOME = "home"  # 返回社区居住
 
 
+class EmploymentStatus(StrEnum):
+    """就业状况 at an assessment (the documents' second-year goal: rising employment)."""
+
+    EMPLOYED = "employed"  # 就业（含灵活就业）
+    SUPPORTED_EMPLOYMENT = "supported_employment"  # 辅助性就业
+    SHELTERED_EMPLOYMENT = "sheltered_employment"  # 公益性庇护性就业
+    NOT_EMPLOYED = "not_employed"  # 未就业
+    NOT_APPLICABLE = "not_applicable"  # 不适用（在校、退休、无劳动能力年龄）
+
+
+EMPLOYED_STATUSES = frozenset({EmploymentStatus.EMPLOYED, EmploymentStatus.SUPPORTED_EMPLOYMENT,
+                               EmploymentStatus.SHELTERED_EMPLOYMENT})
+EMPLOYED_AT_EXIT = frozenset({ExitDestination.EMPLOYMENT, ExitDestination.SHELTERED_EMPLOYMENT})
+
+
 class Profession(StrEnum):
     PSYCHIATRIST = "psychiatrist"  # 精神科医生
     NURSE = "nurse"  # 护士

@@ -17,7 +17,9 @@ from pydantic import AfterValidator, ConfigDict, Field, model_validator
 from jingkang.common.domain.identity import validate_phone
 from jingkang.common.domain.text import MULTILINE, CheckedStrings
 
+from .values import SelfCareScore, SocialFunctioningScore
 from .vocabulary import (
+    EmploymentStatus,
     AssessmentKind,
     Channel,
     ConsentGiver,
@@ -160,6 +162,9 @@ class Evaluation(Command):
     opinion: Note = Field(description="康复意见 the rehabilitation opinion")
     plan: Note | None = Field(None, description="康复计划 the plan, when suitable")
     risk_level: RiskLevel
+    self_care_score: SelfCareScore | None = None
+    social_functioning_score: SocialFunctioningScore | None = None
+    employment_status: EmploymentStatus | None = Field(None, description="就业状况")
 
 
 class Agreement(Command):
@@ -199,6 +204,9 @@ class Reassessment(Command):
     risk_level: RiskLevel
     recommend_exit: bool = Field(description="建议结束社区康复 recommends exit")
     exit_destination: ExitDestination | None = Field(None, description="建议去向 recommended destination")
+    self_care_score: SelfCareScore | None = None
+    social_functioning_score: SocialFunctioningScore | None = None
+    employment_status: EmploymentStatus | None = Field(None, description="就业状况")
 
     @model_validator(mode="after")
     def _destination_goes_with_exit(self) -> Reassessment:

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from .values import (
     NOT_PERSONAL,
+    OutcomeMeasures,
     PERSONAL_FOR_SERVICES,
     Consent,
     Person,
@@ -136,7 +137,7 @@ class CaseDeclined(CaseEvent):
 # --- in the institution ---------------------------------------------------------------
 
 
-class EvaluationCompleted(CaseEvent):
+class EvaluationCompleted(OutcomeMeasures, CaseEvent):
     """综合评估 and the rehabilitation opinion; unsuitable closes the case."""
 
     institution_id: str
@@ -170,7 +171,7 @@ class ServiceRecorded(CaseEvent):
     notes: PersonalText | None
 
 
-class ReassessmentRecorded(CaseEvent):
+class ReassessmentRecorded(OutcomeMeasures, CaseEvent):
     institution_id: str
     assessed_on: date
     rehabilitation_effect: PersonalText

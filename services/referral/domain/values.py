@@ -16,11 +16,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
-from .vocabulary import ConsentGiver, ConsentPurpose, Profession
+from .vocabulary import ConsentGiver, ConsentPurpose, EmploymentStatus, Profession
 
 
 @dataclass(frozen=True)
@@ -80,3 +80,30 @@ class TeamMember(Value):
 
     name: str
     profession: Profession
+
+
+SelfCareScore = Annotated[int, Field(ge=0, le=100, description=(
+    "生活自理能力 Barthel 指数 (ADL), 0–100: 100 fully self-caring"))]
+SocialFunctioningScore = Annotated[int, Field(ge=1, le=100, description=(
+    "个人和社会功能量表 PSP, 1–100: 71–100 mild difficulties at most, 30 and below needs "
+    "intensive support"))]
+OUTCOME_FIELDS = ("self_care_score", "social_functioning_score", "employment_status")
+
+
+class OutcomeMeasures(BaseModel):
+    """The structured measures an evaluation or reassessment may carry next to its free text,
+    for the outcomes report.  Stored only where measured: an event without them is stored
+    exactly as before they existed."""
+
+    self_care_score: SelfCareScore | None = None
+    social_functioning_score: SocialFunctioningScore | None = None
+    employment_status: EmploymentStatus | None = None
+
+    @model_serializer(mode="wrap")
+    def _only_what_was_measured(self, handler: Any) -> Any:
+        data = handler(self)
+        if isinstance(data, dict):
+            for name in OUTCOME_FIELDS:
+                if data.get(name) is None:
+                    data.pop(name, None)
+        return data

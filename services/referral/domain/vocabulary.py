@@ -6,6 +6,7 @@ from enum import StrEnum
 
 from jingkang.common.domain.case_contract import CaseState  # noqa: F401
 from jingkang.common.domain.vocabulary import (  # noqa: F401 - the case vocabulary includes these
+    EmploymentStatus,
     ExitDestination,
     Profession,
     ServiceForm,

@@ -17,10 +17,12 @@ from jingkang_events import Connection, Database
 
 from ..application.ports import NewRegistration, Placed, Registered
 from ..domain.figures import ServiceTest
+from ..domain.outcomes import Milestone
 from ..domain.periods import CHINA, Period
 from .sql import as_json, as_time, when
 
 _REGISTERED = sql_list(REGISTERED_STATES)
+_OUTCOME_KINDS = "('evaluation', 'reassessment', 'relapse', 'hospital_return', 'closed')"
 _COVERS = "{t}.valid_from <= $3 AND ({t}.valid_to IS NULL OR {t}.valid_to > $3)"
 
 
@@ -142,6 +144,28 @@ class StatisticsQueries:
                 "purchased_teams", "funding_10k_cny")
         return [{**dict(zip(keys, r, strict=True)), "purchased_teams": as_json(r[8])}
                 for r in rows]
+
+    async def served(self, region: str, period: Period) -> dict[str, list[Milestone]]:
+        """The cases registered at some moment of the period while living in the region, each
+        with its milestones recorded before the period's end, in order (the outcomes)."""
+        served: dict[str, list[Milestone]] = {}
+        async with self._reading() as conn:
+            rows = await conn.fetch(
+                "SELECT DISTINCT i.case_id FROM archive_intervals i "
+                "WHERE i.residence_region BETWEEN $1 AND $2 AND i.valid_from < $4 "
+                f"AND (i.valid_to IS NULL OR i.valid_to > $3) AND i.state IN {_REGISTERED}",
+                *bounds(region), when(conn, period.start), when(conn, period.end))
+            ids = sorted(r[0] for r in rows)
+            for chunk in _chunks(ids):
+                found = await conn.fetch(
+                    "SELECT case_id, kind, recorded_at, detail FROM archive_milestones "
+                    f"WHERE recorded_at < $1 AND kind IN {_OUTCOME_KINDS} "
+                    f"AND case_id IN ({_marks(chunk, 2)}) ORDER BY case_id, version",
+                    when(conn, period.end), *chunk)
+                for r in found:
+                    served.setdefault(r[0], []).append(
+                        Milestone(r[1], as_time(r[2]), as_json(r[3])))
+        return {case_id: served.get(case_id, []) for case_id in ids}
 
     async def deadlines(self, region: str) -> list[dict[str, Any]]:
         """Each case's review and dispatch deadlines and when they were met (5 + 5 days)."""

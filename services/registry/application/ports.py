@@ -24,6 +24,7 @@ from jingkang_events import Connection, Metadata, RecordedEvent
 from ..domain.events import RegistryEvent
 from ..domain.figures import ServiceTest
 from ..domain.institution import Institution
+from ..domain.outcomes import Milestone
 from ..domain.periods import Period
 from ..domain.reporting import Report
 
@@ -186,3 +187,5 @@ class StatisticsQueries(Protocol):
     async def baselines(self, region: str) -> list[dict[str, Any]]: ...
 
     async def deadlines(self, region: str) -> list[dict[str, Any]]: ...
+
+    async def served(self, region: str, period: Period) -> dict[str, list[Milestone]]: ...

@@ -10,7 +10,7 @@ from typing import Any
 from jingkang.common.domain.actor import Actor
 from jingkang.common.domain.regions import RegionTable, contains
 
-from ..domain import figures
+from ..domain import figures, outcomes
 from ..domain.errors import InvalidField, OutOfScope
 from ..domain.figures import Rules
 from ..domain.institution import READ_ALL
@@ -39,14 +39,26 @@ class Statistics:
 
     async def progress(self, region: str, period_text: str, actor: Actor) -> dict[str, Any]:
         region = self._region(region, actor)
+        period = self._period(period_text)
+        return await ProgressSummary(self.queries, self.regions, self.rules,
+                                     self.clock).compute(region, period)
+
+    async def outcomes(self, region: str, period_text: str, actor: Actor) -> dict[str, Any]:
+        """The outcomes report (``domain/outcomes.py``) of the cases served in the period."""
+        region = self._region(region, actor)
+        period = self._period(period_text)
+        report = outcomes.outcomes(await self.queries.served(region, period), period)
+        return {"region": region, "region_name": self._name(region),
+                "complete": self.clock() >= period.end, **report}
+
+    def _period(self, text: str) -> Period:
         try:
-            period = Period.parse(period_text)
+            period = Period.parse(text)
         except ValueError as exc:
             raise InvalidField(str(exc), field="period") from None
         if period.start > self.clock():
             raise InvalidField(f"period {period} has not begun", field="period")
-        return await ProgressSummary(self.queries, self.regions, self.rules,
-                                     self.clock).compute(region, period)
+        return period
 
     def _name(self, code: str) -> str:
         region = self.regions.get(code, self.clock().astimezone(CHINA).year)

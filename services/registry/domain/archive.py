@@ -34,7 +34,8 @@ _MILESTONE_FIELDS = frozenset({
     "electronic", "assessed_on", "recommend_exit", "exit_destination", "employment_willingness",
     "employment_ability", "from_region", "to_region", "new_residence_region",
     "target_institution_id", "hospital_org_id", "discharged_on", "reason", "unwilling",
-    "visited_on", "chosen", "from_institution_id"})
+    "visited_on", "chosen", "from_institution_id", "self_care_score", "social_functioning_score",
+    "employment_status"})
 _FREE_TEXT_REASONS = frozenset({"RelapseReferred", "CaseDeclined", "RelocationDeclined",
                                 "RelocationPushed", "CaseWaitlisted", "ApplicationRejected"})
 

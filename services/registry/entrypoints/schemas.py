@@ -172,6 +172,27 @@ class ProgressOut(BaseModel):
         "(not in columns 10 and 11)"))
 
 
+class OutcomesOut(BaseModel):
+    """康复成效: the documents' second-year goals, over the cases served in the period
+    (definitions in docs/registry.md, Outcomes)."""
+
+    region: str = Field(description="行政区划代码")
+    region_name: str = Field(description="地区名称")
+    period: str = Field(description="报告期")
+    complete: bool = Field(description="已结束 the period is over")
+    served: int = Field(description="在册服务对象 cases registered at some moment of the period")
+    relapse: dict[str, Any] = Field(description="复发率: cases with a relapse referral, rate")
+    rehospitalisation: dict[str, Any] = Field(description=(
+        "再住院: admissions, returns, mean days in hospital of the stays ended in the period"))
+    employment_at_exit: dict[str, Any] = Field(description="结案就业: exits, employed, share")
+    self_care: dict[str, Any] = Field(description=(
+        "生活自理能力 (Barthel ADL) change first → latest: cases, improved, unchanged, worse, "
+        "mean change"))
+    social_functioning: dict[str, Any] = Field(description="社会功能 (PSP) change, as self_care")
+    employment_status: dict[str, Any] = Field(description=(
+        "就业状况 at the latest assessment: by status, assessed, employed, employed share"))
+
+
 class CoverageOut(BaseModel):
     region: str = Field(description="行政区划代码 GB/T 2260 division code")
     region_name: str = Field(description="地区名称 region name")

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .. import commands as cmd
 from .. import events as ev
 from ..case import Case
 from ..errors import AgreementRequired, ConsentRequired, InvalidCommand
 from ..lifecycle import check
 from ..rules import add_months
+from ..values import OUTCOME_FIELDS
 from ..vocabulary import CloseReason, Profession
 from .context import Context, closed, not_future, team
 
@@ -27,7 +30,7 @@ def evaluate(case: Case, c: cmd.Evaluation, ctx: Context) -> list[ev.CaseEvent]:
     evaluated = ev.EvaluationCompleted(
         case_id=case.case_id, institution_id=ctx.actor.org_id, evaluated_on=c.evaluated_on,
         team=team(c.team), suitable=c.suitable, opinion=c.opinion, plan=c.plan,
-        risk_level=c.risk_level)
+        risk_level=c.risk_level, **measures(c))
     if c.suitable:
         return [evaluated]
     return [evaluated, closed(case, ctx, CloseReason.UNSUITABLE, notes=c.opinion)]
@@ -72,4 +75,10 @@ def reassess(case: Case, c: cmd.Reassessment, ctx: Context) -> list[ev.CaseEvent
         self_care=c.self_care, employment_willingness=c.employment_willingness,
         employment_ability=c.employment_ability, risk_level=c.risk_level,
         recommend_exit=c.recommend_exit, exit_destination=c.exit_destination,
-        next_due_on=add_months(c.assessed_on, ctx.rules.reassessment_interval_months))]
+        next_due_on=add_months(c.assessed_on, ctx.rules.reassessment_interval_months),
+        **measures(c))]
+
+
+def measures(c: cmd.Evaluation | cmd.Reassessment) -> dict[str, Any]:
+    """The structured outcome measures the command carries, as the event stores them."""
+    return {name: getattr(c, name) for name in OUTCOME_FIELDS}

@@ -11,7 +11,7 @@ from jingkang.common.web.requests import Meta, PlausibleDate, as_response, with_
 from ...domain import commands as cmd
 from ..deps import Registry, StatisticsDep, actor_with_role
 from ..report_formats import to_csv, to_xlsx
-from ..schemas import BaselineOut, CoverageOut, ProgressOut
+from ..schemas import BaselineOut, CoverageOut, OutcomesOut, ProgressOut
 
 router = APIRouter(tags=["statistics"])
 Region = Annotated[str, Query(pattern=r"^\d{6}$", description=(
@@ -60,6 +60,18 @@ async def progress(
         return Response(to_xlsx(summary), media_type=XLSX, headers={
             "Content-Disposition": f'attachment; filename="{filename}.xlsx"'})
     return JSONResponse(summary)
+
+
+@router.get("/v1/statistics/outcomes", response_model=OutcomesOut,
+            operation_id="outcomes", responses=_REFUSALS,
+            summary="康复成效 Relapse, rehospitalisation, employment and self-care")
+async def outcomes(
+    statistics: StatisticsDep, actor: Readers, region: Region,
+    period: Annotated[str, Query(max_length=7, description="报告期 2024Q2, 2024H1 or 2024")],
+) -> JSONResponse:
+    """The outcomes the documents set as goals, over the cases served in the period, each
+    defined in docs/registry.md (Outcomes)."""
+    return JSONResponse(await statistics.outcomes(region, period, actor))
 
 
 @router.get("/v1/statistics/coverage", response_model=CoverageOut,
