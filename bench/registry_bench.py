@@ -47,6 +47,12 @@ What is measured
    registry service over the rebuilt archive, as an auditor: one warm-up call, then the median
    of ``--progress-repetitions`` calls.
 
+4. The reporting chain's province summary.  Every city of the province submits its 2026Q3
+   report (live figures) and the province accepts each, over HTTP; then
+   ``GET /v1/reports/130000/2026Q3/comparison`` — the province's figures drafted from its
+   cities' accepted reports beside the live ones, and their differences — is timed like part 3
+   (the live summary alone is part 3's province figure).
+
 Part 3 runs before part 2 (on a quiet machine), but is printed last.  CPU seconds by process
 (this process, the referral service, the registry service, the PostgreSQL backends of each
 database) are shown for parts 1 and 2: they say which process limits the rate.
@@ -148,6 +154,7 @@ class Settings:
     load_seconds: float
     progress_repetitions: int
     seed: int
+    lag: bool = True
 
 
 def parse_settings(argv: list[str] | None = None) -> Settings:
@@ -168,6 +175,8 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
     parser.add_argument("--progress-repetitions", type=int, default=7,
                         help="timed progress summaries per region, after a warm-up (7)")
     parser.add_argument("--seed", type=int, default=20260930, help="random seed of the data")
+    parser.add_argument("--skip-lag", action="store_true",
+                        help="leave out part 2 (feed lag under load)")
     args = parser.parse_args(argv)
     if args.events < 1_000 or args.repetitions < 1 or args.writers < 1 \
             or args.appends_per_transaction < 1 or args.load_clients < 1 \
@@ -175,7 +184,8 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
         parser.error("--events must be at least 1000; the other counts at least 1")
     return Settings(os.environ.get(ADMIN_URL_ENV, DEFAULT_ADMIN_URL), args.events,
                     args.repetitions, args.writers, args.appends_per_transaction,
-                    args.load_clients, args.load_seconds, args.progress_repetitions, args.seed)
+                    args.load_clients, args.load_seconds, args.progress_repetitions, args.seed,
+                    not args.skip_lag)
 
 
 def progress(message: str) -> None:
@@ -1146,6 +1156,53 @@ async def measure_progress(registry_url: str, region: str, repetitions: int) -> 
     return ProgressResult(region, len(body["rows"]), times[0], times[1:], figures)
 
 
+@dataclass
+class ChainResult:
+    cities: int
+    setup_seconds: float
+    cold: float
+    times: list[float]
+    accepted_total: dict[str, Any]
+    live_total: dict[str, Any]
+    differences: int
+
+
+async def measure_chain(registry_url: str, repetitions: int) -> ChainResult:
+    province = bearer("civil_affairs", "ca-province", PROVINCE)
+    sign = {"filled_by": "王芳", "phone": "13800138000", "responsible": "李强"}
+    async with httpx.AsyncClient(base_url=registry_url, timeout=600) as http:
+
+        async def call(method: str, path: str, who: dict[str, str], body: Any = None) -> Any:
+            response = await http.request(method, path, json=body, headers=who)
+            if response.status_code not in (200, 201):
+                raise RuntimeError(f"{method} {path}: {response.status_code} {response.text}")
+            return response.json()
+
+        live = await http.get("/v1/statistics/progress", headers=province,
+                              params={"region": PROVINCE, "period": QUARTER})
+        cities = [row["region"] for row in live.json()["rows"]
+                  if row["region"] and not row.get("own_level")]
+        start = time.perf_counter()
+        for city in cities:
+            await call("POST", f"/v1/reports/{city}/{QUARTER}/submissions",
+                       bearer("civil_affairs", f"ca-{city}", city), sign)
+            await call("POST", f"/v1/reports/{city}/{QUARTER}/acceptance", province,
+                       {"version": 1})
+        setup = time.perf_counter() - start
+        times = []
+        for i in range(repetitions + 1):
+            start = time.perf_counter()
+            body = await call("GET", f"/v1/reports/{PROVINCE}/{QUARTER}/comparison", province)
+            times.append(time.perf_counter() - start)
+            if i == 0:
+                first = body
+    figures = ("5", "10", "11", "12", "13")
+    return ChainResult(len(cities), setup, times[0], times[1:],
+                       {n: first["accepted"]["total"]["values"][n] for n in figures},
+                       {n: first["live"]["total"]["values"][n] for n in figures},
+                       len(first["differences"]))
+
+
 # --- report -----------------------------------------------------------------------------------
 
 
@@ -1236,6 +1293,19 @@ def print_progress(results: list[ProgressResult], repetitions: int) -> None:
     print()
 
 
+def print_chain(r: ChainResult, repetitions: int) -> None:
+    median = statistics.median(r.times)
+    print(f"4. The province's report from its cities' accepted reports, GET /v1/reports/"
+          f"{PROVINCE}/{QUARTER}/comparison (accepted beside live, with differences), median of "
+          f"{repetitions} after one warm-up")
+    print(f"   {r.cities} city reports submitted and accepted over HTTP in {r.setup_seconds:.1f} s")
+    print(f"   median {median:.3f} s (min {min(r.times):.3f}, max {max(r.times):.3f}, first call "
+          f"{r.cold:.3f})   goal < {GOAL_PROGRESS:g} s   {verdict(median < GOAL_PROGRESS)}")
+    print(f"   accepted total: {r.accepted_total}")
+    print(f"   live total:     {r.live_total}; rows differing: {r.differences}")
+    print()
+
+
 # --- main -------------------------------------------------------------------------------------
 
 
@@ -1281,10 +1351,17 @@ async def measure(settings: Settings, pg: PgServer, workdir: Path) -> None:
             summaries = [await measure_progress(registry.base_url, region,
                                                 settings.progress_repetitions)
                          for region in (PROVINCE, CITY)]
-            progress("part 2: feed lag under load")
-            lag = await measure_lag(pg, settings, referral_db, registry_db, referral, registry)
-    print_lag(lag, settings)
+            progress("part 4: the reporting chain")
+            chain = await measure_chain(registry.base_url, settings.progress_repetitions)
+            lag = None
+            if settings.lag:
+                progress("part 2: feed lag under load")
+                lag = await measure_lag(pg, settings, referral_db, registry_db, referral,
+                                        registry)
+    if lag is not None:
+        print_lag(lag, settings)
     print_progress(summaries, settings.progress_repetitions)
+    print_chain(chain, settings.progress_repetitions)
     print(f"load        {machine.load_average()} at the end")
 
 
