@@ -68,19 +68,18 @@ def area_of_code(code: str | None) -> str | None:
     digits), digits 7–9 001–099 are 街道 (urban), 100–199 镇 and 200–399 乡 (rural).  None
     where the code does not say (no township, or 400–599: 农场、开发区 and the like): then the
     institution's declared area decides."""
-    if code and len(code) >= 12 and code[9:12].isdigit():
-        village = int(code[9:12])
-        if 1 <= village <= 199:
-            return "urban"
-        if 200 <= village <= 399:
-            return "rural"
-    if code and len(code) >= 9 and code[6:9].isdigit():
-        township = int(code[6:9])
-        if 1 <= township <= 99:
-            return "urban"
-        if 100 <= township <= 399:
-            return "rural"
+    for first, last, ranges in _CODE_AREAS:
+        if code and len(code) >= last and code[first:last].isdigit():
+            number = int(code[first:last])
+            for low, high, area in ranges:
+                if low <= number <= high:
+                    return area
     return None
+
+
+# (first digit, after last digit, ranges): the village level first, it says more
+_CODE_AREAS = ((9, 12, ((1, 199, "urban"), (200, 399, "rural"))),
+               (6, 9, ((1, 99, "urban"), (100, 399, "rural"))))
 
 
 def area_of_site(township_code: str | None, declared: str | None) -> str | None:
