@@ -23,6 +23,8 @@ async def _refused_for_consent(api: Api, case_id: str, action: str, body: dict[s
     response = await api.http.post(f"/v1/cases/{case_id}/{action}", json=body, headers=who)
     assert response.status_code == 422, response.text
     assert response.json()["code"] == "consent_required"
+    # The refusal names the step that gives the consent, which is another role's to take.
+    assert response.json()["remedy"] == "consent" and "/consents" in response.json()["detail"]
     assert (await api.get(f"/v1/cases/{case_id}/events", p.AUDITOR))["events"] == before
 
 
@@ -36,6 +38,7 @@ async def test_sharing_with_an_institution_needs_its_own_consent(api: Api) -> No
     case_id = case["case_id"]
     await _refused_for_consent(api, case_id, "dispatch", {}, p.PLATFORM)
     assert (await api.get(f"/v1/cases/{case_id}", p.PLATFORM))["available_actions"] == []
+    assert "consent" in (await api.get(f"/v1/cases/{case_id}", p.HOSPITAL))["available_actions"]
     case = await api.post(f"/v1/cases/{case_id}/consents", _consent("share_with_institution"),
                           p.HOSPITAL)
     assert {"purpose": "share_with_institution", "given_by": "patient"} in case["consents"]

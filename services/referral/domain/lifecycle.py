@@ -49,6 +49,9 @@ class Guard:
     test: Callable[[GuardContext], bool]
     error: type[DomainError]
     message: str
+    # The action that satisfies the guard, perhaps another role's: a refusal names it, since
+    # the caller's own ``allowed_actions`` may well be empty (the platform records no consent).
+    remedy: str | None = None
 
 
 def _confirmed_recently(c: GuardContext) -> bool:
@@ -100,11 +103,14 @@ GUARDS: dict[str, Guard] = {
     "shared_with_consent": Guard(
         _consents_to(ConsentPurpose.SHARE_WITH_INSTITUTION), ConsentRequired,
         "sharing the case with an institution needs the consent of the person or the guardian "
-        "(of the guardian for a child under 14) for share_with_institution"),
+        "(of the guardian for a child under 14) for share_with_institution: the hospital, social "
+        "worker or institution holding the case records it with POST /v1/cases/{id}/consents",
+        remedy="consent"),
     "relocation_consented": Guard(
         _consents_to(ConsentPurpose.RELOCATION), ConsentRequired,
         "a relocation to another region needs the consent of the person or the guardian "
-        "(of the guardian for a child under 14) for relocation"),
+        "(of the guardian for a child under 14) for relocation: the institution serving the case "
+        "records it with POST /v1/cases/{id}/consents", remedy="consent"),
     "confirmed_recently": Guard(
         _confirmed_recently, ReconfirmationRequired,
         "the last registration or re-review is older than the wait limit: a social worker must "
@@ -250,8 +256,9 @@ def check(trigger: str, context: GuardContext) -> Move:
         for name in move.guards:
             guard = GUARDS[name]
             if not guard.test(context):
+                extra = {} if guard.remedy is None else {"remedy": guard.remedy}
                 raise guard.error(guard.message, state=context.case.state.value,
-                                  allowed_actions=available_actions(context))
+                                  allowed_actions=available_actions(context), **extra)
     return move
 
 
