@@ -19,6 +19,7 @@ from jingkang.common.adapters.access_log import Watched
 from jingkang.common.runtime import ServiceRuntime
 from jingkang.common.settings import CommonSettings
 from jingkang.common.web.auth import require_roles, verifier_from
+from jingkang.common.web.docs_assets import install_offline_docs
 from jingkang.common.web.hardening import ServiceApp, install_hardening
 from jingkang.common.web.ops import install_ops
 from jingkang.common.web.problems import install_problem_handlers
@@ -68,7 +69,9 @@ def create_service_app(
         finally:
             await runtime.stop()  # also after a failed start: open connections keep a process alive
 
-    app = ServiceApp(title=title, description=description, version="0.1.0", lifespan=lifespan)
+    app = ServiceApp(title=title, description=description, version="0.1.0", lifespan=lifespan,
+                     docs_url=None, redoc_url=None)
+    install_offline_docs(app)
     app.state.token_verifier = verifier_from(settings)
     install_problem_handlers(app)
     # Innermost of the added layers: it sees the route's own answer, 401/403/404 included.

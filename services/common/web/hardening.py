@@ -23,14 +23,14 @@ from starlette.middleware.cors import CORSMiddleware
 from jingkang.common.domain.text import refused_character
 from jingkang.common.settings import CommonSettings
 from jingkang.common.web.auth import principal_of
+from jingkang.common.web.docs_assets import DOCS_PATHS
 from jingkang.common.web.problems import Problem, problem_response
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
-# /docs and /redoc load swagger-ui and redoc from a CDN and start them with inline scripts.
-DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net "
-            "https://fonts.googleapis.com; font-src https://fonts.gstatic.com; "
-            "img-src 'self' data: https://fastapi.tiangolo.com https://cdn.redoc.ly; "
+# /docs and /redoc load Swagger UI and ReDoc from the service itself (docs_assets.py) and
+# start them with inline scripts; nothing comes from another host.
+DOCS_CSP = ("default-src 'none'; script-src 'self' 'unsafe-inline'; "
+            "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; "
             "connect-src 'self'; worker-src blob:; frame-ancestors 'none'")
 HSTS = "max-age=31536000; includeSubDomains"
 
@@ -97,9 +97,8 @@ class ServiceApp(FastAPI):
     hsts = False
 
     def build_middleware_stack(self) -> Any:
-        docs = [p for p in (self.docs_url, self.redoc_url, self.swagger_ui_oauth2_redirect_url)
-                if p]
-        return SecurityHeaders(super().build_middleware_stack(), hsts=self.hsts, docs_paths=docs)
+        return SecurityHeaders(super().build_middleware_stack(), hsts=self.hsts,
+                               docs_paths=list(DOCS_PATHS))
 
 
 class _BodyRefused(Exception):
