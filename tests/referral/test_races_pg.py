@@ -105,7 +105,7 @@ async def test_named_dispatches_to_a_one_bed_institution_fill_it_once(race_api: 
     responses = await _post_all(race_api, [
         (f"/v1/cases/{c}/dispatch", {"institution_id": "one-bed"}, p.PLATFORM)
         for c in case_ids])
-    assert _codes(responses) == {(200, "dispatched"): 1, (422, "invalid_command"): 9}
+    assert _codes(responses) == {(200, "dispatched"): 1, (422, "validation_error"): 9}
     for refused in (r.json() for r in responses if r.status_code == 422):
         assert [e["field"] for e in refused["errors"]] == ["institution_id"]
     assert _occupancy(await _states(race_api, case_ids)) == {"one-bed": 1}
@@ -124,7 +124,7 @@ async def test_dispatches_by_residence_fill_the_city_then_waitlist(race_api: Api
     codes = _codes(responses)
     assert codes[(200, "dispatched")] == 3, codes
     assert codes[(200, "dispatched")] + codes[(200, "waitlisted")] + codes[
-        (422, "invalid_command")] == 14, codes
+        (422, "validation_error")] == 14, codes
     assert all(r.json()["state"] == "waitlisted" for r in responses[:10]
                if r.json().get("state") != "dispatched")
     assert _occupancy(await _states(race_api, case_ids)) == {"one-bed": 1, "two-beds": 2}

@@ -35,7 +35,7 @@ async def test_dispatch_follows_the_registry(system: System) -> None:
     assert (await _upload_and_dispatch(d, "Z3"))["state"] == "waitlisted"
     refused = await s.referral.call("POST", f"/v1/cases/{d.cases['Z3']}/dispatch", sc.PLATFORM,
                                     422, {"institution_id": "zd-a"})
-    assert refused["code"] == "invalid_command"
+    assert refused["code"] == "validation_error"
 
     await s.registry.post("/v1/institutions/zd-a/status", {"action": "reopen", "reason": "整改完成"},
                           sc.CIVIL_AFFAIRS)

@@ -39,6 +39,13 @@ class Principal:
     issuer: str = ""  # the token's ``iss``, when it names one
 
 
+def challenge(error: str | None = None) -> dict[str, str]:
+    """The WWW-Authenticate header of a 401 (RFC 6750): the scheme, and the error once a token
+    was sent and refused."""
+    value = 'Bearer realm="jingkang"'
+    return {"WWW-Authenticate": value + (f', error="{error}"' if error else "")}
+
+
 def mint_token(secret: str, *, sub: str, role: str, org_id: str, region: str,
                ttl_seconds: int = 3600) -> str:
     if role not in ROLES:
@@ -86,10 +93,12 @@ class TokenVerifier:
                                 leeway=self._leeway,
                                 options={"require": list(_REQUIRED_CLAIMS)})
         except jwt.PyJWTError as exc:
-            raise Problem(401, "invalid_token", "Invalid token", str(exc)) from exc
+            raise Problem(401, "invalid_token", "Invalid token", str(exc),
+                          headers=challenge("invalid_token")) from exc
         problem = self._claims_problem(claims)
         if problem is not None:
-            raise Problem(401, "invalid_token", "Invalid token", problem)
+            raise Problem(401, "invalid_token", "Invalid token", problem,
+                          headers=challenge("invalid_token"))
         return Principal(claims["sub"], claims["role"], claims["org_id"], claims["region"],
                          claims.get("iss") or "")
 
@@ -161,7 +170,7 @@ async def current_principal(
 ) -> Principal:
     if credentials is None:
         raise Problem(401, "unauthenticated", "Authentication required",
-                      "send Authorization: Bearer <token>")
+                      "send Authorization: Bearer <token>", headers=challenge())
     principal = await principal_of(request.scope)
     if principal is None:  # verify again for the reason (the scope keeps only the outcome)
         return await verified(request.app.state.token_verifier, credentials.credentials)

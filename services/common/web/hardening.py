@@ -24,6 +24,7 @@ from jingkang.common.domain.text import refused_character
 from jingkang.common.settings import CommonSettings
 from jingkang.common.web.auth import principal_of
 from jingkang.common.web.docs_assets import DOCS_PATHS
+from jingkang.common.web.localize import LocalizedProblems
 from jingkang.common.web.problems import Problem, problem_response
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
@@ -97,8 +98,8 @@ class ServiceApp(FastAPI):
     hsts = False
 
     def build_middleware_stack(self) -> Any:
-        return SecurityHeaders(super().build_middleware_stack(), hsts=self.hsts,
-                               docs_paths=list(DOCS_PATHS))
+        return SecurityHeaders(LocalizedProblems(super().build_middleware_stack()),
+                               hsts=self.hsts, docs_paths=list(DOCS_PATHS))
 
 
 class _BodyRefused(Exception):

@@ -13,11 +13,12 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from jingkang_events import DatabaseUnavailable
 
 from jingkang.common.application.answers import IdempotencyKeyReused
+from jingkang.common.web.error_codes import problem_type
+from jingkang.common.web.messages_zh import message_en, message_zh
 
 log = logging.getLogger(__name__)
 
 MEDIA_TYPE = "application/problem+json"
-_TYPE_BASE = "https://jingkang.example/problems/"
 RETRY_AFTER_OUTAGE_SECONDS = 5
 
 
@@ -32,7 +33,7 @@ class Problem(Exception):
         self.errors, self.headers, self.extra = errors, headers, extra
 
     def body(self) -> dict[str, Any]:
-        body: dict[str, Any] = {"type": _TYPE_BASE + self.code, "title": self.title,
+        body: dict[str, Any] = {"type": problem_type(self.code), "title": self.title,
                                 "status": self.status, "detail": self.detail, "code": self.code}
         if self.errors is not None:
             body["errors"] = self.errors
@@ -62,7 +63,7 @@ async def _on_problem(_: Request, exc: Exception) -> JSONResponse:
 async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = [{"field": _field_path(tuple(e.get("loc", ())), e.get("type", "")),
-               "message": e.get("msg", "")} for e in exc.errors()]
+               "message": message_en(e), "message_zh": message_zh(e)} for e in exc.errors()]
     fields = ", ".join(e["field"] for e in errors)
     return problem_response(Problem(422, "validation_error", "Invalid request",
                                     f"invalid: {fields}", errors=errors))
@@ -72,8 +73,9 @@ async def _on_http(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
     if exc.status_code == 400:  # a body the framework could not even parse
         return problem_response(Problem(422, "validation_error", "Invalid request",
-                                        str(exc.detail), errors=[{"field": "body",
-                                                                  "message": str(exc.detail)}]))
+                                        str(exc.detail), errors=[{
+                                            "field": "body", "message": str(exc.detail),
+                                            "message_zh": "请求体无法解析"}]))
     code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
     return problem_response(Problem(exc.status_code, code, str(exc.detail), str(exc.detail),
                                     headers=getattr(exc, "headers", None)))
@@ -133,11 +135,15 @@ _PROBLEM_SCHEMA = {
         "type": {"type": "string", "description": "问题类型 a URI naming the problem"},
         "title": {"type": "string", "description": "标题 short summary"},
         "status": {"type": "integer", "description": "状态码 the HTTP status"},
-        "detail": {"type": "string", "description": "说明 what happened"},
+        "detail": {"type": "string", "description": "说明 what happened (Chinese by default, "
+                   "English on Accept-Language: en)"},
+        "detail_en": {"type": "string", "description": "the specifics in English, beside a "
+                      "Chinese detail"},
         "code": {"type": "string", "description": "代码 stable machine-readable code"},
         "errors": {"type": "array", "description": "字段错误 one entry per bad field",
                    "items": {"type": "object", "properties": {
-                       "field": {"type": "string"}, "message": {"type": "string"}}}},
+                       "field": {"type": "string"}, "message": {"type": "string"},
+                       "message_en": {"type": "string"}}}},
     },
     "required": ["type", "title", "status", "code"],
 }

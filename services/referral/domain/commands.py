@@ -162,8 +162,10 @@ class Evaluation(Command):
     opinion: Note = Field(description="康复意见 the rehabilitation opinion")
     plan: Note | None = Field(None, description="康复计划 the plan, when suitable")
     risk_level: RiskLevel
-    self_care_score: SelfCareScore | None = None
-    social_functioning_score: SocialFunctioningScore | None = None
+    self_care_score: SelfCareScore | None = Field(None, description=(
+        "生活自理能力 Barthel 指数 (ADL), 0–100, where measured"))
+    social_functioning_score: SocialFunctioningScore | None = Field(None, description=(
+        "个人和社会功能量表 PSP, 1–100, where measured"))
     employment_status: EmploymentStatus | None = Field(None, description="就业状况")
 
 
@@ -204,8 +206,10 @@ class Reassessment(Command):
     risk_level: RiskLevel
     recommend_exit: bool = Field(description="建议结束社区康复 recommends exit")
     exit_destination: ExitDestination | None = Field(None, description="建议去向 recommended destination")
-    self_care_score: SelfCareScore | None = None
-    social_functioning_score: SocialFunctioningScore | None = None
+    self_care_score: SelfCareScore | None = Field(None, description=(
+        "生活自理能力 Barthel 指数 (ADL), 0–100, where measured"))
+    social_functioning_score: SocialFunctioningScore | None = Field(None, description=(
+        "个人和社会功能量表 PSP, 1–100, where measured"))
     employment_status: EmploymentStatus | None = Field(None, description="就业状况")
 
     @model_validator(mode="after")

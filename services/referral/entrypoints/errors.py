@@ -19,7 +19,6 @@ STATUS_BY_CODE: dict[str, tuple[int, str]] = {
     "conflict": (409, "Concurrent change"),
     "consent_required": (422, "Consent required"),
     "agreement_required": (422, "Agreement required"),
-    "invalid_command": (422, "Invalid request"),
     "idempotency_key_reused": (422, "Idempotency-Key reused with another request"),
     "forbidden_role": (403, "Role not allowed"),
     "not_case_institution": (403, "Not this case's institution"),

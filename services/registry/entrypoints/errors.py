@@ -10,7 +10,6 @@ from jingkang.common.web.problems import Problem, problem_response
 from ..domain.errors import RegistryError
 
 STATUS_BY_CODE: dict[str, tuple[int, str]] = {
-    "invalid_command": (422, "Invalid request"),
     "invalid_csv": (422, "Invalid CSV file"),
     "out_of_scope": (403, "Outside the caller's jurisdiction"),
     "invalid_transition": (409, "Action not allowed in this status"),
