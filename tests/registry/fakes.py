@@ -58,6 +58,11 @@ class FakeInstitutionStore:
     async def history(self, institution_id: str) -> list[RecordedEvent]:
         return []
 
+    async def registered_already(self, ids: Sequence[str],
+                                 identities: Sequence[tuple[str, str, str]]
+                                 ) -> tuple[set[str], set[tuple[str, str, str]]]:
+        return {i for i in ids if self.world.streams.get(i)}, set()
+
     async def append(self, conn: Connection, before: Institution,
                      events: Sequence[RegistryEvent], metadata: Metadata,
                      at: datetime) -> Institution:

@@ -110,7 +110,16 @@ async def test_a_csv_file_with_any_bad_row_imports_nothing(system: System) -> No
                    content=header.replace(",capacity", "").encode(),
                    headers={"Content-Type": "text/csv"})
     await _refused(s, "POST", "/v1/institutions/imports", sc.CIVIL_AFFAIRS, 422, "file",
-                   content="名称\n".encode("gbk"), headers={"Content-Type": "text/csv"})
+                   content=b"\xff\xfe\xff\n", headers={"Content-Type": "text/csv"})
+    # Every error of a row, each with its line, in Chinese by default.
+    two_wrong = f"imp-b5,两处错,{sc.credit_code(54)},130102,,地址,hamlet,station,urban,-1,,坏价,,"
+    problem = await _refused(s, "POST", "/v1/institutions/imports", sc.CIVIL_AFFAIRS, 422,
+                             "level", content=(header + two_wrong + "\n").encode(),
+                             headers={"Content-Type": "text/csv"})
+    assert {e["field"] for e in problem["errors"]} == {"level", "capacity", "prices"}
+    assert all(e["line"] == 2 for e in problem["errors"])
+    assert not any("Value error" in e["message"] or "Input should" in e["message"]
+                   for e in problem["errors"])
 
     imported = await s.registry.http.post(
         "/v1/institutions/imports", content=("\ufeff" + header + "\n".join(good)).encode(),
@@ -122,8 +131,24 @@ async def test_a_csv_file_with_any_bad_row_imports_nothing(system: System) -> No
     assert [i["institution_id"] for i in listed["items"]] == ["imp-0", "imp-1", "imp-2"]
     assert listed["items"][0]["prices"] == [{"item": "日间训练", "unit": "人·月",
                                             "amount_cny": "150.00"}]
-    await _refused(s, "POST", "/v1/institutions/imports", sc.CIVIL_AFFAIRS, 409, None,
-                   content=(header + good[1]).encode(), headers={"Content-Type": "text/csv"})
+    # A row naming an institution registered already: refused with its line.
+    again = await _refused(s, "POST", "/v1/institutions/imports", sc.CIVIL_AFFAIRS, 409, None,
+                           content=(header + good_gbk_row(3) + "\n" + good[1]).encode(),
+                           headers={"Content-Type": "text/csv"})
+    assert again["errors"] == [{"line": 3, "field": "institution_id", "message": "机构标识 imp-1 已登记",
+                                "message_en": "institution imp-1 is registered already"}]
+    # What Excel on Chinese Windows saves: GBK.
+    gbk = await s.registry.http.post(
+        "/v1/institutions/imports", content=(header + good_gbk_row(3) + "\r\n").encode("gbk"),
+        headers={**sc.CIVIL_AFFAIRS, "Content-Type": "text/csv"})
+    assert gbk.status_code == 201, gbk.text
+    shown = await s.registry.get("/v1/institutions/imp-gbk-3", sc.AUDITOR)
+    assert shown["name"] == "长安区阳光康复站" and shown["address"] == "建设北大街3号"
+
+
+def good_gbk_row(n: int) -> str:
+    return (f"imp-gbk-{n},长安区阳光康复站,{sc.credit_code(60 + n)},130102,,建设北大街{n}号,"
+            f"village,station,urban,8,life_skills,日间训练:人·月:150,张老师,13800138000")
 
 
 async def test_statistics_and_archives_refuse_bad_or_foreign_requests(system: System) -> None:

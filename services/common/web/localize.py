@@ -68,8 +68,8 @@ def localize(body: dict[str, Any], english: bool) -> dict[str, Any]:
         if not isinstance(error, dict):
             continue
         chinese = error.pop("message_zh", None)
+        error["message_en"] = error.get("message", "")
         if chinese is None:
-            error["message_en"] = error.get("message", "")
             chinese = entry.meaning_zh if code != "validation_error" else "取值不被接受"
         error["message"] = chinese
     return body

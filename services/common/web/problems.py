@@ -14,7 +14,7 @@ from jingkang_events import DatabaseUnavailable
 
 from jingkang.common.application.answers import IdempotencyKeyReused
 from jingkang.common.web.error_codes import problem_type
-from jingkang.common.web.messages_zh import message_en, message_zh
+from jingkang.common.domain.field_messages import message_en, message_zh
 
 log = logging.getLogger(__name__)
 

@@ -75,6 +75,30 @@ class RegistryRepository:
             return Institution(institution_id)
         return fold(institution_id, recorded)
 
+    async def registered_already(self, ids: Sequence[str],
+                                 identities: Sequence[tuple[str, str, str]]
+                                 ) -> tuple[set[str], set[tuple[str, str, str]]]:
+        """Which of these ids, and which (credit code, county, name) identities, are taken."""
+        async with self.store.db.connection() as conn:
+            taken_ids = set()
+            for i in range(0, len(ids), 400):
+                chunk = list(ids[i:i + 400])
+                marks = ", ".join(f"${n + 1}" for n in range(len(chunk)))
+                rows = await conn.fetch(
+                    f"SELECT institution_id FROM institutions WHERE institution_id IN ({marks})",
+                    *chunk)
+                taken_ids |= {r[0] for r in rows}
+            codes = sorted({credit for credit, _, _ in identities})
+            taken = set()
+            for i in range(0, len(codes), 400):
+                chunk = codes[i:i + 400]
+                marks = ", ".join(f"${n + 1}" for n in range(len(chunk)))
+                rows = await conn.fetch(
+                    "SELECT credit_code, region, name FROM institutions "
+                    f"WHERE credit_code IN ({marks})", *chunk)
+                taken |= {(r[0], r[1], r[2]) for r in rows} & set(identities)
+        return taken_ids, taken
+
     async def history(self, institution_id: str) -> list[RecordedEvent]:
         recorded = await self.store.read_stream(institution_id)
         return recorded if recorded and recorded[0].stream_type == INSTITUTION_STREAM else []

@@ -3,7 +3,11 @@
 Every row is validated exactly as ``POST /v1/institutions`` would validate it, and every bad
 row is reported by its line number; a file with any bad row imports nothing.
 
-Columns (header row required, UTF-8, with or without a byte-order mark): the fields of
+The file may be UTF-8 (with or without a byte-order mark) or GB18030/GBK, what Excel on
+Chinese Windows saves by default (``decode``).  Every error of every row is reported, in
+English and Chinese, with its line; a row repeating another row of the file names both lines.
+
+Columns (header row required): the fields of
 ``RegisterInstitution``; lists (``services``, ``forms``) are separated by ``;``, prices are
 ``item:unit:amount`` separated by ``;``, the contact is ``contact_name`` and ``contact_phone``.
 
@@ -21,6 +25,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from pydantic import ValidationError
+
+from jingkang.common.domain.field_messages import message_en, message_zh
 
 from ..domain import commands as cmd
 from ..domain import institution
@@ -40,16 +46,37 @@ def starts_like_formula(value: str) -> bool:
 
 @dataclass(frozen=True)
 class CsvImport:
-    """A file's institutions, and a warning (line, field, message) per cell that begins like a
-    formula."""
+    """A file's institutions with the line of each, and a warning (line, field, message) per
+    cell that begins like a formula."""
 
     commands: list[cmd.RegisterInstitution]
     warnings: list[dict[str, Any]]
+    lines: list[int]
 
 
 class InvalidCsv(RegistryError):
     code = "invalid_csv"
 
+
+def decode(raw: bytes) -> str:
+    """The file's text: UTF-8 when it is valid UTF-8 (a byte-order mark dropped), else
+    GB18030, which holds GBK and GB2312 (a GBK file is seldom valid UTF-8: its two-byte
+    characters break UTF-8's rules within a few characters)."""
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return raw.decode("gb18030")
+    except UnicodeDecodeError:
+        raise InvalidCsv("the file is neither UTF-8 nor GB18030/GBK text", field="file",
+                         errors=[{"field": "file", "message": "neither UTF-8 nor GB18030/GBK",
+                                  "message_zh": "文件既不是 UTF-8 也不是 GB18030/GBK 编码的文本"}]
+                         ) from None
+
+
+def _problem(line: int, field: str, message: str, message_zh: str) -> dict[str, Any]:
+    return {"line": line, "field": field, "message": message, "message_zh": message_zh}
 
 def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(";") if part.strip()]
@@ -65,14 +92,18 @@ def _prices(value: str) -> list[dict[str, str]]:
     return prices
 
 
-def _fields(row: dict[str, str]) -> dict[str, Any]:
+def _fields(row: dict[str, str], line: int, problems: list[dict[str, Any]]) -> dict[str, Any]:
     values: dict[str, Any] = {k: v.strip() for k, v in row.items()
                               if k in cmd.RegisterInstitution.model_fields and v and v.strip()}
     for key in ("services", "forms"):
         if key in values:
             values[key] = _split(values[key])
     if "prices" in values:
-        values["prices"] = _prices(values["prices"])
+        try:
+            values["prices"] = _prices(values["prices"])
+        except ValueError as exc:  # reported, and the rest of the row is still checked
+            problems.append(_problem(line, "prices", str(exc), "价格应写作 项目:单位:金额，以 ; 分隔"))
+            del values["prices"]
     if "accepting" in values:
         values["accepting"] = values["accepting"].lower() in ("1", "true", "yes", "是", "y")
     if (row.get("contact_name") or "").strip() or (row.get("contact_phone") or "").strip():
@@ -97,12 +128,13 @@ def _parse(text: str, ctx: Context) -> CsvImport:
     missing = [c for c in REQUIRED if c not in header]
     unknown = [c for c in header if c not in KNOWN]
     for column in missing:
-        problems.append({"line": 1, "field": column, "message": "required column is missing"})
+        problems.append(_problem(1, column, "required column is missing", "缺少必需的列"))
     for column in unknown:
-        problems.append({"line": 1, "field": column, "message": "unknown column"})
+        problems.append(_problem(1, column, "unknown column", "无法识别的列"))
     if problems:
         raise InvalidCsv("the header is not usable; nothing was imported", errors=problems)
     commands: list[cmd.RegisterInstitution] = []
+    lines: list[int] = []
     warnings: list[dict[str, Any]] = []
     seen: dict[tuple[str, ...], int] = {}
     for row in reader:
@@ -110,7 +142,7 @@ def _parse(text: str, ctx: Context) -> CsvImport:
         if len(commands) + len(problems) >= MAX_ROWS:
             raise InvalidCsv(f"at most {MAX_ROWS} rows per file", field="file")
         if None in row:
-            problems.append({"line": line, "field": "row", "message": "more cells than columns"})
+            problems.append(_problem(line, "row", "more cells than columns", "单元格多于列数"))
             continue
         warnings.extend(_formula_warnings(row, line))
         command = _row(row, line, ctx, problems)
@@ -119,10 +151,12 @@ def _parse(text: str, ctx: Context) -> CsvImport:
         for key in ((command.credit_code, command.region, command.name),
                     ("id", command.institution_id or f"line-{line}")):
             if key in seen:
-                problems.append({"line": line, "field": "institution_id" if key[0] == "id"
-                                 else "credit_code", "message": f"same institution as line {seen[key]}"})
+                problems.append(_problem(
+                    line, "institution_id" if key[0] == "id" else "credit_code",
+                    f"same institution as line {seen[key]}", f"与第 {seen[key]} 行是同一机构"))
             seen[key] = line
         commands.append(command)
+        lines.append(line)
     if not commands and not problems:
         raise InvalidCsv("the file has no rows", field="file")
     reported = [{k: v for k, v in p.items() if k != "scope"} for p in problems]
@@ -132,7 +166,7 @@ def _parse(text: str, ctx: Context) -> CsvImport:
     if problems:
         raise InvalidCsv(f"{len({p['line'] for p in problems})} bad row(s); nothing was imported",
                          errors=reported)
-    return CsvImport(commands, warnings)
+    return CsvImport(commands, warnings, lines)
 
 
 def _formula_warnings(row: dict[str, str], line: int) -> list[dict[str, Any]]:
@@ -146,19 +180,18 @@ def _formula_warnings(row: dict[str, str], line: int) -> list[dict[str, Any]]:
 
 def _row(row: dict[str, str], line: int, ctx: Context,
          problems: list[dict[str, Any]]) -> cmd.RegisterInstitution | None:
+    before = len(problems)
+    fields = _fields(row, line, problems)
     try:
-        command = cmd.RegisterInstitution.model_validate(_fields(row))
+        command = cmd.RegisterInstitution.model_validate(fields)
         institution.register(command.institution_id or "import", command, ctx)
     except ValidationError as exc:
         for error in exc.errors():
             field = ".".join(str(p) for p in error["loc"]) or "row"
-            problems.append({"line": line, "field": field, "message": error["msg"]})
-        return None
-    except ValueError as exc:
-        problems.append({"line": line, "field": "prices", "message": str(exc)})
+            problems.append(_problem(line, field, message_en(error), message_zh(error)))
         return None
     except RegistryError as exc:
-        problems.append({"line": line, "field": exc.field or "row", "message": exc.message,
+        problems.append({**_problem(line, exc.field or "row", exc.message, "取值不被接受"),
                          "scope": isinstance(exc, OutOfScope)})
         return None
-    return command
+    return None if len(problems) > before else command

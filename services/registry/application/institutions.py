@@ -131,9 +131,11 @@ class RegistryService:
 
     async def import_many(self, commands: list[cmd.RegisterInstitution], actor: Actor,
                           meta: RequestMeta, *,
-                          warnings: list[dict[str, Any]] | None = None) -> Answer:
+                          warnings: list[dict[str, Any]] | None = None,
+                          lines: list[int] | None = None) -> Answer:
         """Register every institution of an import in one transaction, or none; the answer
-        carries the file's ``warnings``."""
+        carries the file's ``warnings``.  A row naming an institution registered already is
+        refused with its line (``lines``: each command's line in the file)."""
         if (replayed := await self._replayed(actor, meta)) is not None:
             return replayed
         ctx = self.context(actor)
@@ -152,8 +154,28 @@ class RegistryService:
                 return replayed
             raise DuplicateInstitution(
                 "a row names an institution that is registered already (same id, or same "
-                "credit code, county and name); nothing was imported") from exc
+                "credit code, county and name); nothing was imported",
+                errors=await self._taken_rows(decided, lines)) from exc
         return answer
+
+    async def _taken_rows(self, decided: list[tuple[str, cmd.RegisterInstitution]],
+                          lines: list[int] | None) -> list[dict[str, Any]]:
+        """Each row that names an institution registered already, by its line."""
+        ids, identities = await self.repo.registered_already(
+            [iid for iid, _ in decided], [(c.credit_code, c.region, c.name) for _, c in decided])
+        rows = []
+        for index, (iid, c) in enumerate(decided):
+            line = lines[index] if lines else index + 1
+            if iid in ids:
+                rows.append({"line": line, "field": "institution_id",
+                             "message": f"institution {iid} is registered already",
+                             "message_zh": f"机构标识 {iid} 已登记"})
+            elif (c.credit_code, c.region, c.name) in identities:
+                rows.append({"line": line, "field": "credit_code",
+                             "message": "an institution with this credit code, county and name "
+                                        "is registered already",
+                             "message_zh": "同一统一社会信用代码、区县和名称的机构已登记"})
+        return rows
 
     # --- baselines -------------------------------------------------------------------------
 

@@ -81,6 +81,10 @@ class InstitutionStore(Protocol):
 
     async def history(self, institution_id: str) -> list[RecordedEvent]: ...
 
+    async def registered_already(self, ids: Sequence[str],
+                                 identities: Sequence[tuple[str, str, str]]
+                                 ) -> tuple[set[str], set[tuple[str, str, str]]]: ...
+
     async def append(self, conn: Connection, before: Institution,
                      events: Sequence[RegistryEvent], metadata: Metadata,
                      at: datetime) -> Institution: ...

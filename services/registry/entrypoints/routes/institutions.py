@@ -47,7 +47,8 @@ async def register_institution(body: cmd.RegisterInstitution, request: Request,
              summary="批量导入服务机构 Import institutions from CSV")
 async def import_institutions(request: Request, registry: Registry, meta: Meta,
                               actor: Managers) -> Response:
-    """A CSV file of institutions (header row; the fields of a registration, lists separated
+    """A CSV file of institutions, UTF-8 (with or without BOM) or GB18030/GBK (header row; the
+    fields of a registration, lists separated
     by `;`, prices as `item:unit:amount`, `contact_name` and `contact_phone`).  Every row is
     validated; any bad row is reported by line number and nothing is imported.  A cell that
     begins like a spreadsheet formula (`=`, `+`, `-`, `@`, tab, line break) is imported with a
@@ -55,15 +56,10 @@ async def import_institutions(request: Request, registry: Registry, meta: Meta,
     raw = await request.body()
     if len(raw) > MAX_CSV_BYTES:
         raise Problem(413, "payload_too_large", "File too large", "at most 5 MiB per import")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError:
-        raise Problem(422, "invalid_csv", "Invalid CSV file", "the file is not UTF-8",
-                      errors=[{"field": "file", "message": "not UTF-8 text"}]) from None
-    parsed = csv_import.parse(text, registry.context(actor))
+    parsed = csv_import.parse(csv_import.decode(raw), registry.context(actor))
     meta = with_body_hash(meta, "POST", request.url.path, raw)
     return as_response(await registry.import_many(parsed.commands, actor, meta,
-                                                  warnings=parsed.warnings))
+                                                  warnings=parsed.warnings, lines=parsed.lines))
 
 
 @router.get("/v1/institutions", response_model=InstitutionListOut,
