@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 import httpx
@@ -42,7 +43,8 @@ class FeedConsumer:
                  before_rollback: Callable[[Connection], Awaitable[None]] | None = None,
                  token: TokenSource | None = None, batch_size: int = 500,
                  wait_seconds: float = 10.0, retry_seconds: float = 1.0,
-                 http: httpx.AsyncClient | None = None) -> None:
+                 http: httpx.AsyncClient | None = None,
+                 startup_grace_seconds: float = 30.0) -> None:
         self.name = name
         self.db = db
         self.client = FeedClient(source_url, token=token, batch_size=batch_size,
@@ -58,6 +60,10 @@ class FeedConsumer:
         self._before_commit = before_commit or _nothing_to_write
         self._before_rollback = before_rollback or _nothing_to_write
         self.wait_seconds, self.retry_seconds = wait_seconds, retry_seconds
+        # Services start side by side: until the source has answered once, and for this long,
+        # not reaching it is expected (the peer is still starting) and logged at debug only.
+        self.startup_grace_seconds = startup_grace_seconds
+        self._reached_source = False
         self._task: asyncio.Task[None] | None = None
         self._lock: SessionLock | None = None
         self.cursor, self.progress, self._cursor_loaded = FeedCursor(), Progress(), False
@@ -83,18 +89,22 @@ class FeedConsumer:
     async def run(self) -> None:
         """Follow the feed until cancelled; errors are reported in ``status`` and retried."""
         delay = self.retry_seconds
+        started = time.monotonic()
         while True:
             try:
                 if not await self._elected():
                     await asyncio.sleep(self.retry_seconds * 5)
                     continue
                 await self.step(self.wait_seconds)
+                self._reached_source = True
                 delay = self.retry_seconds
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
                 self.progress.failed(exc)
-                _log_failure(self.name, self.progress, delay)
+                starting = (not self._reached_source and isinstance(exc, httpx.TransportError)
+                            and time.monotonic() - started < self.startup_grace_seconds)
+                _log_failure(self.name, self.progress, delay, quiet=starting)
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30.0)
 
@@ -248,7 +258,7 @@ def _one_by_one(apply: Apply) -> ApplyPage:
     return apply_page
 
 
-def _log_failure(name: str, progress: Progress, delay: float) -> None:
+def _log_failure(name: str, progress: Progress, delay: float, *, quiet: bool = False) -> None:
     stuck = progress.stuck
     if stuck is not None:
         log.error("consumer %s cannot apply the event at %s (position %d, %s %s, %s): "
@@ -256,4 +266,5 @@ def _log_failure(name: str, progress: Progress, delay: float) -> None:
                   stuck.stream_type, stuck.stream_id, stuck.type, progress.last_error,
                   stuck.attempts, delay)
     else:
-        log.warning("consumer %s: %s; retrying in %.1fs", name, progress.last_error, delay)
+        log.log(logging.DEBUG if quiet else logging.WARNING,
+                "consumer %s: %s; retrying in %.1fs", name, progress.last_error, delay)
