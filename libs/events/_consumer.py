@@ -17,14 +17,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 import httpx
 import msgspec.structs
 
 from ._consumer_cursor import advance_cursor, load_cursor
-from ._consumer_status import ConsumerStatus, CursorMovedError, Progress
+from ._consumer_status import ConsumerStatus, CursorMovedError, Progress, StartupGrace
 from ._db import Connection, Database, SessionLock
 from ._feed_client import FeedClient, Fetched, TokenSource, WirePage
 from ._gc_tuning import fewer_collections
@@ -45,25 +44,20 @@ class FeedConsumer:
                  wait_seconds: float = 10.0, retry_seconds: float = 1.0,
                  http: httpx.AsyncClient | None = None,
                  startup_grace_seconds: float = 30.0) -> None:
-        self.name = name
-        self.db = db
+        self.name, self.db = name, db
         self.client = FeedClient(source_url, token=token, batch_size=batch_size,
                                  wait_seconds=wait_seconds, http=http)
         if (apply is None) == (apply_page is None):
             raise ValueError("give either apply (one event at a time) or apply_page")
         self._project = apply_page or _one_by_one(apply)  # type: ignore[arg-type]
-        # A projection that keeps state in memory between pages drops it when told: a page
-        # failed (its transaction rolled back) or the cursor is read again.
+        # State a projection keeps between pages is dropped on a failed page or a cursor reread.
         self._on_reset = on_reset or (lambda: None)
         # Called once per transaction, after its last page: a projection that writes some rows
         # once per transaction rather than once per page writes them here.
         self._before_commit = before_commit or _nothing_to_write
         self._before_rollback = before_rollback or _nothing_to_write
         self.wait_seconds, self.retry_seconds = wait_seconds, retry_seconds
-        # Services start side by side: until the source has answered once, and for this long,
-        # not reaching it is expected (the peer is still starting) and logged at debug only.
-        self.startup_grace_seconds = startup_grace_seconds
-        self._reached_source = False
+        self._grace = StartupGrace(startup_grace_seconds)
         self._task: asyncio.Task[None] | None = None
         self._lock: SessionLock | None = None
         self.cursor, self.progress, self._cursor_loaded = FeedCursor(), Progress(), False
@@ -89,22 +83,19 @@ class FeedConsumer:
     async def run(self) -> None:
         """Follow the feed until cancelled; errors are reported in ``status`` and retried."""
         delay = self.retry_seconds
-        started = time.monotonic()
         while True:
             try:
                 if not await self._elected():
                     await asyncio.sleep(self.retry_seconds * 5)
                     continue
                 await self.step(self.wait_seconds)
-                self._reached_source = True
+                self._grace.reached = True
                 delay = self.retry_seconds
             except asyncio.CancelledError:
                 raise
             except Exception as exc:
                 self.progress.failed(exc)
-                starting = (not self._reached_source and isinstance(exc, httpx.TransportError)
-                            and time.monotonic() - started < self.startup_grace_seconds)
-                _log_failure(self.name, self.progress, delay, quiet=starting)
+                _log_failure(self.name, self.progress, delay, quiet=self._grace.quiet(exc))
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 30.0)
 

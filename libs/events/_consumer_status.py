@@ -3,8 +3,12 @@ behind, and the event it cannot apply, if any."""
 
 from __future__ import annotations
 
+import time
+
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
+
+import httpx
 
 from ._model import FeedCursor
 
@@ -110,3 +114,15 @@ class Progress:
             lag_seconds=self.lag_seconds, active=self.active, caught_up=self.caught_up,
             last_error=self.last_error and self.last_error.split(":", 1)[0], state=state,
             failures=self.failures, stuck=self.stuck)
+
+
+class StartupGrace:
+    """Services start side by side: until the source has answered once, and for this long,
+    not reaching it is expected (the peer is still starting) and logged at debug only."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds, self.started, self.reached = seconds, time.monotonic(), False
+
+    def quiet(self, exc: Exception) -> bool:
+        return (not self.reached and isinstance(exc, httpx.TransportError)
+                and time.monotonic() - self.started < self.seconds)

@@ -134,6 +134,9 @@ class FeedClient:
     async def open(self, after: FeedCursor, wait: float = 0) -> httpx.Response:
         """Ask for the page after ``after``; returns once its headers are in."""
         headers = {"Authorization": f"Bearer {self._token()}"} if self._token else {}
+        # Each call its own id, which the source logs with its answer: a slow or failed page
+        # can be found in both services' logs.
+        headers["X-Request-ID"] = f"feed-{uuid.uuid4().hex}"
         params: dict[str, Any] = {"limit": self.batch_size, "wait": wait}
         if after.position or after.tx_id:
             params["after"] = str(after)

@@ -29,6 +29,7 @@ def cmd_migrate(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
+    from jingkang.common.web.logs import log_config
     from jingkang.common.runtime import end_long_polls
 
     class StoppingServer(uvicorn.Server):
@@ -44,8 +45,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         f"jingkang.{args.service}.entrypoints.app:create_app", factory=True,
         host=settings.host, port=settings.port, loop="uvloop", http="httptools",
         proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
-        log_level=settings.log_level, timeout_graceful_shutdown=10)
-    StoppingServer(config).run()
+        log_level=settings.log_level, timeout_graceful_shutdown=10,
+        log_config=log_config(args.service, settings.log_format, settings.log_level))
+    try:
+        StoppingServer(config).run()
+    except KeyboardInterrupt:  # uvicorn re-raises the stop signal after a graceful shutdown
+        pass
     return 0
 
 

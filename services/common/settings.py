@@ -61,6 +61,9 @@ class CommonSettings(BaseSettings):
     access_log_retention_days: int = Field(
         180, ge=180, description="access-log entries kept at least this long (网络安全法 art. 21)")
     log_level: Literal["critical", "error", "warning", "info", "debug"] = "info"
+    log_format: Literal["console", "json"] = Field("console", description=(
+        "console: readable lines for a terminal; json: one JSON object per line for a log "
+        "collector (service, time, level, logger, message, request_id)"))
     referral_url: str = "http://127.0.0.1:8001"
     registry_url: str = "http://127.0.0.1:8002"
     feed_poll_seconds: float = Field(0.5, gt=0, le=10,

@@ -25,6 +25,7 @@ from jingkang.common.settings import CommonSettings
 from jingkang.common.web.auth import principal_of
 from jingkang.common.web.docs_assets import DOCS_PATHS
 from jingkang.common.web.localize import LocalizedProblems
+from jingkang.common.web.request_ids import RequestIds
 from jingkang.common.web.problems import Problem, problem_response
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
@@ -98,7 +99,7 @@ class ServiceApp(FastAPI):
     hsts = False
 
     def build_middleware_stack(self) -> Any:
-        return SecurityHeaders(LocalizedProblems(super().build_middleware_stack()),
+        return SecurityHeaders(RequestIds(LocalizedProblems(super().build_middleware_stack())),
                                hsts=self.hsts, docs_paths=list(DOCS_PATHS))
 
 

@@ -8,7 +8,10 @@ from typing import Any
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, PlainTextResponse
-from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import (
+    CollectorRegistry, Counter, GCCollector, Histogram, PlatformCollector, ProcessCollector,
+    generate_latest,
+)
 from prometheus_client.core import GaugeMetricFamily
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
@@ -80,6 +83,10 @@ class _RuntimeCollector:
 def install_ops(app: FastAPI, runtime_of: Any) -> None:
     """Add the three endpoints and request metrics; ``runtime_of(app)`` gives the runtime."""
     registry = CollectorRegistry()
+    # The process's own figures (memory, CPU, open files, the collector's generations).
+    ProcessCollector(registry=registry)
+    PlatformCollector(registry=registry)
+    GCCollector(registry=registry)
     requests = Counter("jingkang_http_requests", "HTTP requests",
                        ["method", "route", "status"], registry=registry)
     latency = Histogram("jingkang_http_request_seconds", "HTTP request latency",

@@ -4,8 +4,6 @@ answer goes back, with ETag and Location (API.md)."""
 
 from __future__ import annotations
 
-import re
-import uuid
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Annotated
@@ -17,10 +15,10 @@ from pydantic import AfterValidator, BaseModel
 from jingkang.common.application.answers import Answer
 from jingkang.common.application.request_meta import MAX_VERSION, RequestMeta, request_hash
 from jingkang.common.web.problems import Problem
+from jingkang.common.web.request_ids import request_id_of
 
-_SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,100}$")
 def _request_id(value: str | None) -> str:
-    return value if value and _SAFE_ID.match(value) else str(uuid.uuid4())
+    return request_id_of(value)
 
 
 def _version(if_match: str | None) -> int | None:
