@@ -14,6 +14,7 @@ from jingkang_events import DatabaseUnavailable
 
 from jingkang.common.application.answers import IdempotencyKeyReused
 from jingkang.common.web.error_codes import problem_type
+from jingkang.common.web.openapi_doc import document_operations
 from jingkang.common.domain.field_messages import message_en, message_zh
 
 log = logging.getLogger(__name__)
@@ -147,47 +148,12 @@ _PROBLEM_SCHEMA = {
     },
     "required": ["type", "title", "status", "code"],
 }
-_PROBES = ("/healthz", "/readyz", "/metrics")
-_STANDARD = {
-    "401": "no valid bearer token",
-    "403": "role or jurisdiction does not allow this",
-    "404": "no such resource in the caller's scope",
-    "413": "request body too large",
-    "422": "invalid request: `errors` names each bad field",
-    "429": "too many requests from this client (see Retry-After)",
-    "503": "the database cannot be reached now (see Retry-After)",
-}
-
-
-def _problem_content() -> dict[str, Any]:
-    return {MEDIA_TYPE: {"schema": {"$ref": "#/components/schemas/Problem"}}}
-
-
 def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
     """Every refusal an operation can answer, as problem+json, in the OpenAPI document."""
     schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = _PROBLEM_SCHEMA
     for name in ("HTTPValidationError", "ValidationError"):
         schema["components"]["schemas"].pop(name, None)
-    for path, operations in schema.get("paths", {}).items():
-        if path in _PROBES:
-            continue
-        for method, operation in operations.items():
-            responses = operation.setdefault("responses", {})
-            wanted = {"401", "403", "422"}
-            if "{" in path:
-                wanted.add("404")
-            if method in ("post", "put", "patch"):
-                wanted.add("413")
-            if path != "/v1/events":
-                wanted.add("429")
-            wanted.add("503")
-            for status in sorted(wanted):
-                responses.setdefault(status, {"description": _STANDARD[status]})
-            for status, response in responses.items():
-                if status.startswith("4") or status == "503":
-                    response["content"] = _problem_content()
-            operation["responses"] = dict(sorted(responses.items()))
-    return schema
+    return document_operations(schema)
 
 
 def install_problem_documents(app: FastAPI) -> None:
