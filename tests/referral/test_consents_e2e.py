@@ -24,7 +24,7 @@ async def _refused_for_consent(api: Api, case_id: str, action: str, body: dict[s
     assert response.status_code == 422, response.text
     assert response.json()["code"] == "consent_required"
     # The refusal names the step that gives the consent, which is another role's to take.
-    assert response.json()["remedy"] == "consent" and "/consents" in response.json()["detail"]
+    assert response.json()["remedy"] == "consent" and "/consents" in response.json()["detail_en"]
     assert (await api.get(f"/v1/cases/{case_id}/events", p.AUDITOR))["events"] == before
 
 
