@@ -4,13 +4,26 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import sys
 import time
+from collections.abc import AsyncIterator
+from typing import Any
+
+import httpx
 
 from .config import SERVICES, settings_of
 
 
+PEER = {"referral": "registry", "registry": "referral"}
+
+
 def cmd_replay(args: argparse.Namespace) -> int:
     """Rebuild a service's projections from the events (the service must be stopped)."""
+    refusal = replay_refusal(args.service)
+    if refusal is not None:
+        print(f"jingkang replay: {refusal}", file=sys.stderr)
+        return 1
     if args.service == "referral":
         return _replay_referral()
 
@@ -26,7 +39,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
         consumer = archive_consumer(settings, db)
         started = time.monotonic()
         try:
-            rebuilt = await rebuild_all(db, store, consumer)
+            async with reporting_progress("registry", consumer):
+                rebuilt = await rebuild_all(db, store, consumer)
         finally:
             await consumer.stop()
             await db.close()
@@ -36,6 +50,54 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return 0
 
     return asyncio.run(replay())
+
+
+def _answers(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def replay_refusal(service: str) -> str | None:
+    """Why a replay cannot run now: the service itself is running (its projections would be
+    rebuilt under it), or the other service, whose feed it reads, does not answer."""
+    own = settings_of(service)
+    own_url = f"http://{own.host}:{own.port}"
+    if _answers(f"{own_url}/healthz"):
+        return (f"the {service} service is running at {own_url}; stop it first (the rebuild "
+                "empties its tables)")
+    peer = PEER[service]
+    peer_url = getattr(own, f"{peer}_url")
+    if not _answers(f"{peer_url}/healthz"):
+        return (f"{service} is rebuilt from the {peer} service's feed at {peer_url}, which does "
+                f"not answer; start it (`jingkang serve {peer}`) and run the replay again")
+    return None
+
+
+@contextlib.asynccontextmanager
+async def reporting_progress(service: str, consumer: Any,
+                             every: float = 2.0) -> AsyncIterator[None]:
+    """A line on stderr every ``every`` seconds: the feed position reached, the events left
+    and the rate, so a long rebuild is not silent."""
+    started, first = time.monotonic(), consumer.cursor.position
+
+    async def report() -> None:
+        while True:
+            await asyncio.sleep(every)
+            done = consumer.cursor.position - first
+            rate = done / max(time.monotonic() - started, 1e-6)
+            left = consumer.progress.lag_events
+            print(f"{service}: feed position {consumer.cursor.position:,}, {left:,} events to "
+                  f"go, {rate:,.0f} events/s", file=sys.stderr, flush=True)
+
+    task = asyncio.create_task(report())
+    try:
+        yield
+    finally:
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
 
 
 def cmd_purge_access_log(args: argparse.Namespace) -> int:
@@ -65,7 +127,8 @@ def _replay_referral() -> int:
         runtime = await build_runtime(settings_of("referral"))  # not started: no consumer runs
         started = time.monotonic()
         try:
-            rebuilt = await rebuild_all(runtime.db, runtime.cases.repo, runtime.consumers[0])
+            async with reporting_progress("referral", runtime.consumers[0]):
+                rebuilt = await rebuild_all(runtime.db, runtime.cases.repo, runtime.consumers[0])
         finally:
             await runtime.consumers[0].stop()
             await runtime.db.close()
