@@ -27,13 +27,16 @@ ROLE_WORDS = {"hospital": "医疗机构", "social_worker": "社会工作者", "r
 
 def _region(text: str) -> str:
     """A division code the services accept as a token's region."""
-    from jingkang.common.domain.regions import RegionTable
+    from jingkang.common.adapters.region_overrides import load_region_table
+
+    from .config import settings_of
 
     year = date.today().year
     if not (text.isdigit() and len(text) in (6, 9)):
         raise argparse.ArgumentTypeError(
             f"{text!r}: six digits (province, city or county) or nine (township)")
-    if text != "000000" and RegionTable.bundled().get(text[:6], year) is None:
+    table = load_region_table(settings_of("referral").region_overrides_file)
+    if text != "000000" and table.get(text[:6], year) is None:
         raise argparse.ArgumentTypeError(f"{text[:6]} is not a division code valid in {year}")
     return text
 

@@ -37,6 +37,9 @@ class CommonSettings(BaseSettings):
     jwt_audience: str | None = Field(None, description="required `aud` claim, if set")
     service_token: SecretStr | None = Field(
         None, description="token this service presents to the other's feed (RS256 deployments)")
+    region_overrides_file: str | None = Field(None, description=(
+        "a CSV of division codes added or retired since the installed python-stdnum release "
+        "(code,name,added_on,retired_on); docs/registry.md, Division codes"))
     person_key_secret: SecretStr = Field(
         SecretStr(DEVELOPMENT_PERSON_KEY),
         description="HMAC key for identity numbers: duplicates found without storing them readable")

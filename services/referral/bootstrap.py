@@ -8,7 +8,7 @@ from jingkang.common.adapters.consistency import ProjectionReport
 from jingkang.common.adapters.crypto import KeyWrapper
 from jingkang.common.adapters.idempotency import IdempotencyStore
 from jingkang.common.domain.clock import Clock, system_clock
-from jingkang.common.domain.regions import RegionTable
+from jingkang.common.adapters.region_overrides import load_region_table
 from jingkang.common.runtime import ServiceRuntime
 from jingkang.common.web.auth import service_token_source
 from jingkang_events import EventStore, EventTypes, FeedConsumer, connect
@@ -75,7 +75,7 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Refer
     writer = HttpAnswers()
     cases = CaseService(
         db, repo, answers, InstitutionDirectory(db), writer=writer, rules=rules,
-        calendar=china(), regions=RegionTable.bundled(), clock=clock,
+        calendar=china(), regions=load_region_table(settings.region_overrides_file), clock=clock,
         person_keys=PersonKeys(settings.person_key_secret.get_secret_value().encode()))
     reads = CaseReads(repo, CaseQueries(db, rules.high_risk_level, repo.from_row), store, rules,
                       clock)

@@ -12,7 +12,7 @@ from jingkang.common.adapters.idempotency import IdempotencyStore
 from jingkang.common.adapters.migrations import upgrade_to_head_async
 from jingkang.common.domain.calendar import china
 from jingkang.common.domain.clock import Clock, system_clock
-from jingkang.common.domain.regions import RegionTable
+from jingkang.common.adapters.region_overrides import load_region_table
 from jingkang.common.runtime import ServiceRuntime
 from jingkang.common.web.auth import service_token_source
 from jingkang_events import (
@@ -121,7 +121,7 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Regis
     db = await connect(settings.database_url)
     store = EventStore(db, event_types(), clock=clock, poll_interval=settings.feed_poll_seconds,
                        ledger_key=settings.ledger())
-    regions = RegionTable.bundled()
+    regions = load_region_table(settings.region_overrides_file)
     answers, idempotency = HttpAnswers(), IdempotencyStore(db)
     registry = RegistryService(db, RegistryRepository(store), idempotency,
                                answers=answers, regions=regions, clock=clock)

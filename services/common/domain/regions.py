@@ -46,6 +46,17 @@ def _parse_name(raw: str) -> tuple[str, int, int]:
     return name, int(start or 0), int(end or _OPEN_END)
 
 
+@dataclass(frozen=True, slots=True)
+class RegionChange:
+    """A code added (with its name, valid from a year, open-ended or to a year) or retired
+    (no name: valid up to ``valid_to``)."""
+
+    code: str
+    name: str | None
+    valid_from: int
+    valid_to: int = _OPEN_END
+
+
 class RegionTable:
     def __init__(self, regions: dict[str, list[Region]]) -> None:
         self._by_code = regions  # one code may have been reused over the years
@@ -68,6 +79,25 @@ class RegionTable:
                     name, start, end = _parse_name(part)
                     regions.setdefault(code, []).append(Region(code, name, start, end))
         return cls(regions)
+
+    def with_changes(self, changes: list[RegionChange]) -> RegionTable:
+        """This table with an operator's changes: codes added (valid from a year, perhaps to
+        one) and codes retired (valid up to a year).  Division codes change at the turn of a
+        year (GB/T 2260 is published as of 31 December), so years are what the table keeps."""
+        regions = {code: list(entries) for code, entries in self._by_code.items()}
+        for change in changes:
+            entries = regions.setdefault(change.code, [])
+            if change.name:
+                entries[:] = [r if r.valid_to < change.valid_from
+                              else Region(r.code, r.name, r.valid_from, change.valid_from - 1)
+                              for r in entries if r.valid_from < change.valid_from]
+                entries.append(Region(change.code, change.name, change.valid_from,
+                                      change.valid_to))
+            else:
+                entries[:] = [Region(r.code, r.name, r.valid_from, min(r.valid_to,
+                                                                          change.valid_to))
+                              for r in entries if r.valid_from <= change.valid_to]
+        return RegionTable(regions)
 
     def get(self, code: str, year: int) -> Region | None:
         """The region that ``code`` named in ``year``, if any."""
