@@ -72,12 +72,23 @@ def change_statuses(api: Services) -> Counter[str]:
 def record_baselines(api: Services, quarter: str) -> Counter[str]:
     outcome: Counter[str] = Counter()
     for county in sorted({site.region for site in SITES}):
+        if _has_baseline(api, county, quarter):  # entered earlier, perhaps by a person
+            outcome["kept (entered already)"] += 1
+            continue
         response = api.registry.put(f"/v1/regions/{county}/baselines/{quarter}",
                                     json=baseline_body(county), headers=api.headers(CIVIL_AFFAIRS))
         outcome["recorded" if response.status_code == 200 else "failed"] += 1
         if response.status_code != 200:
             print(f"  baseline {county}: {describe(response)}")
     return outcome
+
+
+def _has_baseline(api: Services, county: str, quarter: str) -> bool:
+    """Whether the county's figures for the quarter hold a baseline already: a demo run
+    again never overwrites what someone entered."""
+    response = api.registry.get("/v1/statistics/progress", headers=api.headers(CIVIL_AFFAIRS),
+                                params={"region": county, "period": quarter})
+    return response.status_code == 200 and response.json()["total"]["values"]["1"] is not None
 
 
 def load_registry(api: Services, clock: Clock) -> bool:
