@@ -83,8 +83,14 @@ def _describe(codes: list[str]) -> str:
                      for code in codes)
 
 
-def document_operations(schema: dict[str, Any]) -> dict[str, Any]:
-    """Each operation's refusals by status, each naming its codes; the enums labelled."""
+def document_operations(schema: dict[str, Any],
+                        examples: dict[str, Any]) -> dict[str, Any]:
+    """Each operation's refusals by status, each naming its codes; each request body's
+    example; the enums labelled."""
+    schemas = schema.get("components", {}).get("schemas", {})
+    for name, example in examples.items():
+        if name in schemas:
+            schemas[name]["examples"] = [example]
     for path, operations in schema.get("paths", {}).items():
         if path in PROBES:
             continue
@@ -102,8 +108,18 @@ def document_operations(schema: dict[str, Any]) -> dict[str, Any]:
                     "x-problem-codes": codes,
                 }
             operation["responses"] = dict(sorted(responses.items()))
+            _body_example(operation, examples)
     _label_enums(schema)
     return schema
+
+
+def _body_example(operation: dict[str, Any], examples: dict[str, Any]) -> None:
+    """The example on the request body itself, which is what "Try it out" fills in."""
+    for media in operation.get("requestBody", {}).get("content", {}).values():
+        ref = media.get("schema", {}).get("$ref", "")
+        name = ref.rsplit("/", 1)[-1]
+        if name in examples:
+            media["example"] = examples[name]
 
 
 def _label_enums(node: Any) -> None:

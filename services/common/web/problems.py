@@ -148,12 +148,14 @@ _PROBLEM_SCHEMA = {
     },
     "required": ["type", "title", "status", "code"],
 }
-def document_problems(schema: dict[str, Any]) -> dict[str, Any]:
-    """Every refusal an operation can answer, as problem+json, in the OpenAPI document."""
+def document_problems(schema: dict[str, Any],
+                      examples: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Every refusal an operation can answer, as problem+json, in the OpenAPI document; and
+    the request bodies' examples (schema name → example)."""
     schema.setdefault("components", {}).setdefault("schemas", {})["Problem"] = _PROBLEM_SCHEMA
     for name in ("HTTPValidationError", "ValidationError"):
         schema["components"]["schemas"].pop(name, None)
-    return document_operations(schema)
+    return document_operations(schema, examples or {})
 
 
 def install_problem_documents(app: FastAPI) -> None:
@@ -161,7 +163,7 @@ def install_problem_documents(app: FastAPI) -> None:
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            document_problems(generate())
+            document_problems(generate(), getattr(app.state, "schema_examples", {}))
         return app.openapi_schema  # type: ignore[return-value]
 
     app.openapi = openapi  # type: ignore[method-assign]

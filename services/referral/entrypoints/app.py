@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from .examples import SCHEMA_EXAMPLES
+
 from jingkang.common.adapters.access_log import watched
 from jingkang.common.web.app import create_service_app
 
@@ -39,6 +41,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         audited_reads=AUDITED_READS,
     )
     install_domain_errors(app)
+    app.state.schema_examples = SCHEMA_EXAMPLES
     app.include_router(commands.router)
     app.include_router(reads.router)
     app.include_router(persons.router)

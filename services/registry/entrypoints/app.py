@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
+from .examples import SCHEMA_EXAMPLES
+
 from jingkang.common.adapters.access_log import watched
 from jingkang.common.web.app import create_service_app
 
@@ -33,6 +35,7 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
         audited_reads=AUDITED_READS,
     )
     install_registry_errors(app)
+    app.state.schema_examples = SCHEMA_EXAMPLES
     app.include_router(institutions.router)
     app.include_router(archives.router)
     app.include_router(statistics.router)

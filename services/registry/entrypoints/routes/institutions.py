@@ -15,6 +15,13 @@ from ...domain.vocabulary import Area, Kind, Level, Status
 from ..deps import CurrentActor, Queries, Registry, actor_with_role
 from ..schemas import ImportOut, InstitutionEventsOut, InstitutionListOut, InstitutionOut
 
+CSV_EXAMPLE = (
+    "institution_id,name,credit_code,region,township_code,address,level,kind,area,capacity,"
+    "services,forms,prices,contact_name,contact_phone\n"
+    "qiaoxi-01,桥西区康复会所,52130104MJ0000011E,130104,130104001,中华南大街18号,township,"
+    "clubhouse,urban,25,life_skills;social_skills,day_training,日间训练:人·月:300,王老师,"
+    "13800138000\n")
+
 router = APIRouter(tags=["institutions"])
 InstitutionId = Annotated[str, Path(max_length=64, description="机构标识 institution id")]
 MAX_CSV_BYTES = 5 * 1024 * 1024
@@ -43,7 +50,7 @@ async def register_institution(body: cmd.RegisterInstitution, request: Request,
              operation_id="import_institutions", responses={
                  **_RESPONSES, 413: {"description": "file larger than 5 MiB"}},
              openapi_extra={"requestBody": {"required": True, "content": {"text/csv": {
-                 "schema": {"type": "string"}}}}},
+                 "schema": {"type": "string"}, "example": CSV_EXAMPLE}}}},
              summary="批量导入服务机构 Import institutions from CSV")
 async def import_institutions(request: Request, registry: Registry, meta: Meta,
                               actor: Managers) -> Response:
