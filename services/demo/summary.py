@@ -6,6 +6,10 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+from jingkang_registry_client import AuthenticatedClient
+from jingkang_registry_client.api.statistics import progress_summary
+from jingkang_registry_client.models import ProgressOut
+
 from .client import Services
 from .data import PROVINCE, SITES
 from .principals import CIVIL_AFFAIRS
@@ -55,9 +59,23 @@ def show(api: Services, title: str, path: str, render: Callable[[Any], list[str]
             print(f"  {line}")
 
 
+def typed_progress(api: Services, quarter: str) -> tuple[int, dict[str, Any] | None]:
+    """The province's summary through the typed client generated from openapi/registry.json
+    (clients/python): the demo is that client's first user."""
+    token = api.headers(CIVIL_AFFAIRS)["Authorization"].removeprefix("Bearer ")
+    with AuthenticatedClient(base_url=str(api.registry.base_url), token=token) as client:
+        response = progress_summary.sync_detailed(client=client, region=PROVINCE,
+                                                  period=quarter)
+    parsed = response.parsed
+    return int(response.status_code), parsed.to_dict() if isinstance(parsed, ProgressOut) else None
+
+
 def summary(api: Services, clock: Clock) -> None:
     quarter = current_quarter(clock.now)
-    show(api, f"progress summary {PROVINCE} {quarter} (columns 1–19)", "/v1/statistics/progress",
-         progress_table, {"region": PROVINCE, "period": quarter})
+    status, body = typed_progress(api, quarter)
+    print(f"progress summary {PROVINCE} {quarter} (columns 1–19): GET /v1/statistics/progress "
+          f"→ {status}")
+    for line in progress_table(body) if body is not None else ():
+        print(f"  {line}")
     show(api, "institution archive", f"/v1/archives/institutions/{SITES[0].institution_id}",
          top_level_fields)
