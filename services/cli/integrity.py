@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import SERVICES, settings_of
+from .progress import Progress
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
@@ -28,9 +29,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
         try:
             streams = await store.stream_ids()
             checked, broken = 0, []
+            progress = Progress(f"verify {service}", len(streams), "streams")
             for stream_id in streams:
                 result = await store.verify_stream(stream_id)
                 checked += result.events_checked
+                progress.advance(events=result.events_checked)
                 if not result.valid:
                     broken.append(result)
             print(f"{service}: {len(streams)} streams, {checked} events checked, "

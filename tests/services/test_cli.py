@@ -73,3 +73,17 @@ def test_replay_runs_with_its_service_stopped_and_the_other_up(tmp_path: Path) -
         done = jingkang("replay", "registry", env=env)
     assert done.returncode == 0, done.stderr
     assert "registry: replayed" in done.stdout
+
+
+def test_long_work_reports_its_progress(capsys: pytest.CaptureFixture[str]) -> None:
+    from jingkang.cli.progress import Progress
+
+    progress = Progress("verify referral", 3, "streams", every=0)
+    progress.advance(events=1_000)
+    progress.advance(events=500)
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[-1].startswith("verify referral: 2 of 3 streams, 1,500 events, ")
+    assert lines[-1].endswith(" events/s")
+    quiet = Progress("verify registry", 3, "streams", every=60)
+    quiet.advance(events=1)
+    assert capsys.readouterr().err == ""
