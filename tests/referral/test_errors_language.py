@@ -114,3 +114,15 @@ def test_every_code_the_source_answers_is_in_the_catalogue() -> None:
 def test_docs_errors_md_is_the_catalogue() -> None:
     assert (ROOT / "docs" / "errors.md").read_text(encoding="utf-8") == catalogue(), (
         "regenerate with: .venv/bin/python tools/error_catalogue.py")
+
+
+async def test_one_answer_names_every_bad_field_the_schema_and_the_domain_would(api: Api) -> None:
+    body = p.upload(73, residence_region="139999")  # no such county: the domain's check
+    body["assessment_kind"] = "telepathy"  # the schema's check
+    body["person"]["id_number"] = body["person"]["id_number"][:-1] + (
+        "0" if body["person"]["id_number"][-1] != "0" else "1")  # a wrong check digit
+    response = await api.http.post(UPLOAD, json=body, headers=p.HOSPITAL)
+    assert response.status_code == 422
+    fields = {e["field"]: e["message"] for e in response.json()["errors"]}
+    assert {"assessment_kind", "residence_region", "person.id_number"} <= set(fields)
+    assert "139999" in fields["residence_region"] and "县级行政区划代码" in fields["residence_region"]

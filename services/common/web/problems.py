@@ -14,6 +14,7 @@ from jingkang_events import DatabaseUnavailable
 
 from jingkang.common.application.answers import IdempotencyKeyReused
 from jingkang.common.web.error_codes import problem_type
+from jingkang.common.web.field_checks import more_problems
 from jingkang.common.web.openapi_doc import document_operations
 from jingkang.common.domain.field_messages import message_en, message_zh
 
@@ -65,6 +66,7 @@ async def _on_validation(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     errors = [{"field": _field_path(tuple(e.get("loc", ())), e.get("type", "")),
                "message": message_en(e), "message_zh": message_zh(e)} for e in exc.errors()]
+    errors += more_problems(exc.body, {e["field"] for e in errors})
     fields = ", ".join(e["field"] for e in errors)
     return problem_response(Problem(422, "validation_error", "Invalid request",
                                     f"invalid: {fields}", errors=errors))
