@@ -1,10 +1,13 @@
-"""The restore drill of docs/operations.md, performed: both services on PostgreSQL loaded with
+"""The restore drills of docs/operations.md, performed: both services on PostgreSQL loaded with
 the demonstration data through their API, both databases dumped with pg_dump, restored with
 pg_restore into fresh databases, `jingkang verify` passes against the copies and the services
-start on them and answer /readyz."""
+start on them and answer /readyz; and the same with SQLite's `.backup` of running services."""
 
 from __future__ import annotations
 
+import contextlib
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +83,38 @@ async def test_dump_restore_verify_and_start(tmp_path: Path) -> None:
     finally:
         for url in (*originals.values(), *copies.values()):
             await drop_pg_database(url)
+
+
+def test_sqlite_backup_restore_verify_and_start(tmp_path: Path) -> None:
+    """The SQLite drill: `.backup` of both databases while the services run, the copies put
+    in a fresh data directory, the services started on them, `jingkang verify` passing."""
+    original, restored = tmp_path / "original", tmp_path / "restored"
+    original.mkdir()
+    restored.mkdir()
+    env = service_env(original)
+    bases = [env["JINGKANG_REFERRAL_URL"], env["JINGKANG_REGISTRY_URL"]]
+    with running(["run"], env, bases):
+        demo = _cli(env, "demo")
+        assert demo.returncode == 0, demo.stderr
+        for service in SERVICES:  # docs/operations.md, Backup: while the services run
+            subprocess.run(["sqlite3", str(original / f"{service}.db"),
+                            f".backup '{tmp_path / f'{service}-backup.db'}'"],
+                           check=True, timeout=120)
+    for service in SERVICES:
+        shutil.copy(tmp_path / f"{service}-backup.db", restored / f"{service}.db")
+        assert _sqlite_events(restored / f"{service}.db") == \
+            _sqlite_events(original / f"{service}.db") != []
+
+    env = service_env(restored)
+    bases = [env["JINGKANG_REFERRAL_URL"], env["JINGKANG_REGISTRY_URL"]]
+    with running(["run"], env, bases):
+        for base in bases:
+            assert httpx.get(f"{base}/readyz", timeout=10).json()["status"] == "ready"
+        verified = _cli(env, "verify")
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    assert verified.stdout.count(" 0 broken") >= 2, verified.stdout
+
+
+def _sqlite_events(path: Path) -> list[tuple[int, str]]:
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        return db.execute("SELECT position, hash FROM events ORDER BY position").fetchall()
