@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -141,8 +142,9 @@ def _copied_by_the_image() -> list[str]:
 
 
 def test_the_image_installs_every_module(tmp_path: Path) -> None:
-    """What the Dockerfile copies builds a distribution with every module of the services
-    and the library (a package left out of pyproject.toml fails here) and the migrations."""
+    """What the Dockerfile copies builds a distribution with every module of every package
+    pyproject.toml maps (the services, the library, the generated clients: a package left out
+    of pyproject.toml, or a folder the image does not copy, fails here) and the migrations."""
     context = tmp_path / "app"
     context.mkdir()
     for source in _copied_by_the_image():
@@ -157,10 +159,12 @@ def test_the_image_installs_every_module(tmp_path: Path) -> None:
     assert built.returncode == 0, built.stderr[-2000:]
     [wheel] = (tmp_path / "wheel").glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    expected = {f"jingkang/{p.relative_to(ROOT / 'services')}"
-                for p in (ROOT / "services").rglob("*.py")}
-    expected |= {f"jingkang_events/{p.relative_to(ROOT / 'libs' / 'events')}"
-                 for p in (ROOT / "libs" / "events").rglob("*.py")}
+    package_dirs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "package-dir"]
+    assert {"jingkang", "jingkang_events"} <= set(package_dirs)
+    expected = {f"{package}/{path.relative_to(ROOT / folder)}"
+                for package, folder in package_dirs.items()
+                for path in (ROOT / folder).rglob("*.py")}
     assert expected - names == set()
 
 
