@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import logging
 import signal
 import subprocess
 import sys
@@ -38,6 +39,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
         def handle_exit(self, sig: int, frame: Any) -> None:
             with contextlib.suppress(RuntimeError):  # no loop yet: no call is held
                 asyncio.get_running_loop().call_soon_threadsafe(end_long_polls)
+            # Stopping: the peer, often stopped with this one (`jingkang run`), refusing the
+            # consumers' last polls is expected, not worth a warning (errors still show).
+            logging.getLogger("jingkang_events._consumer").setLevel(logging.ERROR)
             super().handle_exit(sig, frame)
 
     settings = settings_of(args.service)
@@ -58,7 +62,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     """Migrate both databases, start both services, wait for Ctrl-C."""
     if cmd_migrate(argparse.Namespace(service="all")) != 0:
         return 1
-    children = {s: subprocess.Popen([sys.executable, "-m", "jingkang.cli", "serve", s])
+    # Their own process group: Ctrl-C reaches this process only, which passes one SIGINT on
+    # (a second one, from the terminal as well, made uvicorn skip its graceful shutdown).
+    children = {s: subprocess.Popen([sys.executable, "-m", "jingkang.cli", "serve", s],
+                                    process_group=0)
                 for s in SERVICES}
     signal.signal(signal.SIGTERM, lambda *_: _stop(children))
     # Ctrl-C stops it even when started from a shell that ignores SIGINT for background jobs

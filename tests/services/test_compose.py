@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
+import tomllib
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -127,3 +130,58 @@ async def test_the_services_start_with_the_environment_compose_passes(tmp_path: 
     finally:
         await drop_pg_database(referral_db)
         await drop_pg_database(registry_db)
+
+
+def _copied_by_the_image() -> list[str]:
+    """The sources of the Dockerfile's COPY lines (the image holds nothing else)."""
+    sources = []
+    for line in (ROOT / "Dockerfile").read_text().splitlines():
+        if line.startswith("COPY "):
+            sources += line.split()[1:-1]
+    return sources
+
+
+def test_the_image_installs_every_module(tmp_path: Path) -> None:
+    """What the Dockerfile copies builds a distribution with every module of every package
+    pyproject.toml maps (the services, the library, the generated clients: a package left out
+    of pyproject.toml, or a folder the image does not copy, fails here) and the migrations."""
+    context = tmp_path / "app"
+    context.mkdir()
+    for source in _copied_by_the_image():
+        target = context / source
+        target.parent.mkdir(parents=True, exist_ok=True)
+        copy = shutil.copytree if (ROOT / source).is_dir() else shutil.copy
+        copy(ROOT / source, target)
+    assert (context / "migrations").is_dir() and (context / "alembic.ini").is_file()
+    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
+                            "--wheel-dir", str(tmp_path / "wheel"), str(context)],
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr[-2000:]
+    [wheel] = (tmp_path / "wheel").glob("*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    package_dirs = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"][
+        "package-dir"]
+    assert {"jingkang", "jingkang_events"} <= set(package_dirs)
+    expected = {f"{package}/{path.relative_to(ROOT / folder)}"
+                for package, folder in package_dirs.items()
+                for path in (ROOT / folder).rglob("*.py")}
+    assert expected - names == set()
+
+
+# pip's own notes about this machine's package indexes, not about the project
+_INDEX_NOTE = re.compile(r"^WARNING: Location '[^']*' is ignored")
+
+
+def test_a_clean_editable_install_prints_no_warnings(tmp_path: Path) -> None:
+    """`pip install -e .` into a fresh environment: no setuptools warning (the licence as an
+    SPDX expression; no editable-install notice, tools/quiet_setuptools.py)."""
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(tmp_path / "venv")],
+                   check=True, timeout=120)
+    done = subprocess.run([sys.executable, "-m", "pip", "--python",
+                           str(tmp_path / "venv" / "bin" / "python"), "install", "--quiet",
+                           "--no-deps", "--editable", str(ROOT)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    printed = [line for line in (done.stdout + done.stderr).splitlines()
+               if line.strip() and not _INDEX_NOTE.match(line)]
+    assert printed == []
