@@ -94,7 +94,7 @@ def feed_router(get_store: Callable[..., EventStore], *, dependencies: Sequence[
             ge=0, le=max_wait,
             description="长轮询秒数 seconds to hold the call when no newer event exists")] = 0,
     ) -> Response:
-        """事件流：按永不改变的全序返回游标之后的事件 (API.md, The event feed).
+        """事件流：按永不改变的全序返回游标之后的事件 (docs/event-store.md, The feed).
 
         A consumer that keeps `next` and calls again receives every event exactly once, even
         while many writers commit concurrently.

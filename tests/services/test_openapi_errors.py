@@ -4,6 +4,7 @@ codes), and the Chinese word of every enumerated value."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -75,3 +76,10 @@ def test_every_enumerated_value_has_its_chinese_label(service: str) -> None:
     if service == "referral":
         kinds = next(e for e in enums if "discharge" in e["enum"])
         assert kinds["x-enum-labels"]["discharge"] == "出院康复评估"
+
+
+@pytest.mark.parametrize("service", ["referral", "registry"])
+def test_no_description_cites_a_file_the_repository_does_not_hold(service: str) -> None:
+    text = (ROOT / "openapi" / f"{service}.json").read_text()
+    for cited in re.findall(r"(?:docs/)?[\w-]+\.md", text):
+        assert (ROOT / cited).exists() or (ROOT / "docs" / cited).exists(), cited

@@ -130,8 +130,8 @@ def _label_enums(node: Any) -> None:
             if labels:
                 node["x-enum-labels"] = labels
                 listed = "；".join(f"{value} {label}" for value, label in labels.items())
-                node["description"] = (f"{node['description']}。取值：{listed}"
-                                       if node.get("description") else f"取值：{listed}")
+                said = str(node.get("description") or "").rstrip(".。 ")
+                node["description"] = f"{said}。取值：{listed}" if said else f"取值：{listed}"
         for value in node.values():
             _label_enums(value)
     elif isinstance(node, list):

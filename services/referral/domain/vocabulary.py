@@ -37,7 +37,7 @@ class CloseReason(StrEnum):
 
 
 class WithdrawalReason(StrEnum):
-    """Ends other than an exit (DOMAIN.md, design)."""
+    """Ends other than an exit (docs/referral.md)."""
 
     WITHDRAWN = "withdrawn"
     DECEASED = "deceased"

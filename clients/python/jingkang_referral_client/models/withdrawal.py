@@ -25,7 +25,7 @@ T = TypeVar("T", bound="Withdrawal")
 class Withdrawal:
     """ 
         Attributes:
-            reason (WithdrawalReason): Ends other than an exit (DOMAIN.md, design).。取值：withdrawn 本人或监护人退出；deceased
+            reason (WithdrawalReason): Ends other than an exit (docs/referral.md)。取值：withdrawn 本人或监护人退出；deceased
                 死亡；lost_contact 失联
             unwilling (bool | Unset): 本人不愿参加 the person is unwilling (counted in statistics) Default: False.
             notes (None | str | Unset): 备注 notes (protected personal data)

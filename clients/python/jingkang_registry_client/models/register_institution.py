@@ -38,7 +38,7 @@ class RegisterInstitution:
             credit_code (str): 统一社会信用代码 unified social credit code (GB 32100)
             region (str): 行政区划代码 GB/T 2260 six-digit county-level division code, valid today
             address (str): 地址 address
-            level (Level): Level in the four-level network (Chongqing 8).。取值：city 市级；county 县级；township 乡镇（街道）级；village
+            level (Level): Level in the four-level network (Chongqing 8)。取值：city 市级；county 县级；township 乡镇（街道）级；village
                 村（社区）级
             kind (Kind): 取值：comprehensive_centre 综合服务中心；station 康复站；day_care 日间照料机构；transitional_housing 过渡性住所；farm_therapy
                 农疗站；work_therapy 工疗；clubhouse 康复会所

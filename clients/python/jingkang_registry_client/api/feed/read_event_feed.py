@@ -122,7 +122,7 @@ def sync_detailed(
 ) -> Response[FeedPageOut | Problem]:
     """ 事件流 The global event feed
 
-     事件流：按永不改变的全序返回游标之后的事件 (API.md, The event feed).
+     事件流：按永不改变的全序返回游标之后的事件 (docs/event-store.md, The feed).
 
     A consumer that keeps `next` and calls again receives every event exactly once, even
     while many writers commit concurrently.
@@ -166,7 +166,7 @@ def sync(
 ) -> FeedPageOut | Problem | None:
     """ 事件流 The global event feed
 
-     事件流：按永不改变的全序返回游标之后的事件 (API.md, The event feed).
+     事件流：按永不改变的全序返回游标之后的事件 (docs/event-store.md, The feed).
 
     A consumer that keeps `next` and calls again receives every event exactly once, even
     while many writers commit concurrently.
@@ -205,7 +205,7 @@ async def asyncio_detailed(
 ) -> Response[FeedPageOut | Problem]:
     """ 事件流 The global event feed
 
-     事件流：按永不改变的全序返回游标之后的事件 (API.md, The event feed).
+     事件流：按永不改变的全序返回游标之后的事件 (docs/event-store.md, The feed).
 
     A consumer that keeps `next` and calls again receives every event exactly once, even
     while many writers commit concurrently.
@@ -249,7 +249,7 @@ async def asyncio(
 ) -> FeedPageOut | Problem | None:
     """ 事件流 The global event feed
 
-     事件流：按永不改变的全序返回游标之后的事件 (API.md, The event feed).
+     事件流：按永不改变的全序返回游标之后的事件 (docs/event-store.md, The feed).
 
     A consumer that keeps `next` and calls again receives every event exactly once, even
     while many writers commit concurrently.
