@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from .config import SERVICES
+from .console_admin import add_create_admin
 from .integrity import cmd_checkpoint, cmd_seal_legacy, cmd_verify
 from .maintenance import cmd_demo, cmd_purge_access_log, cmd_replay
 from .openapi import cmd_openapi
@@ -70,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--referral-url", help="default: the referral_url setting")
     demo.add_argument("--registry-url", help="default: the registry_url setting")
     demo.set_defaults(func=cmd_demo)
+    add_create_admin(sub)
     return parser
 
 
