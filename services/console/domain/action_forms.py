@@ -23,13 +23,19 @@ SERVICE_FORMS = {
     "family_expert_exchange": "患者家属与专家交流",
 }
 SERVICE_METHODS = {"case_management": "个案管理", "group_work": "小组工作"}
+PROFESSIONS = {"精神科医生": "psychiatrist", "护士": "nurse", "康复师": "rehabilitation_therapist",
+               "社会工作者": "social_worker", "心理治疗师": "psychologist", "其他": "other"}
+CONSENT_PURPOSES = {"referral_upload": "上传评估信息用于转介",
+                    "share_with_institution": "向服务机构提供个人信息",
+                    "relocation": "迁居时向新居住地提供个人信息"}
+CONSENT_GIVERS = {"patient": "本人", "guardian": "监护人"}
 
 
 @dataclass(frozen=True)
 class FieldSpec:
     name: str
     label: str
-    kind: str = "text"  # text, textarea, date, datetime, int, bool, choice, list
+    kind: str = "text"  # text, textarea, date, datetime, int, bool, choice, list, team
     required: bool = True
     choices: dict[str, str] | None = None
 
@@ -58,6 +64,11 @@ FORMS: dict[str, ActionForm] = {
     "acceptance": ActionForm("acceptance", (
         _f("accepted", "是否接收", "choice", choices={"true": "接收", "false": "拒绝"}),
         _f("reason", "拒绝理由", "textarea", required=False))),
+    "evaluation": ActionForm("evaluations", (
+        _f("evaluated_on", "评估日期", "date"),
+        _f("team", "评估团队（每行一人：姓名，专业——" + "、".join(PROFESSIONS) + "）", "team"),
+        _f("suitable", "是否适宜社区康复", "bool"), _f("opinion", "康复意见", "textarea"),
+        _f("plan", "康复计划", "textarea", required=False), RISK)),
     "agreement": ActionForm("agreements", (
         _f("signed_on", "签订日期", "date"), _f("informed_consent", "知情同意书已签", "bool"),
         _f("service_agreement", "服务协议已签", "bool"), _f("electronic", "电子协议", "bool"),
@@ -70,6 +81,13 @@ FORMS: dict[str, ActionForm] = {
         _f("started_at", "开始时间", "datetime"), _f("duration_minutes", "时长（分钟）", "int"),
         _f("staff", "服务人员（以逗号分隔）", "list"),
         _f("notes", "备注", "textarea", required=False))),
+    "reassessment": ActionForm("reassessments", (
+        _f("assessed_on", "评估日期", "date"), _f("rehabilitation_effect", "康复效果", "textarea"),
+        _f("disease_state", "疾病状态", "textarea"), _f("self_care", "生活自理能力", "textarea"),
+        _f("employment_willingness", "就业意愿", "bool"), _f("employment_ability", "就业能力", "bool"),
+        RISK, _f("recommend_exit", "建议结束社区康复", "bool"),
+        _f("exit_destination", "建议去向", "choice", required=False,
+           choices=labels.EXIT_DESTINATIONS))),
     "relocation": ActionForm("relocations", (
         _f("to_region", "新居住地行政区划代码"),
         _f("target_institution_id", "接收机构标识", required=False),
@@ -86,6 +104,10 @@ FORMS: dict[str, ActionForm] = {
         _f("unwilling", "本人不愿参加", "bool"), _f("notes", "备注", "textarea", required=False))),
     "follow_up": ActionForm("follow-ups", (
         _f("visited_on", "回访日期", "date"), _f("outcome", "回访情况", "textarea"))),
+    "consent": ActionForm("consents", (
+        _f("purpose", "同意事项", "choice", choices=CONSENT_PURPOSES),
+        _f("given_by", "同意人", "choice", choices=CONSENT_GIVERS), _f("on", "日期", "date"),
+        _f("withdrawn", "撤回此项同意", "bool"))),
 }
 
 
@@ -111,8 +133,16 @@ def _value(spec: FieldSpec, raw: str) -> Any:
         return int(raw)
     if spec.kind == "bool" or (spec.choices and set(spec.choices) == {"true", "false"}):
         return raw == "true"
+    if spec.kind == "team":
+        return [_member(line) for line in raw.splitlines() if line.strip()]
     if spec.kind == "list":
         return [part.strip() for part in raw.replace("，", ",").split(",") if part.strip()]
     if spec.kind == "datetime" and len(raw) == 16:  # the browser's datetime-local: China time
         return f"{raw}:00+08:00"
     return raw
+
+
+def _member(line: str) -> dict[str, str]:
+    name, _, profession = line.replace("，", ",").partition(",")
+    profession = profession.strip()
+    return {"name": name.strip(), "profession": PROFESSIONS.get(profession, profession)}

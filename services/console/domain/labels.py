@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
+
+from jingkang.common.domain.chinatime import CHINA
+from jingkang.common.domain.regions import RegionTable, city_of, province_of
 
 STATES = {
     "pending_review": "待审核", "rejected": "不予登记", "registered": "已登记",
@@ -47,19 +51,36 @@ def chinese_date(value: date | datetime | str | None) -> str:
             value = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             return value
+    if isinstance(value, datetime) and value.tzinfo is not None:
+        value = value.astimezone(CHINA)
     return f"{value.year}年{value.month}月{value.day}日"
 
 
 def chinese_time(value: str | None) -> str:
-    """2026年12月4日 14:05 from an RFC 3339 time (shown as written: the services write China
-    time)."""
+    """2026年12月4日 22:05 in China time from an RFC 3339 time."""
     if not value:
         return ""
     try:
         moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
     except ValueError:
         return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(CHINA)
     return f"{chinese_date(moment)} {moment:%H:%M}"
+
+
+@lru_cache(maxsize=4096)
+def region_name(code: str | None, year: int) -> str:
+    """河北省石家庄市长安区 for 130102 (GB/T 2260); the code itself when it is unknown."""
+    if not code:
+        return ""
+    table = RegionTable.bundled()
+    names = []
+    for part in dict.fromkeys((province_of(code), city_of(code), code[:6])):
+        region = table.get(part, year)
+        if region is not None and region.name != "市辖区":
+            names.append(region.name)
+    return "".join(names) or code
 
 
 EVENTS = {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -20,7 +21,8 @@ SESSION_COOKIE = "jk_session"
 SIGNIN_CSRF_COOKIE = "jk_signin_csrf"
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
-templates.env.filters.update(cn_date=labels.chinese_date, cn_time=labels.chinese_time)
+templates.env.filters.update(cn_date=labels.chinese_date, cn_time=labels.chinese_time,
+                             region=lambda code: labels.region_name(code, date.today().year))
 templates.env.globals.update(STATES=labels.STATES, ACTIONS=labels.ACTIONS, ROLES=labels.ROLES,
                              DEADLINES=labels.DEADLINES, EVENTS=labels.EVENTS,
                              CHANNELS=labels.CHANNELS)
