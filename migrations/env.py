@@ -12,8 +12,8 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 config = context.config
 service = config.attributes.get("service") or config.get_main_option("service")
-if service not in ("referral", "registry"):
-    raise SystemExit("choose the database: alembic -n referral|registry ...")
+if service not in ("referral", "registry", "console"):
+    raise SystemExit("choose the database: alembic -n referral|registry|console ...")
 if config.config_file_name and not config.attributes.get("quiet"):
     logging.config.fileConfig(config.config_file_name, disable_existing_loggers=False)
 

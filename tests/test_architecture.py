@@ -14,7 +14,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGES = {"jingkang": ROOT / "services", "jingkang_events": ROOT / "libs" / "events"}
-SERVICES = ("referral", "registry")
+SERVICES = ("referral", "registry", "console")
 WEB_AND_DATABASE = ("fastapi", "starlette", "sqlalchemy", "httpx", "asyncpg", "aiosqlite",
                     "uvicorn", "alembic")
 MAX_MODULE_LINES, MAX_CLASS_LINES = 300, 200

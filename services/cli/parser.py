@@ -9,6 +9,7 @@ from importlib.metadata import version as package_version
 from typing import Any
 
 from .config import SERVICES
+from .console_admin import add_create_admin
 from .integrity import cmd_checkpoint, cmd_seal_legacy, cmd_verify
 from .maintenance import cmd_demo, cmd_purge_access_log, cmd_replay
 from .openapi import cmd_openapi
@@ -129,6 +130,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "their public APIs", cmd_demo)
     demo.add_argument("--referral-url", help="default: the referral_url setting")
     demo.add_argument("--registry-url", help="default: the registry_url setting")
+    add_create_admin(sub)
     return parser
 
 

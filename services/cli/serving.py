@@ -67,6 +67,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     children = {s: subprocess.Popen([sys.executable, "-m", "jingkang.cli", "serve", s],
                                     process_group=0)
                 for s in SERVICES}
+    # The console (工作台) migrates its own accounts database as it starts.
+    children["console"] = subprocess.Popen([sys.executable, "-m", "jingkang.console"])
     signal.signal(signal.SIGTERM, lambda *_: _stop(children))
     # Ctrl-C stops it even when started from a shell that ignores SIGINT for background jobs
     # (Python then leaves SIGINT ignored and no KeyboardInterrupt ever comes).
@@ -79,6 +81,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             settings = settings_of(service)
             base = f"http://{settings.host}:{settings.port}"
             print(f"{service:9} {base}  API docs: {base}/docs")
+        console = _settings("console")
+        print(f"{'console':9} http://{console.host}:{console.port}  工作台 (jingkang create-admin)")
         print("Press Ctrl-C to stop.", flush=True)
         while all(child.poll() is None for child in children.values()):
             time.sleep(0.5)
@@ -98,7 +102,7 @@ def _wait_healthy(children: dict[str, subprocess.Popen[bytes]], timeout: float =
             if children[service].poll() is not None:
                 print(f"{service} exited during start-up", file=sys.stderr)
                 return False
-            settings = settings_of(service)
+            settings = _settings(service)
             try:
                 httpx.get(f"http://{settings.host}:{settings.port}/healthz", timeout=1)
                 pending.discard(service)
@@ -106,6 +110,13 @@ def _wait_healthy(children: dict[str, subprocess.Popen[bytes]], timeout: float =
                 pass
         time.sleep(0.2)
     return not pending
+
+
+def _settings(service: str):  # noqa: ANN202 - each service has its own Settings class
+    if service == "console":
+        from jingkang.console.config import Settings
+        return Settings()
+    return settings_of(service)
 
 
 def _stop(children: dict[str, subprocess.Popen[bytes]]) -> None:

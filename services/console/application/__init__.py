@@ -1,0 +1,1 @@
+"""The console's use cases: signing in and out, accounts; ports its adapters implement."""

@@ -1,0 +1,66 @@
+"""What the application needs from outside: stores, a password hasher, the services' APIs."""
+
+from __future__ import annotations
+
+import abc
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..domain.accounts import Account, Session
+
+
+class AccountStore(abc.ABC):
+    @abc.abstractmethod
+    async def get(self, username: str) -> Account | None: ...
+
+    @abc.abstractmethod
+    async def add(self, account: Account) -> bool:
+        """False when the username is taken."""
+
+    @abc.abstractmethod
+    async def save(self, account: Account) -> None: ...
+
+    @abc.abstractmethod
+    async def all(self) -> list[Account]: ...
+
+
+class SessionStore(abc.ABC):
+    @abc.abstractmethod
+    async def get(self, session_id: str) -> Session | None: ...
+
+    @abc.abstractmethod
+    async def save(self, session: Session) -> None:
+        """Insert or update."""
+
+    @abc.abstractmethod
+    async def delete(self, session_id: str) -> None: ...
+
+
+class PasswordHasher(abc.ABC):
+    @abc.abstractmethod
+    def hash(self, password: str) -> str: ...
+
+    @abc.abstractmethod
+    def verify(self, password_hash: str, password: str) -> bool: ...
+
+
+@dataclass(frozen=True)
+class ApiAnswer:
+    """What a service answered: the status, the JSON body (a problem+json on refusals)."""
+
+    status: int
+    body: Any
+    headers: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return 200 <= self.status < 300
+
+
+class ServiceApis(abc.ABC):
+    """The referral and registry services' public HTTP APIs, called as the signed-in user."""
+
+    @abc.abstractmethod
+    async def call(self, account: Account, method: str, service: str, path: str, *,
+                   params: dict[str, Any] | None = None, json: Any = None,
+                   headers: dict[str, str] | None = None) -> ApiAnswer: ...

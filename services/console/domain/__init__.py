@@ -1,0 +1,1 @@
+"""What the console decides without I/O: accounts, lockout, TOTP, Chinese labels."""
