@@ -59,7 +59,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_run(args: argparse.Namespace) -> int:
-    """Migrate both databases, start both services, wait for Ctrl-C."""
+    """Migrate both databases, start both services and the console, wait for Ctrl-C."""
     if cmd_migrate(argparse.Namespace(service="all")) != 0:
         return 1
     # Their own process group: Ctrl-C reaches this process only, which passes one SIGINT on
@@ -68,7 +68,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                                     process_group=0)
                 for s in SERVICES}
     # The console (工作台) migrates its own accounts database as it starts.
-    children["console"] = subprocess.Popen([sys.executable, "-m", "jingkang.console"])
+    children["console"] = subprocess.Popen([sys.executable, "-m", "jingkang.console"],
+                                           process_group=0)
     signal.signal(signal.SIGTERM, lambda *_: _stop(children))
     # Ctrl-C stops it even when started from a shell that ignores SIGINT for background jobs
     # (Python then leaves SIGINT ignored and no KeyboardInterrupt ever comes).

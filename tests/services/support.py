@@ -30,9 +30,10 @@ def free_port() -> int:
 
 
 def service_env(data_dir: Path, **overrides: str) -> dict[str, str]:
-    referral, registry = free_port(), free_port()
+    referral, registry, console = free_port(), free_port(), free_port()
     env = {**os.environ, "JINGKANG_DATA_DIR": str(data_dir), "JINGKANG_JWT_SECRET": SECRET,
            "JINGKANG_REFERRAL_PORT": str(referral), "JINGKANG_REGISTRY_PORT": str(registry),
+           "JINGKANG_CONSOLE_PORT": str(console),
            "JINGKANG_REFERRAL_URL": f"http://127.0.0.1:{referral}",
            "JINGKANG_REGISTRY_URL": f"http://127.0.0.1:{registry}",
            "JINGKANG_LOG_LEVEL": "warning"}

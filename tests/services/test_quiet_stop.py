@@ -12,7 +12,7 @@ from pathlib import Path
 from .support import service_env, wait_until_healthy
 
 
-def test_ctrl_c_stops_both_services_gracefully_without_noise(tmp_path: Path) -> None:
+def test_ctrl_c_stops_every_service_gracefully_without_noise(tmp_path: Path) -> None:
     env = service_env(tmp_path, JINGKANG_LOG_LEVEL="info")
     log_path = tmp_path / "run.log"
     with log_path.open("wb") as log_file:
@@ -29,6 +29,6 @@ def test_ctrl_c_stops_both_services_gracefully_without_noise(tmp_path: Path) -> 
                 os.killpg(process.pid, signal.SIGKILL)
                 process.wait()
     log = log_path.read_text()
-    assert log.count("Application shutdown complete") == 2, log
+    assert log.count("Application shutdown complete") == 3, log  # referral, registry, console
     for noise in ("WARNING", "ERROR", "Traceback", "KeyboardInterrupt"):
         assert noise not in log, log
