@@ -12,6 +12,12 @@ def _declared() -> tuple[set[str], dict[str, str]]:
     return set(setuptools["packages"]), setuptools["package-dir"]
 
 
+def _data_packages() -> set[str]:
+    """Folders of data files (templates, static files), listed as packages of their own."""
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    return set(setuptools.get("package-data", {}))
+
+
 def _on_disk(package_dir: dict[str, str]) -> set[str]:
     found = set()
     for name, folder in package_dir.items():
@@ -29,4 +35,7 @@ def test_every_package_on_disk_is_listed_for_the_wheel():
 
 def test_every_listed_package_exists():
     declared, package_dir = _declared()
-    assert declared - _on_disk(package_dir) == set()
+    assert declared - _on_disk(package_dir) - _data_packages() == set()
+    for name in _data_packages():
+        top, *rest = name.split(".")
+        assert (ROOT / package_dir[top]).joinpath(*rest).is_dir(), name
