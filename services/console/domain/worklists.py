@@ -52,3 +52,15 @@ def check_period(period: str) -> str | None:
     if not PERIOD.fullmatch(period):
         return "报告期格式为 2026Q4（季度）、2026H2（半年）或 2026（年度）"
     return None
+
+
+def column_groups(columns: list[dict[str, Any]]) -> list[tuple[str, int]]:
+    """The header's upper row: each run of columns of one group, with its length."""
+    groups: list[tuple[str, int]] = []
+    for column in columns:
+        group = str(column.get("group") or "")
+        if groups and groups[-1][0] == group:
+            groups[-1] = (group, groups[-1][1] + 1)
+        else:
+            groups.append((group, 1))
+    return groups
