@@ -64,12 +64,20 @@ async def _create(settings: Any) -> list[tuple[DemoAccount, str | None, bool]]:
 
 def create_console_accounts(settings: Any = None) -> list[tuple[DemoAccount, str | None, bool]]:
     """Create the demo accounts in the console's database (``settings``: the console's
-    settings, by default from the environment) and print them."""
+    settings, by default from the environment) and print them; when that database cannot be
+    reached, say so and create none (the services' demo data is loaded either way)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
     if settings is None:
         from jingkang.console.config import Settings
 
         settings = Settings()
-    done = asyncio.run(_create(settings))
+    try:
+        done = asyncio.run(_create(settings))
+    except (SQLAlchemyError, OSError) as exc:  # the loaded data stays; say why, go on
+        print(f"console accounts not created: the console's database ({exc.__class__.__name__}: "
+              f"{str(exc).splitlines()[0][:200]})")
+        return []
     print("console accounts (工作台, demo passwords; change them before real use):")
     for demo, secret, created in done:
         totp = f"  TOTP secret {secret}" if secret else ""

@@ -43,3 +43,12 @@ def test_a_second_run_keeps_the_accounts_and_their_secrets(
     assert "exists already" in capsys.readouterr().out
     assert [created for _, _, created in again] == [False] * len(DEMO_ACCOUNTS)
     assert [secret for _, secret, _ in again] == [secret for _, secret, _ in first]
+
+
+def test_an_unreachable_console_database_is_reported_not_raised(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "a file").write_text("not a directory")
+    settings = Settings(_env_file=None, data_dir=tmp_path, console_database_url=(
+        f"sqlite+aiosqlite:///{tmp_path / 'a file' / 'console.db'}"))
+    assert create_console_accounts(settings) == []
+    assert "console accounts not created" in capsys.readouterr().out
