@@ -143,6 +143,10 @@ def test_the_demo_civil_affairs_official_reads_the_progress_summary(system: Any)
     with chromium() as browser:
         page = browser.new_context(viewport=SIZES["1366"], locale="zh-CN",
                                    accept_downloads=True).new_page()
+        problems: list[str] = []  # a script error or a CSP refusal shows here
+        page.on("console", lambda m: problems.append(f"{m.text} {m.location.get('url')}")
+                if m.type == "error" and "favicon" not in m.location.get("url", "") else None)
+        page.on("pageerror", lambda exc: problems.append(str(exc)))
         _sign_in(page, base, official.username, official.password)
         page.fill("input[name=code]", totp.totp(secret, time.time()))
         page.click("button[type=submit]")
@@ -151,6 +155,9 @@ def test_the_demo_civil_affairs_official_reads_the_progress_summary(system: Any)
         assert headings == [f"{n}. {h}" for n, h, *_ in COLUMNS]
         assert page.locator("#progress tbody tr.total th").inner_text() == "河北省"
         assert page.locator("#progress tbody tr").count() >= 2  # the cities, then the total
+        page.locator("#progress-chart svg").wait_for()  # drawn by the vendored ECharts
+        assert "石家庄市" in page.locator("#progress-chart").inner_text()
+        assert problems == []
         _shot(page, "civil-affairs")
         with page.expect_download() as download:
             page.click("a[href^='/civil-affairs/progress.xlsx']")

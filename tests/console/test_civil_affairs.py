@@ -4,6 +4,8 @@ due, and a malformed period refused beside its field."""
 
 from __future__ import annotations
 
+import html as html_lib
+import json
 import re
 from pathlib import Path
 from typing import Any
@@ -111,3 +113,24 @@ def test_only_civil_affairs_officials_have_the_workspace(tmp_path: Path) -> None
         c.sign_in("nurse.li")
         for path in ("/civil-affairs", "/civil-affairs/progress.xlsx"):
             assert c.client.get(path, follow_redirects=False).headers["location"] == "/"
+
+
+def test_the_chart_carries_columns_10_to_12_by_child_region_and_loads_echarts_locally(
+        tmp_path: Path) -> None:
+    with console(tmp_path) as c:
+        _signed_in_official(c)
+        html = c.client.get("/civil-affairs", params={"period": "2026Q3"}).text
+        script = c.client.get("/static/echarts-6.1.0.min.js")
+    chart = json.loads(html_lib.unescape(re.search(r"data-chart='([^']+)'", html).group(1)))
+    assert chart["categories"] == ["建北街道"]
+    assert [(s["name"].split(".")[0], s["data"]) for s in chart["series"]] == [
+        ("10", [1010]), ("11", [1011]), ("12", [1012])]
+    assert '<script src="/static/echarts-6.1.0.min.js" defer></script>' in html
+    assert script.status_code == 200 and "Apache" in script.text[:1000]
+
+
+def test_without_a_summary_no_chart_script_is_loaded(tmp_path: Path) -> None:
+    with console(tmp_path) as c:
+        _signed_in_official(c)
+        html = c.client.get("/civil-affairs", params={"period": "2026Q9"}).text
+    assert "echarts" not in html and "progress-chart" not in html

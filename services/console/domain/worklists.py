@@ -64,3 +64,18 @@ def column_groups(columns: list[dict[str, Any]]) -> list[tuple[str, int]]:
         else:
             groups.append((group, 1))
     return groups
+
+
+CHART_COLUMNS = (10, 11, 12)  # new urban and rural referrals, all taking part now
+
+
+def chart_of(progress: dict[str, Any], numbers: tuple[int, ...] = CHART_COLUMNS
+             ) -> dict[str, Any]:
+    """The bar chart's data: one group of bars per child region, one series per column (a
+    figure not known is left out as null)."""
+    headings = {column["number"]: column["heading"] for column in progress["columns"]}
+    rows = progress["rows"]
+    return {"categories": [row["name"] for row in rows],
+            "series": [{"name": f"{n}. {headings.get(n, n)}",
+                        "data": [row["values"].get(str(n)) for row in rows]}
+                       for n in numbers]}

@@ -11,7 +11,8 @@ from fastapi.responses import HTMLResponse, Response
 from jingkang.common.domain.chinatime import CHINA
 
 from ...domain.refusals import field_errors
-from ...domain.worklists import REPORT_STATUSES, check_period, column_groups, current_period
+from ...domain.worklists import (REPORT_STATUSES, chart_of, check_period, column_groups,
+                                 current_period)
 from ..web import Apis, SignedInUser, User, page, require_role, runtime
 
 router = APIRouter(include_in_schema=False)
@@ -48,6 +49,7 @@ async def civil_affairs_work(request: Request, user: User, apis: Apis) -> HTMLRe
     return page(request, "civil_affairs.html", user, status=422 if "period" in errors else 200,
                 period=period, progress=progress, errors=errors,
                 groups=column_groups(progress["columns"]) if progress else [],
+                chart=chart_of(progress) if progress and progress["rows"] else None,
                 due=due.body if due.ok else None, REPORT_STATUSES=REPORT_STATUSES,
                 title="民政工作台")
 
