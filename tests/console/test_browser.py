@@ -163,3 +163,17 @@ def test_the_demo_civil_affairs_official_reads_the_progress_summary(system: Any)
             page.click("a[href^='/civil-affairs/progress.xlsx']")
         with open(download.value.path(), "rb") as sheet:
             assert sheet.read(2) == b"PK"  # an XLSX is a zip archive
+
+
+def test_the_demo_institution_sees_its_work_list_without_a_refusal(system: Any) -> None:
+    base, _, data_dir = system
+    made = create_console_accounts(Settings(_env_file=None, data_dir=data_dir))
+    centre = next(demo for demo, _, _ in made if demo.role == "institution")
+    with chromium() as browser:
+        page = browser.new_context(viewport=SIZES["1366"], locale="zh-CN").new_page()
+        _sign_in(page, base, centre.username, centre.password)
+        assert page.url.endswith("/institution")
+        assert page.locator("h2").all_inner_texts() == [
+            "待接收（0）", "本月服务记录待填（0）", "转介评估到期（0）"]
+        assert page.locator(".error").count() == 0  # the API took every filter as asked
+        _shot(page, "institution")
