@@ -14,6 +14,11 @@ from .support import console
 # The test clock is 2026-12-04 10:00 in China.
 CASES = {
     "dispatched": [case("new-1", "dispatched", "2026-12-03T02:00:00Z")],
+    "relocating": [case("moving-in", "relocating", "2026-12-03T02:00:00Z",
+                        relocation={"target_institution_id": "org-1"}),
+                   case("moving-out", "relocating", "2026-12-03T02:00:00Z",
+                        relocation={"from_institution_id": "org-1",
+                                    "target_institution_id": "elsewhere"})],
     "in_service": [case("quiet-1", "in_service", "2026-11-20T02:00:00Z"),
                    case("served-1", "in_service", "2026-12-02T02:00:00Z"),
                    case("talked-1", "in_service", "2026-12-02T02:00:00Z")],
@@ -59,7 +64,9 @@ def test_the_work_list_shows_what_awaits_the_institution_and_links_each_case(
         c.sign_in("centre.zhang")
         assert c.home() == "/institution"
         html = c.client.get("/institution").text
-    assert 'href="/cases/new-1"' in _section(html, "待接收")
+    awaiting = _section(html, "待接收")
+    assert 'href="/cases/new-1"' in awaiting and 'href="/cases/moving-in"' in awaiting
+    assert "moving-out" not in html  # relocating away: the other institution's to accept
     due = _section(html, "本月服务记录待填")
     # nothing happened in December, or only a consent: due; a December service: not due
     assert "/cases/quiet-1" in due and "/cases/talked-1" in due
@@ -68,7 +75,9 @@ def test_the_work_list_shows_what_awaits_the_institution_and_links_each_case(
     assert reassessments.index("late-1") < reassessments.index("soon-1")
     assert "已逾期" in reassessments
     asked = [params for _, _, path, params in apis.calls if path == "/v1/cases"]
-    assert asked and all(p["institution_id"] == "org-1" for p in asked)
+    # the API names the sending institution in institution_id: relocations are asked without
+    assert all(p["institution_id"] == "org-1" for p in asked if p.get("state") != "relocating")
+    assert {"state": "relocating", "limit": 500} in asked
     # a case untouched this month needs no look at its events
     assert not any(path.startswith("/v1/cases/quiet-1") for _, _, path, _ in apis.calls)
 

@@ -42,6 +42,12 @@ def recorded_this_month(events: list[dict[str, Any]], today: date) -> bool:
         for e in events if e.get("type") == "ServiceRecorded")
 
 
+def relocating_to(cases: list[dict[str, Any]], institution_id: str) -> list[dict[str, Any]]:
+    """The relocations pushed to this institution (not those it is sending away)."""
+    return [case for case in cases
+            if (case.get("relocation") or {}).get("target_institution_id") == institution_id]
+
+
 def current_period(today: date) -> str:
     """The quarter ``today`` is in: 2026Q4."""
     return f"{today.year}Q{(today.month - 1) // 3 + 1}"

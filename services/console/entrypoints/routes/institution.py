@@ -1,6 +1,6 @@
-"""康复服务机构 工作台: the institution's work list — cases dispatched to it awaiting its answer,
-cases in service without this month's service record, reassessments due — each linking to the
-case page and its action forms."""
+"""康复服务机构 工作台: the institution's work list — cases dispatched or relocating to it
+awaiting its answer, cases in service without this month's service record, reassessments due —
+each linking to the case page and its action forms."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from fastapi.responses import HTMLResponse
 from jingkang.common.domain.chinatime import CHINA
 
 from ...domain.refusals import field_errors
-from ...domain.worklists import may_have_record_this_month, recorded_this_month
+from ...domain.worklists import may_have_record_this_month, recorded_this_month, relocating_to
 from ..web import Apis, SignedInUser, User, page, require_role, runtime
 
 router = APIRouter(include_in_schema=False)
@@ -25,6 +25,16 @@ async def _cases(apis: Any, user: SignedInUser, **params: Any) -> tuple[list, di
     if not answer.ok:
         return [], field_errors(answer.body)
     return answer.body["items"], {}
+
+
+async def _moving_in(apis: Any, user: SignedInUser) -> tuple[list, dict]:
+    """Relocations pushed to this institution: the API scopes an institution's list to its
+    own cases and those targeted at it, and ``institution_id`` names the sending one."""
+    answer = await apis.call(user.account, "GET", "referral", "/v1/cases",
+                             params={"state": "relocating", "limit": LIMIT})
+    if not answer.ok:
+        return [], field_errors(answer.body)
+    return relocating_to(answer.body["items"], user.account.org_id), {}
 
 
 async def _record_due(apis: Any, user: SignedInUser, case: dict[str, Any], today: Any) -> bool:
@@ -42,6 +52,8 @@ async def institution_work(request: Request, user: User, apis: Apis) -> HTMLResp
     errors: dict[str, str] = {}
     awaiting, refused = await _cases(apis, user, state="dispatched")
     errors |= refused
+    moving_in, refused = await _moving_in(apis, user)
+    awaiting, errors = awaiting + moving_in, errors | refused
     serving, refused = await _cases(apis, user, state="in_service")
     errors |= refused
     records_due = [case for case in serving if await _record_due(apis, user, case, today)]
