@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
@@ -25,6 +26,7 @@ class Runtime:
     sign_in: SignIn
     accounts: Accounts
     apis: HttpServiceApis
+    now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
 
     async def close(self) -> None:
         await self.apis.close()
@@ -62,4 +64,4 @@ async def build_runtime(settings: Settings, now=_now) -> Runtime:  # noqa: ANN00
     sign_in = SignIn(accounts, SqlSessions(engine), hasher, policy_of(settings), now)
     apis = HttpServiceApis({"referral": settings.referral_url,
                             "registry": settings.registry_url}, token_minter(settings))
-    return Runtime(settings, engine, sign_in, Accounts(accounts, hasher), apis)
+    return Runtime(settings, engine, sign_in, Accounts(accounts, hasher), apis, now)

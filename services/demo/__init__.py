@@ -16,7 +16,8 @@ It loads, in Hebei province (130000):
   service records, reassessments and exits to each destination, relocations, relapses and
   hospital returns, withdrawals, waiting lists, re-reviews and follow-ups.
 
-Then it prints what it loaded and the start of the province's progress statistics.
+Then it prints what it loaded and the start of the province's progress statistics, and
+creates (or finds) one console account per role with a known password and prints them.
 
 Persons and institutions are fictitious but valid: identity numbers carry the GB 11643 check
 digit, credit codes the GB 32100 one.  The demo can run again: a registered institution answers

@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 
 from .client import Failed, Services, describe, problem_code
+from .accounts import create_console_accounts
 from .data import CHINA, SITES, STATUS_CHANGES, baseline_body, register_body, staff_report_body
 from .principals import AUDITOR, CIVIL_AFFAIRS
 from .scripts import SCRIPTS, Call, Clock, Script, current_quarter, way_in_call
@@ -236,6 +237,7 @@ def main(referral_url: str, registry_url: str, *, secret: str | None = None) -> 
             return 1
         runs = load_cases(api, clock)
         summary(api, clock)
+        create_console_accounts()
     except httpx.TransportError as exc:
         print(f"cannot reach the services ({exc}); are they running (`jingkang run`)?")
         return 1

@@ -1,6 +1,7 @@
 """The console in real Chromium against the three real services: an administrator signs in
 with TOTP and creates accounts, a hospital uploads an assessment (a refusal shown beside its
-field first), the case page shows it, the platform sees it in its dispatch queue.
+field first), the case page shows it, the platform sees it in its dispatch queue, and the
+demo's civil-affairs official reads the progress summary and downloads its spreadsheet.
 Screenshots go to docs/console/."""
 
 from __future__ import annotations
@@ -10,7 +11,10 @@ from typing import Any
 
 import pytest
 
+from jingkang.console.config import Settings
 from jingkang.console.domain import totp
+from jingkang.demo.accounts import DEMO_ACCOUNTS, create_console_accounts
+from jingkang.registry.domain.figures import COLUMNS
 
 from .browser import ADMIN_PASSWORD, SCREENSHOTS, chromium, need_browser, the_system
 
@@ -63,12 +67,13 @@ def _fill_assessment(page: Any) -> None:
 @pytest.fixture(scope="module")
 def system(tmp_path_factory: pytest.TempPathFactory) -> Any:
     need_browser()
-    with the_system(tmp_path_factory.mktemp("console")) as found:
-        yield found
+    data_dir = tmp_path_factory.mktemp("console")
+    with the_system(data_dir) as (base, secret):
+        yield base, secret, data_dir
 
 
 def test_an_administrator_signs_in_with_totp_and_creates_accounts(system: Any) -> None:
-    base, secret = system
+    base, secret, _ = system
     with chromium() as browser:
         page = browser.new_context(viewport=SIZES["1366"], locale="zh-CN").new_page()
         _sign_in(page, base, "root", ADMIN_PASSWORD)
@@ -83,7 +88,7 @@ def test_an_administrator_signs_in_with_totp_and_creates_accounts(system: Any) -
 
 
 def test_a_hospital_uploads_an_assessment_and_sees_the_case(system: Any) -> None:
-    base, _ = system
+    base, _, _ = system
     with chromium() as browser:
         page = browser.new_context(viewport=SIZES["1366"], locale="zh-CN").new_page()
         _sign_in(page, base, "nurse.li")
@@ -116,7 +121,7 @@ def test_a_hospital_uploads_an_assessment_and_sees_the_case(system: Any) -> None
 
 
 def test_the_platform_sees_the_case_in_its_dispatch_queue(system: Any) -> None:
-    base, _ = system
+    base, _, _ = system
     with chromium() as browser:
         page = browser.new_context(viewport=SIZES["1366"], locale="zh-CN").new_page()
         _sign_in(page, base, "dispatch.he")
@@ -128,3 +133,47 @@ def test_the_platform_sees_the_case_in_its_dispatch_queue(system: Any) -> None:
         assert page.locator(".case-head .state").inner_text() == "已登记"
         assert "张*" in page.locator("section.card").first.inner_text()  # masked for the platform
         _shot(page, "case-platform")
+
+
+def test_the_demo_civil_affairs_official_reads_the_progress_summary(system: Any) -> None:
+    base, _, data_dir = system
+    made = create_console_accounts(Settings(_env_file=None, data_dir=data_dir))
+    official, secret, _ = next(done for done in made if done[0].role == "civil_affairs")
+    assert official in DEMO_ACCOUNTS and secret
+    with chromium() as browser:
+        page = browser.new_context(viewport=SIZES["1366"], locale="zh-CN",
+                                   accept_downloads=True).new_page()
+        problems: list[str] = []  # a script error or a CSP refusal shows here
+        page.on("console", lambda m: problems.append(f"{m.text} {m.location.get('url')}")
+                if m.type == "error" and "favicon" not in m.location.get("url", "") else None)
+        page.on("pageerror", lambda exc: problems.append(str(exc)))
+        _sign_in(page, base, official.username, official.password)
+        page.fill("input[name=code]", totp.totp(secret, time.time()))
+        page.click("button[type=submit]")
+        assert page.url.endswith("/civil-affairs")
+        headings = page.locator("#progress thead tr").nth(1).locator("th").all_inner_texts()
+        assert headings == [f"{n}. {h}" for n, h, *_ in COLUMNS]
+        assert page.locator("#progress tbody tr.total th").inner_text() == "河北省"
+        assert page.locator("#progress tbody tr").count() >= 2  # the cities, then the total
+        page.locator("#progress-chart svg").wait_for()  # drawn by the vendored ECharts
+        assert "石家庄市" in page.locator("#progress-chart").inner_text()
+        assert problems == []
+        _shot(page, "civil-affairs")
+        with page.expect_download() as download:
+            page.click("a[href^='/civil-affairs/progress.xlsx']")
+        with open(download.value.path(), "rb") as sheet:
+            assert sheet.read(2) == b"PK"  # an XLSX is a zip archive
+
+
+def test_the_demo_institution_sees_its_work_list_without_a_refusal(system: Any) -> None:
+    base, _, data_dir = system
+    made = create_console_accounts(Settings(_env_file=None, data_dir=data_dir))
+    centre = next(demo for demo, _, _ in made if demo.role == "institution")
+    with chromium() as browser:
+        page = browser.new_context(viewport=SIZES["1366"], locale="zh-CN").new_page()
+        _sign_in(page, base, centre.username, centre.password)
+        assert page.url.endswith("/institution")
+        assert page.locator("h2").all_inner_texts() == [
+            "待接收（0）", "本月服务记录待填（0）", "转介评估到期（0）"]
+        assert page.locator(".error").count() == 0  # the API took every filter as asked
+        _shot(page, "institution")

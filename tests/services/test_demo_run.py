@@ -66,6 +66,7 @@ def test_the_demo_prints_what_the_readme_shows_and_keeps_what_is_there(tmp_path:
         again = subprocess.run(demo, env=env, capture_output=True, text=True, timeout=600)
         assert again.returncode == 0, again.stdout[-2000:]
         assert "kept (entered already)" in again.stdout
+        assert "demo-civil-affairs" in first.stdout and "(exists already)" in again.stdout
         shown = httpx.get(f"{bases[1]}/v1/statistics/progress", headers=ca,
                           params={"region": county, "period": quarter}).json()
     assert shown["total"]["values"]["1"] == 4321  # the demo did not overwrite it

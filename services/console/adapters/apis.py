@@ -32,9 +32,9 @@ class HttpServiceApis(ServiceApis):
             return ApiAnswer(503, {"code": "unavailable", "detail": str(exc)})
         try:
             body = response.json()
-        except ValueError:
+        except ValueError:  # a spreadsheet, say: its bytes are in ``content``
             body = {"code": "not_json", "detail": response.text[:200]}
-        return ApiAnswer(response.status_code, body, dict(response.headers))
+        return ApiAnswer(response.status_code, body, dict(response.headers), response.content)
 
     async def close(self) -> None:
         for client in self._clients.values():

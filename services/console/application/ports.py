@@ -51,6 +51,7 @@ class ApiAnswer:
     status: int
     body: Any
     headers: dict[str, str] = field(default_factory=dict)
+    content: bytes = b""  # the body as sent: a spreadsheet or a PDF to pass on
 
     @property
     def ok(self) -> bool:
