@@ -8,6 +8,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,7 +21,9 @@ from tests.services.support import free_port, running, service_env
 CHROMIUM = os.environ.get("JINGKANG_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
         "--disable-background-networking"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "console"
+# Where the pages are photographed: a temporary folder, so a test run changes no file of the
+# checkout; JINGKANG_RENDER_DIR=docs/console regenerates the documentation's pictures.
+SCREENSHOTS = Path(os.environ.get("JINGKANG_RENDER_DIR") or tempfile.mkdtemp(prefix="console-"))
 ADMIN_PASSWORD = "administrator password 1"
 
 

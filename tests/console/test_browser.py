@@ -2,7 +2,8 @@
 with TOTP and creates accounts, a hospital uploads an assessment (a refusal shown beside its
 field first), the case page shows it, the platform sees it in its dispatch queue, and the
 demo's civil-affairs official reads the progress summary and downloads its spreadsheet.
-Screenshots go to docs/console/."""
+Screenshots go to a temporary folder, or to JINGKANG_RENDER_DIR (docs/console for the
+documentation's pictures)."""
 
 from __future__ import annotations
 
