@@ -9,8 +9,10 @@ import time
 
 
 class Progress:
-    def __init__(self, label: str, total: int, unit: str, every: float = 2.0) -> None:
+    def __init__(self, label: str, total: int, unit: str, every: float = 2.0,
+                 counted: str = "events") -> None:
         self.label, self.total, self.unit, self.every = label, total, unit, every
+        self.counted = counted
         self.started = self.last = time.monotonic()
         self.done = self.events = 0
 
@@ -22,4 +24,5 @@ class Progress:
             self.last = now
             rate = self.events / max(now - self.started, 1e-6)
             print(f"{self.label}: {self.done:,} of {self.total:,} {self.unit}, "
-                  f"{self.events:,} events, {rate:,.0f} events/s", file=sys.stderr, flush=True)
+                  f"{self.events:,} {self.counted}, {rate:,.0f} {self.counted}/s",
+                  file=sys.stderr, flush=True)

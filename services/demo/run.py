@@ -12,6 +12,8 @@ from typing import Any
 
 import httpx
 
+from jingkang.cli.progress import Progress
+
 from .client import Failed, Services, describe, problem_code
 from .accounts import create_console_accounts
 from .data import CHINA, SITES, STATUS_CHANGES, baseline_body, register_body, staff_report_body
@@ -208,7 +210,11 @@ def final_state(run: CaseRun) -> str:
 
 def load_cases(api: Services, clock: Clock) -> list[CaseRun]:
     print(f"referral: {len(SCRIPTS)} cases")
-    runs = [drive(api, serial, script, clock) for serial, script in enumerate(SCRIPTS, 1)]
+    progress = Progress("demo", len(SCRIPTS), "cases", counted="steps")
+    runs = []
+    for serial, script in enumerate(SCRIPTS, 1):
+        runs.append(drive(api, serial, script, clock))
+        progress.advance(events=len(parse_steps(script.steps)) + 1)
     for run in runs:
         if run.outcome == "failed":
             print(f"  case {run.serial} ({run.script.way_in} {run.script.county}): {run.error}")
