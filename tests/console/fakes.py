@@ -16,11 +16,13 @@ class FakeApis(ServiceApis):
     def __init__(self, answers: dict[tuple[str, str], Answer]) -> None:
         self.answers = answers
         self.calls: list[tuple[str, str, str, dict[str, Any]]] = []
+        self.bodies: list[Any] = []  # the JSON sent with each call, in order
 
     async def call(self, account: Account, method: str, service: str, path: str, *,
                    params: dict[str, Any] | None = None, json: Any = None,
                    headers: dict[str, str] | None = None) -> ApiAnswer:
         self.calls.append((account.username, service, path, dict(params or {})))
+        self.bodies.append(json)
         answer = self.answers.get((service, path))
         if answer is None:
             return ApiAnswer(404, {"code": "not_found", "detail": path})

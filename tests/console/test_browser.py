@@ -136,6 +136,33 @@ def test_the_platform_sees_the_case_in_its_dispatch_queue(system: Any) -> None:
         _shot(page, "case-platform")
 
 
+def test_a_social_worker_registers_a_report_that_waits_in_the_review_queue(system: Any) -> None:
+    base, _, data_dir = system
+    made = create_console_accounts(Settings(_env_file=None, data_dir=data_dir))
+    worker = next(demo for demo, _, _ in made if demo.role == "social_worker")
+    with chromium() as browser:
+        page = browser.new_context(viewport=SIZES["1366"], locale="zh-CN").new_page()
+        _sign_in(page, base, worker.username, worker.password)
+        page.click("nav a[href='/applications']")
+        page.select_option("select[name=channel]", "third_party")
+        page.fill("input[name=reporter_name]", "建设北大街社区居委会")
+        page.fill("input[name='person.name']", "赵六")
+        page.fill("input[name='person.id_number']", "110105196509090011")
+        page.fill("input[name=residence_region]", "130102")
+        page.fill("textarea[name=needs]", "居委会反映其长期居家，家属希望参加日间康复")
+        page.click("form[action='/applications'] button[type=submit]")
+        kind = page.locator("label:has(select[name=reporter_kind]) .error")
+        assert kind.inner_text() == "登记申请须注明报告方类型"  # nothing sent yet
+        _shot(page, "application")
+        page.select_option("select[name=reporter_kind]", "committee")
+        page.click("form[action='/applications'] button[type=submit]")
+        assert "/cases/" in page.url, page.locator(".error").all_inner_texts()
+        assert page.locator(".case-head .state").inner_text() == "待审核"
+        case_path = page.url.split(base)[1]
+        page.click("nav a[href='/queues/review']")
+        assert page.locator(f"table.list a[href='{case_path}']").count() == 1
+
+
 def test_the_demo_civil_affairs_official_reads_the_progress_summary(system: Any) -> None:
     base, _, data_dir = system
     made = create_console_accounts(Settings(_env_file=None, data_dir=data_dir))
