@@ -23,6 +23,7 @@ from .adapters.person_streams import PersonStreams
 from .adapters.protection import DataKeys
 from .adapters.read_model_check import check_read_model
 from .application.erasure import PersonErasure
+from .application.placement import PlacementOptions
 from .application.queries import CaseReads
 from .application.service import CaseService
 from .config import Settings
@@ -58,6 +59,7 @@ class ReferralRuntime(ServiceRuntime):
     cases: CaseService | None = None
     case_reads: CaseReads | None = None
     erasure: PersonErasure | None = None
+    placement: PlacementOptions | None = None
 
 
 async def build_runtime(settings: Settings, clock: Clock | None = None) -> ReferralRuntime:
@@ -82,6 +84,7 @@ async def build_runtime(settings: Settings, clock: Clock | None = None) -> Refer
     runtime = ReferralRuntime("referral", db, store, [directory_consumer], cases, reads,
                               PersonErasure(db, repo, keys, PersonStreams(store), answers,
                                             writer, clock))
+    runtime.placement = PlacementOptions(reads, db, InstitutionDirectory(db))
     runtime.checkpoint_interval = settings.checkpoint_interval_seconds
     return runtime
 

@@ -77,6 +77,7 @@ GET    /v1/cases                              seen/empty seen/empty seen/empty s
 GET    /v1/cases/{case_id}                    ok/404     ok/404     ok/404     ok/404     ok         ok/404     404        404        ok         ok         ok         401
 GET    /v1/cases/{case_id}/events             ok/404     ok/404     ok/404     ok/404     ok         ok/404     404        404        ok         ok         ok         401
 GET    /v1/cases/{case_id}/integrity          403        403        403        403        403        403        403        403        ok         ok         403        401
+GET    /v1/cases/{case_id}/placement          403        403        403        403        ok         403        403        403        403        403        403        401
 GET    /v1/audit/access-log                   403        403        403        403        403        403        403        403        ok         403        403        401
 GET    /v1/integrity/key                      403        403        403        403        403        403        403        403        ok         ok         403        401
 GET    /v1/integrity/checkpoints/latest       403        403        403        403        403        403        403        403        ok         ok         403        401
@@ -611,6 +612,7 @@ REQUESTS: dict[tuple[str, str, str], Recipe] = {
     ("referral", "GET", "/v1/cases/{case_id}"): case_read(),
     ("referral", "GET", "/v1/cases/{case_id}/events"): case_read("/events"),
     ("referral", "GET", "/v1/cases/{case_id}/integrity"): case_read("/integrity"),
+    ("referral", "GET", "/v1/cases/{case_id}/placement"): case_read("/placement"),
     ("referral", "GET", "/v1/audit/access-log"): plain("/v1/audit/access-log", limit=5),
     ("referral", "GET", "/v1/integrity/key"): plain("/v1/integrity/key"),
     ("referral", "GET", "/v1/integrity/checkpoints/latest"): plain(

@@ -23,7 +23,7 @@ class CaseReads:
         self.repo, self.queries, self.store, self.rules, self.clock = (
             repo, queries, store, rules, clock)
 
-    async def _visible(self, case_id: str, actor: Actor) -> Case:
+    async def visible(self, case_id: str, actor: Actor) -> Case:
         """The case now, or not found: a case out of the caller's scope reads as absent."""
         case = await self.repo.load(case_id)
         if case is None or not can_see(case, actor):
@@ -32,7 +32,7 @@ class CaseReads:
 
     async def case(self, case_id: str, actor: Actor, *, version: int | None = None,
                    as_of: datetime | None = None) -> tuple[dict[str, Any], int]:
-        case = await self._visible(case_id, actor)
+        case = await self.visible(case_id, actor)
         in_full = reads_person(case, actor)  # by the case now, also for a past state
         if version is not None or as_of is not None:
             case = await self.repo.rebuild(case_id, to_version=version, as_of=as_of)
@@ -44,7 +44,7 @@ class CaseReads:
     async def events(self, case_id: str, actor: Actor) -> list[dict[str, Any]]:
         """The history as stored (personal parts sealed), opened for the roles that may read
         the person in full; the hash chain covers the stored form either way."""
-        case = await self._visible(case_id, actor)
+        case = await self.visible(case_id, actor)
         recorded = await self.repo.history(case_id)
         if not reads_person(case, actor):
             return [_event_json(e) for e in recorded]

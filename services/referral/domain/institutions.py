@@ -27,15 +27,22 @@ class Institution:
         return self.active_cases / self.capacity if self.capacity else 1.0
 
 
+def placement_order(residence: str, institutions: Iterable[Institution]
+                    ) -> list[tuple[Institution, str]]:
+    """属地管理: the institutions of the residence county, then the rest of its city, each
+    least occupied first (ties by id, so the order is repeatable), with ``county``/``city``.
+    Those without room stay in the list: the platform sees them, dispatch passes them by."""
+    county = [i for i in institutions if i.region == residence]
+    city = [i for i in institutions
+            if i.region != residence and city_of(i.region) == city_of(residence)]
+    return [(institution, scope) for scope, group in (("county", county), ("city", city))
+            for institution in sorted(group, key=lambda i: (i.occupancy, i.active_cases,
+                                                            i.institution_id))]
+
+
 def choose_by_residence(residence: str,
                         institutions: Iterable[Institution]) -> tuple[Institution, str] | None:
-    """属地管理: an institution with room in the residence county, else in its city; least
-    occupied first (ties by id, so the choice is repeatable).  Returns it and ``county``/``city``."""
-    candidates = [i for i in institutions if i.has_room]
-    for scope, same in (("county", lambda i: i.region == residence),
-                        ("city", lambda i: city_of(i.region) == city_of(residence))):
-        ranked = sorted((i for i in candidates if same(i)),
-                        key=lambda i: (i.occupancy, i.active_cases, i.institution_id))
-        if ranked:
-            return ranked[0], scope
-    return None
+    """The first institution with room in the placement order, with its scope (``county`` or
+    ``city``); None when none has room."""
+    return next(((i, scope) for i, scope in placement_order(residence, institutions)
+                 if i.has_room), None)

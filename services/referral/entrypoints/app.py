@@ -13,7 +13,7 @@ from ..bootstrap import Clock, build_runtime
 from ..config import Settings
 from .errors import install_domain_errors
 from .feed import feed_view
-from .routes import commands, persons, reads
+from .routes import commands, persons, placement, reads
 
 FEED_ROLES = ("platform", "auditor", "service")
 # Reads of a case, its history or its integrity, and case lists, are access-logged.
@@ -44,5 +44,6 @@ def create_app(settings: Settings | None = None, clock: Clock | None = None) -> 
     app.state.schema_examples = SCHEMA_EXAMPLES
     app.include_router(commands.router)
     app.include_router(reads.router)
+    app.include_router(placement.router)
     app.include_router(persons.router)
     return app

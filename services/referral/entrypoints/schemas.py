@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -118,6 +118,38 @@ class IntegrityOut(BaseModel):
     seals_checked: int = Field(description="已核对封印数 events whose seal (HMAC by the "
                                            "ledger key) was checked")
     unsealed_legacy: int = Field(description="封印前事件数 events stored before seals existed")
+
+
+class PlacementOption(BaseModel):
+    institution_id: str = Field(description="机构标识 institution id")
+    name: str = Field(description="机构名称 name")
+    region: str = Field(description="所在县（市、区）region code")
+    scope: Literal["county", "city"] = Field(description=(
+        "范围 in the residence county, or elsewhere in its city"))
+    operating: bool = Field(description="运营中 operating (not suspended or closed)")
+    accepting: bool = Field(description="接收转介 accepting referrals")
+    capacity: int = Field(description="服务容量 places")
+    active_cases: int = Field(description="在管个案 cases placed there now")
+    free_places: int = Field(description="空余名额 free places (0 when not operating or not accepting)")
+    has_room: bool = Field(description="可分派 dispatch may choose it now")
+
+
+class ByResidence(BaseModel):
+    institution_id: str = Field(description="机构标识 the institution dispatch by residence would choose now")
+    scope: Literal["county", "city"] = Field(description="范围 county or city")
+
+
+class PlacementOut(BaseModel):
+    case_id: str = Field(description="个案标识 case id")
+    state: str = Field(description="状态 the case's state")
+    residence_region: str = Field(description=(
+        "居住地 the residence the choice is made for (a relocating case's new residence)"))
+    by_residence: ByResidence | None = Field(description=(
+        "按居住地分派 the institution dispatch by residence would choose now; null: the case "
+        "would be waitlisted"))
+    institutions: list[PlacementOption] = Field(description=(
+        "居住地机构 the residence county's institutions, then its city's, least occupied first "
+        "(the order dispatch by residence takes them); a relocation's sending institution left out"))
 
 
 class StateMachineOut(BaseModel):

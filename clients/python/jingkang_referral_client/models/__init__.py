@@ -5,6 +5,8 @@ from .access_entry_out import AccessEntryOut
 from .access_log_out import AccessLogOut
 from .agreement import Agreement
 from .assessment_kind import AssessmentKind
+from .by_residence import ByResidence
+from .by_residence_scope import ByResidenceScope
 from .case_event_out import CaseEventOut
 from .case_event_out_data import CaseEventOutData
 from .case_event_out_metadata import CaseEventOutMetadata
@@ -48,6 +50,9 @@ from .list_cases_due_type_0 import ListCasesDueType0
 from .person import Person
 from .person_out import PersonOut
 from .person_out_guardian_type_0 import PersonOutGuardianType0
+from .placement_option import PlacementOption
+from .placement_option_scope import PlacementOptionScope
+from .placement_out import PlacementOut
 from .problem import Problem
 from .problem_errors_item import ProblemErrorsItem
 from .profession import Profession
@@ -77,6 +82,8 @@ __all__ = (
     "AccessLogOut",
     "Agreement",
     "AssessmentKind",
+    "ByResidence",
+    "ByResidenceScope",
     "CaseEventOut",
     "CaseEventOutData",
     "CaseEventOutMetadata",
@@ -120,6 +127,9 @@ __all__ = (
     "Person",
     "PersonOut",
     "PersonOutGuardianType0",
+    "PlacementOption",
+    "PlacementOptionScope",
+    "PlacementOut",
     "Problem",
     "ProblemErrorsItem",
     "Profession",
