@@ -133,6 +133,13 @@ def test_the_platform_sees_the_case_in_its_dispatch_queue(system: Any) -> None:
         page.locator("details.action summary", has_text="分派").wait_for()
         assert page.locator(".case-head .state").inner_text() == "已登记"
         assert "张*" in page.locator("section.card").first.inner_text()  # masked for the platform
+        assert page.locator(".lifecycle [aria-current=step]").inner_text() == "已登记"
+        assert page.locator(".lifecycle .step-skipped").inner_text() == "待审核"  # uploaded
+        assert "个工作日" in page.locator(".deadlines").inner_text()
+        page.locator("details.action summary", has_text="分派").click()
+        placement = page.locator(".placement")
+        placement.wait_for()  # loaded by htmx from GET /v1/cases/{id}/placement
+        assert "长安区" in placement.inner_text() and "候补" in placement.inner_text()
         _shot(page, "case-platform")
 
 

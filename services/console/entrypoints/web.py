@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -12,9 +12,11 @@ from fastapi import Depends, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from jingkang.common.domain.chinatime import china_date
+
 from ..application.ports import ServiceApis
 from ..application.signin import SignIn
-from ..domain import labels
+from ..domain import case_view, labels
 from ..domain.accounts import Account, Session
 
 SESSION_COOKIE = "jk_session"
@@ -23,6 +25,9 @@ HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.filters.update(cn_date=labels.chinese_date, cn_time=labels.chinese_time,
                              region=lambda code: labels.region_name(code, date.today().year))
+templates.env.filters["working_days"] = lambda due_on: case_view.deadline_text(
+    due_on, china_date(datetime.now(UTC)))
+templates.env.globals.update(lifecycle_steps=case_view.lifecycle_steps)
 templates.env.globals.update(STATES=labels.STATES, ACTIONS=labels.ACTIONS, ROLES=labels.ROLES,
                              DEADLINES=labels.DEADLINES, EVENTS=labels.EVENTS,
                              CHANNELS=labels.CHANNELS)
