@@ -12,8 +12,8 @@ from fastapi.responses import HTMLResponse, Response
 from jingkang.common.domain.chinatime import china_date
 
 from ...domain.application_form import REPORTER_KINDS, application_body, channels_for
-from ...domain.refusals import field_errors
-from ..web import Apis, User, check_csrf, page, require_role, see_other
+from .referral_submit import Refused, submit_referral
+from ..web import Apis, User, check_csrf, page, require_role
 
 router = APIRouter(include_in_schema=False)
 ROLES = ("social_worker", "reporter")
@@ -41,11 +41,8 @@ async def submit(request: Request, user: User, apis: Apis) -> Response:
     body, errors = application_body(form, china_date(datetime.now(UTC)), user.role)
     if errors:
         return _form(request, user, form, errors, status=422)
-    answer = await apis.call(user.account, "POST", "referral", "/v1/referrals/applications",
-                             json=body)
-    if answer.ok:
-        return see_other(f"/cases/{answer.body['case_id']}")
-    duplicate = answer.body.get("case_id", "") if answer.body.get("code") == "duplicate_case" \
-        else ""
-    return _form(request, user, form, field_errors(answer.body), status=answer.status,
-                 duplicate=str(duplicate))
+    sent = await submit_referral(apis, user, "/v1/referrals/applications", body)
+    if isinstance(sent, Refused):
+        return _form(request, user, form, sent.errors, status=sent.status,
+                     duplicate=sent.duplicate)
+    return sent

@@ -11,8 +11,8 @@ from jingkang.common.domain.chinatime import china_date
 
 from ...domain.assessment_form import assessment_body, id_number_problem
 from ...domain.labels import ASSESSMENT_KINDS
-from ...domain.refusals import field_errors
-from ..web import Apis, User, check_csrf, page, require_role, see_other
+from .referral_submit import Refused, submit_referral
+from ..web import Apis, User, check_csrf, page, require_role
 
 router = APIRouter(include_in_schema=False)
 
@@ -54,11 +54,8 @@ async def upload(request: Request, user: User, apis: Apis) -> Response:
     body, errors = assessment_body(form, _today())
     if errors:
         return _form(request, user, form, errors, status=422)
-    answer = await apis.call(user.account, "POST", "referral", "/v1/referrals/medical-assessments",
-                             json=body)
-    if answer.ok:
-        return see_other(f"/cases/{answer.body['case_id']}")
-    duplicate = answer.body.get("case_id", "") if answer.body.get("code") == "duplicate_case" \
-        else ""
-    return _form(request, user, form, field_errors(answer.body), status=answer.status,
-                 duplicate=str(duplicate))
+    sent = await submit_referral(apis, user, "/v1/referrals/medical-assessments", body)
+    if isinstance(sent, Refused):
+        return _form(request, user, form, sent.errors, status=sent.status,
+                     duplicate=sent.duplicate)
+    return sent
