@@ -55,3 +55,15 @@ def test_the_upload_form_checks_the_identity_number_and_both_consents() -> None:
     assert errors["person.id_number"] == "身份证号码中的出生日期不是有效日期"
     _, errors = assessment_body(_form(**{"consent.guardian": ""}), TODAY)
     assert errors == {"consents": "须经患者本人及监护人同意后方可上传"}
+
+
+def test_the_apis_own_chinese_is_shown_unless_its_english_says_more() -> None:
+    problem = {"code": "validation_error", "errors": [
+        {"field": "started_at", "message": "开始时间不能晚于现在",
+         "message_en": "started_at is in the future"},
+        {"field": "person.id_number", "message": "身份证号码无效（位数、出生日期、地址码或校验位有误）",
+         "message_en": "identity number: the check digit does not match"},
+        {"field": "team", "message": "取值不被接受", "message_en": "something new"}]}
+    assert field_errors(problem) == {"started_at": "开始时间不能晚于现在",
+                                     "person.id_number": "身份证号码校验位不符（GB 11643）",
+                                     "team": "取值不被接受"}

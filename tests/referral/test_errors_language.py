@@ -68,6 +68,24 @@ async def test_a_domain_refusal_keeps_its_specifics_beside_the_chinese(api: Api)
     assert problem["title"] == "请求有误" and "residence_region" in problem["detail"]
     assert problem["errors"][0]["field"] == "residence_region"
     assert "139999" in problem["errors"][0]["message_en"]
+    assert problem["errors"][0]["message"] == "139999 不是现行有效的县级行政区划代码"
+
+
+async def test_a_domain_rule_names_its_refusal_in_chinese_and_in_english(api: Api) -> None:
+    case = await api.post(UPLOAD, p.upload(73), p.HOSPITAL, 201)
+    inst = p.institution("inst-a")
+    path = f"/v1/cases/{case['case_id']}"
+    await api.post(f"{path}/dispatch", {"institution_id": "inst-a"}, p.PLATFORM)
+    await api.post(f"{path}/acceptance", {"accepted": True}, inst)
+    team = {**p.EVALUATION, "team": [{"name": "王", "profession": "nurse"}]}
+    chinese = (await api.http.post(f"{path}/evaluations", json=team, headers=inst)).json()
+    assert chinese["errors"][0]["field"] == "team"
+    assert chinese["errors"][0]["message"].startswith("评估团队至少两人")
+    assert "psychiatrist" in chinese["errors"][0]["message_en"]
+    english = (await api.http.post(f"{path}/evaluations", json=team,
+                                   headers={**inst, "Accept-Language": "en"})).json()
+    assert english["errors"][0]["message"].startswith("the team must name")
+    assert "message_zh" not in english["errors"][0]
 
 
 async def test_a_401_says_how_to_authenticate_in_the_callers_language(api: Api) -> None:
@@ -126,3 +144,16 @@ async def test_one_answer_names_every_bad_field_the_schema_and_the_domain_would(
     fields = {e["field"]: e["message"] for e in response.json()["errors"]}
     assert {"assessment_kind", "residence_region", "person.id_number"} <= set(fields)
     assert "139999" in fields["residence_region"] and "县级行政区划代码" in fields["residence_region"]
+
+
+def test_every_refusal_of_a_field_in_the_domain_carries_its_chinese() -> None:
+    import ast
+
+    missing = []
+    for path in sorted((ROOT / "services/referral/domain").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
+                keywords = {k.arg for k in node.exc.keywords}
+                if "field" in keywords and "zh" not in keywords:
+                    missing.append(f"{path.name}:{node.lineno}")
+    assert missing == []

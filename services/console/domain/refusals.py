@@ -25,6 +25,8 @@ _MESSAGES = (
     ("Input should be", "请从选项中选择"),
     ("division code", "不是有效的行政区划代码"),
 )
+# The API's Chinese that says less than its English beside it (message_en).
+_GENERAL = ("取值不被接受", "身份证号码无效")
 _CODES = {
     "consent_required": ("consents", "须经患者本人及监护人同意后方可上传"),
     "duplicate_case": ("person.id_number", "此人已有未结案的个案"),
@@ -42,10 +44,17 @@ _CODES = {
 }
 
 
-def in_chinese(message: str) -> str:
+def in_chinese(message: str, english: str = "") -> str:
+    """The API's message as a clerk reads it: the API's own Chinese as it is (it answers in
+    Chinese by default) unless it is only a general one, then the specific English
+    (``message_en``) through the table above."""
+    if _has_chinese(message) and not message.startswith(_GENERAL):
+        return message
     for fragment, chinese in _MESSAGES:
-        if fragment.lower() in message.lower():
+        if fragment.lower() in (english or message).lower():
             return chinese
+    if _has_chinese(message):
+        return message
     return f"填写有误（{message}）" if message else "填写有误"
 
 
@@ -59,11 +68,16 @@ def field_errors(problem: Any) -> dict[str, str]:
     code = str(problem.get("code", ""))
     for error in problem.get("errors") or []:
         field = _form_field(str(error.get("field", "")))
-        found.setdefault(field, _code_message(code) or in_chinese(str(error.get("message", ""))))
+        found.setdefault(field, _code_message(code) or in_chinese(
+            str(error.get("message", "")), str(error.get("message_en", ""))))
     if not found:
         field, message = _CODES.get(code, ("", ""))
         found[field] = message or f"操作未成功：{problem.get('detail') or problem.get('title')}"
     return found
+
+
+def _has_chinese(text: str) -> bool:
+    return any("\u4e00" <= c <= "\u9fff" for c in text)
 
 
 def _code_message(code: str) -> str:

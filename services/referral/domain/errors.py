@@ -8,10 +8,12 @@ from typing import Any
 class DomainError(Exception):
     code = "domain_error"
 
-    def __init__(self, detail: str, *, field: str | None = None, **extra: Any) -> None:
+    def __init__(self, detail: str, *, field: str | None = None, zh: str | None = None,
+                 **extra: Any) -> None:
         super().__init__(detail)
         self.detail = detail
         self.field = field
+        self.zh = zh  # the field's refusal in Chinese, for a clerk (API.md: Chinese by default)
         self.extra = extra
 
 

@@ -29,7 +29,10 @@ STATUS_BY_CODE: dict[str, tuple[int, str]] = {
 
 def to_problem(error: DomainError) -> Problem:
     status, title = STATUS_BY_CODE.get(error.code, (422, "Refused"))
-    errors = [{"field": error.field, "message": error.detail}] if error.field else None
+    errors = None
+    if error.field:
+        errors = [{"field": error.field, "message": error.detail,
+                   **({"message_zh": error.zh} if error.zh else {})}]
     return Problem(status, error.code, title, error.detail, errors=errors, **error.extra)
 
 

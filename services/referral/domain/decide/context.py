@@ -39,13 +39,13 @@ class Context:
 
 def not_future(day: date, field: str, ctx: Context) -> None:
     if day > ctx.today:
-        raise InvalidCommand(f"{field} is in the future", field=field)
+        raise InvalidCommand(f"{field} is in the future", field=field, zh="日期不能晚于今天")
 
 
 def county_today(code: str, field: str, ctx: Context) -> None:
     if ctx.regions.county(code, ctx.today.year) is None:
         raise InvalidCommand(f"{code} is not a county-level division code valid today",
-                             field=field)
+                             field=field, zh=f"{code} 不是现行有效的县级行政区划代码")
 
 
 def validated_person(person: cmd.Person, ctx: Context) -> values.Person:
@@ -53,7 +53,8 @@ def validated_person(person: cmd.Person, ctx: Context) -> values.Person:
     try:
         number = validate_id_number(person.id_number, today=ctx.today, regions=ctx.regions)
     except InvalidIdentity as exc:
-        raise InvalidCommand(f"identity number: {exc}", field="person.id_number") from None
+        raise InvalidCommand(f"identity number: {exc}", field="person.id_number",
+                             zh="身份证号码无效（位数、出生日期、地址码或校验位有误）") from None
     return values.Person(name=person.name, id_number=number, phone=person.phone,
                          address=person.address, guardian=_guardian(person.guardian))
 

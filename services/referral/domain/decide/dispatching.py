@@ -38,10 +38,11 @@ def _named(institution_id: str, institutions: list[Institution]) -> Institution:
     found = next((i for i in institutions if i.institution_id == institution_id), None)
     if found is None:
         raise InvalidCommand(f"no institution {institution_id!r} in the directory",
-                             field="institution_id")
+                             field="institution_id", zh=f"机构名录中没有机构 {institution_id}")
     if not found.has_room:
         raise InvalidCommand(f"institution {institution_id!r} is not operating, not accepting "
-                             "or full", field="institution_id")
+                             "or full", field="institution_id",
+                             zh=f"机构 {institution_id} 暂停服务、暂不接收转介或已无空余名额")
     return found
 
 
@@ -50,10 +51,11 @@ def receiver(institution_id: str, case: Case, to_region: str, field: str,
     """A named receiving institution: with room, at the new residence, not the sender."""
     chosen = _named(institution_id, institutions)
     if chosen.institution_id == case.institution_id:
-        raise InvalidCommand("the receiving institution is the sending one", field=field)
+        raise InvalidCommand("the receiving institution is the sending one", field=field,
+                             zh="接收机构不能是转出机构")
     if city_of(chosen.region) != city_of(to_region):
         raise InvalidCommand(f"the receiving institution is not at the new residence {to_region}",
-                             field=field)
+                             field=field, zh=f"接收机构不在新居住地（{to_region}）所在市")
     return chosen
 
 
@@ -68,7 +70,7 @@ def _target_relocation(case: Case, c: cmd.Dispatch, ctx: Context,
         found = choose_by_residence(to_region, others)
         if found is None:
             raise InvalidCommand("no institution with room at the new residence yet",
-                                 field="institution_id")
+                                 field="institution_id", zh="新居住地暂无有空余名额的服务机构")
         chosen = found[0]
     return [ev.RelocationTargeted(case_id=case.case_id, target_institution_id=chosen.institution_id,
                                   institution_name=chosen.name, institution_region=chosen.region)]

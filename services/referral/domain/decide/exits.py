@@ -19,7 +19,8 @@ def push_relocation(case: Case, c: cmd.Relocation, ctx: Context,
     check("push_relocation", ctx.guard(case))
     county_today(c.to_region, "to_region", ctx)
     if c.to_region == case.residence_region:
-        raise InvalidCommand("the new residence is the current one", field="to_region")
+        raise InvalidCommand("the new residence is the current one", field="to_region",
+                             zh="新居住地与现居住地相同")
     target = None
     if c.target_institution_id is not None:
         target = receiver(c.target_institution_id, case, c.to_region, "target_institution_id",
@@ -50,14 +51,15 @@ def exit_case(case: Case, c: cmd.Exit, ctx: Context) -> list[ev.CaseEvent]:
     recommended = case.last_reassessment.exit_destination if case.last_reassessment else None
     if c.destination != recommended:
         raise InvalidCommand(f"the last post-referral assessment recommends {recommended}",
-                             field="destination")
+                             field="destination", zh="结案去向须与最近一次转介评估的建议去向一致")
     return [closed(case, ctx, CloseReason.EXITED, exit_destination=c.destination, notes=c.notes)]
 
 
 def withdraw(case: Case, c: cmd.Withdrawal, ctx: Context) -> list[ev.CaseEvent]:
     check("withdraw", ctx.guard(case))
     if c.unwilling and c.reason.value != CloseReason.WITHDRAWN.value:
-        raise InvalidCommand("unwilling goes with reason withdrawn", field="unwilling")
+        raise InvalidCommand("unwilling goes with reason withdrawn", field="unwilling",
+                             zh="本人不愿参加时，结案原因应为“本人退出”")
     return [closed(case, ctx, CloseReason(c.reason.value), unwilling=c.unwilling, notes=c.notes)]
 
 
@@ -65,7 +67,8 @@ def record_follow_up(case: Case, c: cmd.FollowUp, ctx: Context) -> list[ev.CaseE
     check("record_follow_up", ctx.guard(case))
     not_future(c.visited_on, "visited_on", ctx)
     if case.closed_at and c.visited_on < china_date(case.closed_at):
-        raise InvalidCommand("a follow-up comes after the closing", field="visited_on")
+        raise InvalidCommand("a follow-up comes after the closing", field="visited_on",
+                             zh="回访日期不能早于结案日期")
     return [ev.FollowUpRecorded(case_id=case.case_id, visited_on=c.visited_on,
                                 outcome=c.outcome)]
 
@@ -80,6 +83,6 @@ def change_consent(case: Case, c: cmd.ConsentChange, ctx: Context) -> list[ev.Ca
     check("withdraw_consent", ctx.guard(case))
     if (c.purpose, c.given_by.value) not in case.consents:
         raise InvalidCommand(f"no {c.purpose.value} consent of the {c.given_by.value} to "
-                             "withdraw", field="purpose")
+                             "withdraw", field="purpose", zh="没有可撤回的此项同意")
     return [ev.ConsentWithdrawn(case_id=case.case_id, purpose=c.purpose,
                                 withdrawn_by=c.given_by, withdrawn_on=c.on)]

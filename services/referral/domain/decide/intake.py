@@ -19,7 +19,7 @@ def upload_medical_assessment(case_id: str, person_key: str, c: cmd.UploadMedica
                          - {g.value for g in givers})
         raise ConsentRequired("the upload needs the consent of the patient and the guardian "
                               f"(经患者及监护人同意); missing: {', '.join(missing)}",
-                              field="consents")
+                              field="consents", zh="须经患者本人及监护人同意后方可上传")
     for i, consent in enumerate(c.consents):
         not_future(consent.given_on, f"consents.{i}.given_on", ctx)
     not_future(c.assessed_on, "assessed_on", ctx)
