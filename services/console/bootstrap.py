@@ -12,8 +12,10 @@ from jingkang.common.web.auth import mint_token
 
 from .adapters.apis import HttpServiceApis
 from .adapters.hashing import Argon2Hasher
+from .adapters.signin_log import SqlSignInLog
 from .adapters.store import SqlAccounts, SqlSessions
 from .application.accounts import Accounts
+from .application.ports import SignInLog
 from .application.signin import Policy, SignIn
 from .config import Settings
 from .domain.accounts import Account
@@ -27,6 +29,7 @@ class Runtime:
     accounts: Accounts
     apis: HttpServiceApis
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    signin_log: SignInLog | None = None  # read by the log page; the sign-in writes to it
 
     async def close(self) -> None:
         await self.apis.close()
@@ -61,7 +64,8 @@ async def build_runtime(settings: Settings, now=_now) -> Runtime:  # noqa: ANN00
     engine = create_async_engine(settings.database_url)
     hasher = Argon2Hasher()
     accounts = SqlAccounts(engine)
-    sign_in = SignIn(accounts, SqlSessions(engine), hasher, policy_of(settings), now)
+    signin_log = SqlSignInLog(engine)
+    sign_in = SignIn(accounts, SqlSessions(engine), hasher, policy_of(settings), now, signin_log)
     apis = HttpServiceApis({"referral": settings.referral_url,
                             "registry": settings.registry_url}, token_minter(settings))
-    return Runtime(settings, engine, sign_in, Accounts(accounts, hasher), apis, now)
+    return Runtime(settings, engine, sign_in, Accounts(accounts, hasher), apis, now, signin_log)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.accounts import Account, Session
+from ..domain.signin_log import SignInEntry, SignInQuery
 
 
 class AccountStore(abc.ABC):
@@ -34,6 +35,17 @@ class SessionStore(abc.ABC):
 
     @abc.abstractmethod
     async def delete(self, session_id: str) -> None: ...
+
+
+class SignInLog(abc.ABC):
+    """Append-only: entries are recorded, never changed."""
+
+    @abc.abstractmethod
+    async def record(self, entry: SignInEntry) -> None: ...
+
+    @abc.abstractmethod
+    async def search(self, query: SignInQuery) -> tuple[list[SignInEntry], int]:
+        """One page of the entries that match, newest first, and how many match in all."""
 
 
 class PasswordHasher(abc.ABC):
