@@ -18,6 +18,7 @@ accounts = Table(
     Column("failed_attempts", Integer, nullable=False, default=0),
     Column("locked_until", DateTime(timezone=True)),
     Column("last_totp_step", BigInteger, nullable=False, default=0),
+    Column("external_issuer", String(200)),  # an OpenID Connect account: no password
 )
 
 sessions = Table(

@@ -48,6 +48,22 @@ class SignInLog(abc.ABC):
         """One page of the entries that match, newest first, and how many match in all."""
 
 
+class IdentityProvider(abc.ABC):
+    """An OpenID Connect provider, as the authorization-code flow with PKCE needs it."""
+
+    issuer: str
+    client_id: str
+
+    @abc.abstractmethod
+    async def authorization_url(self, *, state: str, nonce: str, challenge: str) -> str:
+        """Where to send the browser to sign in (raises ``OidcRefused`` when unreachable)."""
+
+    @abc.abstractmethod
+    async def id_token_claims(self, code: str, verifier: str) -> dict[str, Any]:
+        """The code exchanged for an ID token, its signature checked against the provider's
+        keys; its claims are still to be checked.  Raises ``OidcRefused``."""
+
+
 class PasswordHasher(abc.ABC):
     @abc.abstractmethod
     def hash(self, password: str) -> str: ...

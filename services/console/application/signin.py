@@ -52,11 +52,11 @@ class SignIn:
         """A new session (cookie value, session) at the stage the account needs next."""
         now = self._now()
         account = await self._accounts.get(username.strip().lower())
-        if account is None:
+        if account is None or account.external_issuer is not None:  # no password to match
             self._hasher.verify(self._dummy_hash, password)
             log.warning("sign-in failed: unknown user %r from %s", username[:64], client)
             await self.note(username.strip().lower(), "failed", client, "password",
-                            "unknown user")
+                            "external account" if account else "unknown user")
             raise SignInRefused(WRONG_CREDENTIALS)
         await self.refuse_if_locked(account, client, "password")
         if not self._hasher.verify(account.password_hash, password):

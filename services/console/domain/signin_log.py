@@ -11,7 +11,7 @@ OUTCOMES = {
     "locked": "账户被锁定", "refused_locked": "账户锁定中，拒绝登录", "expired": "会话超时退出",
 }
 # How the person proved who they are.
-METHODS = {"password": "密码", "totp": "密码＋动态验证码", "oidc": "统一身份认证", "": ""}
+METHODS = {"password": "密码", "totp": "动态验证码", "oidc": "统一身份认证", "": ""}
 PAGE_SIZE = 50
 
 
