@@ -160,12 +160,13 @@ def test_a_password_account_of_the_same_name_is_never_taken_over(tmp_path: Path)
         assert_refused(c, through_provider(c), oidc.LOCAL_ACCOUNT)
 
 
-def test_an_external_account_has_no_password_to_sign_in_with(tmp_path: Path) -> None:
-    with console_with_provider(tmp_path) as (c, _):
+def test_an_external_account_has_no_password_to_guess_nor_to_lock(tmp_path: Path) -> None:
+    with console_with_provider(tmp_path, console_lockout_failures=2) as (c, _):
         through_provider(c)
         c.client.cookies.clear()
-        for password in ("", PASSWORD):
+        for password in ("", PASSWORD, "a third guess"):
             assert c.sign_in("nurse.zhang", password).status_code == 401
+        assert through_provider(c).headers["location"] == "/"
 
 
 def test_a_second_factor_the_provider_vouches_for_is_taken(tmp_path: Path) -> None:
