@@ -19,6 +19,7 @@ from jingkang.console.domain import oidc
 from jingkang.console.entrypoints.app import create_app
 from tests.services.support import free_port
 
+from .browser import SCREENSHOTS, chromium, need_browser
 from .oidc_provider import CLIENT_ID, CLIENT_SECRET, Provider, provider, served
 from .support import PASSWORD, Console, console
 
@@ -60,6 +61,11 @@ def _log(c: Console) -> list[tuple]:
         "SELECT username, outcome, method FROM console_signins ORDER BY id").fetchall()
 
 
+def _detail(c: Console) -> str:
+    return sqlite3.connect(c.database).execute(
+        "SELECT detail FROM console_signins ORDER BY id DESC").fetchone()[0]
+
+
 def test_end_to_end_over_http_the_provider_signs_a_new_person_in(tmp_path: Path) -> None:
     port = free_port()
     base = f"http://127.0.0.1:{port}"
@@ -94,6 +100,7 @@ def test_a_token_for_another_nonce_is_refused(tmp_path: Path) -> None:
         idp.behaviour.nonce = "somebody else's nonce"
         assert_refused(c, through_provider(c), oidc.WRONG_NONCE)
         assert _log(c) == [("-", "failed", "oidc")]
+        assert _detail(c) == oidc.WRONG_NONCE
 
 
 def test_a_token_for_another_client_is_refused(tmp_path: Path) -> None:
@@ -220,3 +227,36 @@ def test_the_id_token_checks(change: dict[str, Any], message: str) -> None:
 def test_the_pkce_challenge_is_rfc_7636s_example() -> None:
     assert oidc.code_challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk") == \
         "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+
+
+def test_in_a_browser_an_auditor_signs_in_through_the_provider_and_reads_the_log(
+        tmp_path: Path) -> None:
+    need_browser()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with provider(f"{base}{CALLBACK}") as idp:
+        idp.behaviour.claims.update(preferred_username="audit.zhao", name="赵审计",
+                                    jingkang_role="auditor", jingkang_org="audit-hebei",
+                                    jingkang_region="130000", amr=["pwd", "otp"])
+        settings = Settings(_env_file=None, data_dir=tmp_path,
+                            console_database_url=f"sqlite+aiosqlite:///{tmp_path / 'c.db'}",
+                            **oidc_settings(idp.issuer, f"{base}{CALLBACK}"))
+        with served(create_app(settings), port), chromium() as browser:
+            page = browser.new_context(viewport={"width": 1366, "height": 768},
+                                       locale="zh-CN").new_page()
+            page.goto(f"{base}/signin")
+            page.fill("input[name=username]", "nobody.here")
+            page.fill("input[name=password]", "not the password")
+            page.click("button[type=submit]")
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(SCREENSHOTS / "signin-oidc-1366.png"), full_page=True)
+            page.click("#oidc")
+            page.wait_for_url(f"{base}/cases")
+            page.click("text=登录日志")
+            page.wait_for_url(f"{base}/signins")
+            rows = page.locator("table.list tbody tr")
+            assert rows.count() == 2
+            assert "统一身份认证" in rows.nth(0).inner_text()
+            assert "nobody.here" in rows.nth(1).inner_text()
+            assert "用户名不存在" in rows.nth(1).inner_text()
+            page.screenshot(path=str(SCREENSHOTS / "signins-1366.png"), full_page=True)

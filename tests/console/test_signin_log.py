@@ -45,6 +45,9 @@ def test_failures_a_lockout_and_a_refusal_while_locked_each_land(tmp_path: Path)
         c.sign_in("nurse.li", "wrong password!")
         c.sign_in("nurse.li", "wrong password!")
         c.sign_in("nurse.li")
+        details = sqlite3.connect(c.database).execute(
+            "SELECT detail FROM console_signins ORDER BY id").fetchall()
+        assert [d for (d,) in details] == ["用户名不存在", "密码错误", "密码错误", "连续2次登录失败", ""]
         assert [row[:3] for row in _log(c)] == [
             ("nobody.here", "failed", "password"), ("nurse.li", "failed", "password"),
             ("nurse.li", "failed", "password"), ("nurse.li", "locked", "password"),

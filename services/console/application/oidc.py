@@ -65,8 +65,7 @@ class OidcSignIn:
             return await self._finish(sealed, state, code, error, client)
         except OidcRefused as refused:
             log.warning("sign-in failed: OpenID Connect, %s, from %s", refused.why, client)
-            await self._sign_in.note(refused.username, "failed", client,
-                                     "oidc", refused.why)
+            await self._sign_in.note(refused.username, "failed", client, "oidc", str(refused))
             raise SignInRefused(str(refused), "oidc") from None
 
     async def _finish(self, sealed: str, state: str, code: str, error: str,

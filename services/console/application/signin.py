@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 
 from ..domain import totp
 from ..domain.accounts import Account, Session
-from ..domain.signin_log import SignInEntry
+from ..domain.signin_log import DETAILS, SignInEntry
 from .ports import AccountStore, PasswordHasher, SessionStore, SignInLog
 
 log = logging.getLogger("jingkang.console.access")
@@ -116,7 +116,7 @@ class SignIn:
                    detail: str = "") -> None:
         """An entry of the sign-in log, at this moment."""
         await self._trail.record(SignInEntry(self._now(), username[:64], outcome, client,
-                                             method, detail))
+                                             method, DETAILS.get(detail, detail)))
 
     async def refuse_if_locked(self, account: Account, client: str, method: str,
                                field: str = "password") -> None:
@@ -137,7 +137,7 @@ class SignIn:
             log.warning("account locked: %s after %d failures", account.username,
                         self._policy.lockout_failures)
             await self.note(account.username, "locked", client, method,
-                            f"{self._policy.lockout_failures} failures in a row")
+                            f"连续{self._policy.lockout_failures}次登录失败")
             raise SignInRefused(LOCKED, field)
         raise SignInRefused(WRONG_CODE if field == "code" else WRONG_CREDENTIALS, field)
 

@@ -12,6 +12,12 @@ OUTCOMES = {
 }
 # How the person proved who they are.
 METHODS = {"password": "密码", "totp": "动态验证码", "oidc": "统一身份认证", "": ""}
+# Why, in the log's words: the reasons the access logger gives in English, said in Chinese.
+DETAILS = {
+    "unknown user": "用户名不存在", "wrong password": "密码错误", "wrong TOTP code": "动态验证码错误",
+    "external account": "统一身份认证账户不能使用密码登录",
+    "second factor by the provider": "第二重身份验证由统一身份认证完成",
+}
 PAGE_SIZE = 50
 
 
@@ -22,7 +28,7 @@ class SignInEntry:
     outcome: str
     client: str  # the IP address the request came from
     method: str = ""
-    detail: str = ""  # why a sign-in failed, in the log's own words
+    detail: str = ""  # why a sign-in failed, in Chinese
 
 
 @dataclass(frozen=True, slots=True)
