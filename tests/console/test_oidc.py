@@ -260,3 +260,28 @@ def test_in_a_browser_an_auditor_signs_in_through_the_provider_and_reads_the_log
             assert "nobody.here" in rows.nth(1).inner_text()
             assert "用户名不存在" in rows.nth(1).inner_text()
             page.screenshot(path=str(SCREENSHOTS / "signins-1366.png"), full_page=True)
+
+
+HONEST = {"preferred_username": "Nurse.Zhang", "name": "张护士", "jingkang_role": "hospital",
+          "jingkang_org": "hosp-sjz-8", "jingkang_region": "130100"}
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"jingkang_org": None}, "统一身份认证未提供所属机构（jingkang_org），请联系管理员"),
+    ({"jingkang_region": "13"}, "统一身份认证提供的行政区划代码“13”无效，请联系管理员"),
+    ({"preferred_username": "张"}, "统一身份认证提供的用户名“张”不符合本系统的用户名规则，请联系管理员"),
+    ({"jingkang_role": []}, "统一身份认证提供的角色“（无）”在本系统中不存在，请联系管理员"),
+])
+def test_claims_that_cannot_make_an_account_are_refused(change: dict[str, Any],
+                                                        message: str) -> None:
+    with pytest.raises(oidc.OidcRefused) as refused:
+        oidc.identity_of({**HONEST, **change}, oidc.ClaimMapping())
+    assert str(refused.value) == message
+
+
+def test_only_mfa_or_otp_in_amr_counts_as_the_second_factor() -> None:
+    mapping = oidc.ClaimMapping()
+    assert oidc.identity_of({**HONEST, "amr": ["pwd", "mfa"]}, mapping).second_factor_done
+    assert not oidc.identity_of({**HONEST, "amr": ["pwd"]}, mapping).second_factor_done
+    assert not oidc.identity_of({**HONEST, "amr": "otp"}, mapping).second_factor_done
+    assert oidc.identity_of(HONEST, mapping).username == "nurse.zhang"
