@@ -42,9 +42,9 @@ def create_app(settings: Settings | None = None,
     app = FastAPI(title="精康工作台 Jingkang console", lifespan=lifespan, docs_url=None,
                   redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (signin, admin, hospital, cases, queues, institution, civil_affairs,
-                   signin_log):
+    for module in (signin, admin, hospital, cases, queues, institution, civil_affairs):
         app.include_router(module.router)
+    app.include_router(signin_log.router)
     _install_handlers(app, settings)
     return app
 
