@@ -14,8 +14,8 @@ from fastapi.staticfiles import StaticFiles
 from ..bootstrap import build_runtime
 from ..config import Settings
 from .routes import admin, cases, civil_affairs, hospital, institution, queues, signin
-from .routes import signin_log
 from .web import HERE, CsrfRefused, Redirect, page
+from .routes import signin_log  # noqa: I001 - a line of its own, apart from the workspaces'
 
 # Scripts and styles only from the console itself; no inline script, no framing.
 SECURITY_HEADERS = {
