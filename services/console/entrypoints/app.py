@@ -15,7 +15,7 @@ from ..bootstrap import build_runtime
 from ..config import Settings
 from .routes import admin, cases, civil_affairs, hospital, institution, queues, signin
 from .web import HERE, CsrfRefused, Redirect, page
-from .routes import signin_log  # noqa: I001 - a line of its own, apart from the workspaces'
+from .routes import signin_log
 
 # Scripts and styles only from the console itself; no inline script, no framing.
 SECURITY_HEADERS = {
