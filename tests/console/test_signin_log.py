@@ -4,12 +4,20 @@ when, from where and what came of it; read on /signins by the administrator and 
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import create_async_engine
 
-from jingkang.console.domain.signin_log import PAGE_SIZE, SignInEntry
+from jingkang.common.adapters.migrations import head_revision, upgrade_to_head_async
+from jingkang.common.domain.chinatime import CHINA
+from jingkang.console.adapters.signin_log import SqlSignInLog
+from jingkang.console.domain.signin_log import PAGE_SIZE, SignInEntry, SignInQuery
+
+from ..conftest import schema_state
 
 from .support import Console, console
 
@@ -140,3 +148,31 @@ def test_bad_filters_are_refused_beside_their_field(tmp_path: Path, params: dict
         refused = c.client.get("/signins", params=params)
         assert refused.status_code == 422
         assert f'<span class="error" id="err-{field}">{message}</span>' in refused.text
+
+
+async def test_the_console_database_upgrades_from_empty_to_its_tables(empty_url: str) -> None:
+    await upgrade_to_head_async("console", empty_url)
+    revision, differences = await schema_state(empty_url, "console")
+    assert revision == head_revision("console") == "console_0003"
+    assert differences == []
+
+
+async def test_on_each_engine_the_log_filters_pages_and_refuses_changes(empty_url: str) -> None:
+    await upgrade_to_head_async("console", empty_url)
+    engine = create_async_engine(empty_url)
+    try:
+        log = SqlSignInLog(engine)
+        for hour in range(0, 48, 4):  # 2026-12-04 08:00 to 2026-12-06 04:00 in China
+            await log.record(SignInEntry(datetime(2026, 12, 4, hour % 24, tzinfo=UTC)
+                                         + timedelta(days=hour // 24), "nurse.li",
+                                         "failed" if hour % 8 else "signed_in", "10.0.0.1"))
+        entries, total = await log.search(SignInQuery(
+            outcome="failed", since=date(2026, 12, 5), until=date(2026, 12, 5)))
+        assert total == 3 and len(entries) == 3
+        assert [e.at.astimezone(CHINA).day for e in entries] == [5, 5, 5]
+        assert entries[0].at > entries[-1].at  # newest first
+        with pytest.raises(DBAPIError, match="append-only"):
+            async with engine.begin() as conn:
+                await conn.execute(text("DELETE FROM console_signins"))
+    finally:
+        await engine.dispose()
