@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import hashlib
+import hmac
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+import httpx
 from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from jingkang.common.web.auth import mint_token
 
 from .adapters.apis import HttpServiceApis
 from .adapters.hashing import Argon2Hasher
+from .adapters.oidc import HttpIdentityProvider
+from .adapters.signin_log import SqlSignInLog
 from .adapters.store import SqlAccounts, SqlSessions
 from .application.accounts import Accounts
+from .application.oidc import OidcSignIn
+from .application.ports import SignInLog
 from .application.signin import Policy, SignIn
 from .config import Settings
 from .domain.accounts import Account
+from .domain.oidc import ClaimMapping
 
 
 @dataclass
@@ -27,9 +35,14 @@ class Runtime:
     accounts: Accounts
     apis: HttpServiceApis
     now: Callable[[], datetime] = field(default=lambda: datetime.now(UTC))
+    signin_log: SignInLog | None = None  # read by the log page; the sign-in writes to it
+    oidc: OidcSignIn | None = None  # only when an OpenID Connect provider is configured
+    closers: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
     async def close(self) -> None:
         await self.apis.close()
+        for close in self.closers:
+            await close()
         await self.engine.dispose()
 
 
@@ -61,7 +74,33 @@ async def build_runtime(settings: Settings, now=_now) -> Runtime:  # noqa: ANN00
     engine = create_async_engine(settings.database_url)
     hasher = Argon2Hasher()
     accounts = SqlAccounts(engine)
-    sign_in = SignIn(accounts, SqlSessions(engine), hasher, policy_of(settings), now)
+    signin_log = SqlSignInLog(engine)
+    sign_in = SignIn(accounts, SqlSessions(engine), hasher, policy_of(settings), now, signin_log)
     apis = HttpServiceApis({"referral": settings.referral_url,
                             "registry": settings.registry_url}, token_minter(settings))
-    return Runtime(settings, engine, sign_in, Accounts(accounts, hasher), apis, now)
+    runtime = Runtime(settings, engine, sign_in, Accounts(accounts, hasher), apis, now,
+                      signin_log)
+    if settings.oidc_configured:
+        http = httpx.AsyncClient(timeout=10)
+        runtime.closers.append(http.aclose)
+        runtime.oidc = oidc_sign_in(settings, accounts, sign_in, http, now)
+    return runtime
+
+
+def oidc_sign_in(settings: Settings, accounts: SqlAccounts, sign_in: SignIn,
+                 http: httpx.AsyncClient, now: Callable[[], datetime]) -> OidcSignIn:
+    secret = settings.console_oidc_client_secret
+    provider = HttpIdentityProvider(
+        issuer=settings.console_oidc_issuer or "", client_id=settings.console_oidc_client_id or "",
+        client_secret=secret.get_secret_value() if secret else None,
+        redirect_url=settings.console_oidc_redirect_url or "",
+        scopes=settings.console_oidc_scopes, http=http)
+    mapping = ClaimMapping(
+        username=settings.console_oidc_username_claim,
+        display_name=settings.console_oidc_name_claim, role=settings.console_oidc_role_claim,
+        org_id=settings.console_oidc_org_claim, region=settings.console_oidc_region_claim,
+        roles=settings.console_oidc_role_map)
+    # The pending login's cookie is sealed with a key of its own, derived from the secret.
+    seal_key = hmac.new(settings.jwt_secret.get_secret_value().encode(),
+                        b"jingkang console oidc login", hashlib.sha256).digest()
+    return OidcSignIn(provider, accounts, sign_in, mapping, seal_key, now)

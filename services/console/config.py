@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 
 from jingkang.common.settings import CommonSettings
 
@@ -24,6 +24,36 @@ class Settings(CommonSettings):
     console_secure_cookies: bool = Field(
         False, description="always mark the session cookie Secure (it is whenever the request "
                            "came over HTTPS)")
+
+    # OpenID Connect sign-in (docs/console.md): offered only when the issuer, the client id and
+    # the redirect URL are all set.
+    console_oidc_issuer: str | None = Field(
+        None, description="the provider's issuer URL; its discovery document is read from "
+                          "<issuer>/.well-known/openid-configuration")
+    console_oidc_client_id: str | None = Field(None, description="the console's client id")
+    console_oidc_client_secret: SecretStr | None = Field(
+        None, description="the console's client secret (sent with HTTP Basic to the token "
+                          "endpoint); none for a public client")
+    console_oidc_redirect_url: str | None = Field(
+        None, description="where the provider sends the browser back: "
+                          "https://<console>/signin/oidc/callback")
+    console_oidc_scopes: str = Field("openid profile", description="the scopes asked for")
+    console_oidc_username_claim: str = "preferred_username"
+    console_oidc_name_claim: str = "name"
+    console_oidc_role_claim: str = Field(
+        "jingkang_role", description="the claim naming the role (a string or a list)")
+    console_oidc_org_claim: str = Field("jingkang_org", description="the claim naming the "
+                                                                    "organisation")
+    console_oidc_region_claim: str = Field("jingkang_region", description="the claim naming "
+                                                                          "the region code")
+    console_oidc_role_map: dict[str, str] = Field(
+        default_factory=dict, description="the provider's role values as the console's roles, "
+        'JSON such as {"psych-nurse": "hospital"}; a value not listed is taken as a role name')
+
+    @property
+    def oidc_configured(self) -> bool:
+        return bool(self.console_oidc_issuer and self.console_oidc_client_id
+                    and self.console_oidc_redirect_url)
 
     @property
     def database_url(self) -> str:

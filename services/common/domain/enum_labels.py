@@ -46,5 +46,20 @@ LABELS: dict[str, str] = {
 }
 
 
+
+
+def _words(*values: str) -> dict[str, str]:
+    """One vocabulary's values with their words, taken from the one table above."""
+    return {value: LABELS[value] for value in values}
+
+
+# The vocabularies the console shows by name (its forms, its case pages).
+DEADLINES = _words("review", "dispatch", "reconfirmation", "reassessment", "follow_up")
+ASSESSMENT_KINDS = _words("discharge", "outpatient")
+CHANNELS = _words("medical", "self", "guardian", "third_party")
+EXIT_DESTINATIONS = _words("employment", "sheltered_employment", "other_rehab_service", "home")
+WITHDRAWAL_REASONS = _words("withdrawn", "deceased", "lost_contact")
+
+
 def labels_for(values: list[object]) -> dict[str, str]:
     return {str(v): LABELS[str(v)] for v in values if str(v) in LABELS}

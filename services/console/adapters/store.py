@@ -15,7 +15,7 @@ from ..domain.accounts import Account, Session
 from .tables import accounts, sessions
 
 
-def _aware(row: dict[str, Any]) -> dict[str, Any]:
+def aware(row: dict[str, Any]) -> dict[str, Any]:
     """SQLite gives times back without their zone; they were written in UTC."""
     return {k: v.replace(tzinfo=UTC) if isinstance(v, datetime) and v.tzinfo is None else v
             for k, v in row.items()}
@@ -29,7 +29,7 @@ class SqlAccounts(AccountStore):
         async with self._engine.connect() as conn:
             row = (await conn.execute(
                 select(accounts).where(accounts.c.username == username))).mappings().first()
-        return Account(**_aware(dict(row))) if row else None
+        return Account(**aware(dict(row))) if row else None
 
     async def add(self, account: Account) -> bool:
         try:
@@ -49,7 +49,7 @@ class SqlAccounts(AccountStore):
     async def all(self) -> list[Account]:
         async with self._engine.connect() as conn:
             rows = (await conn.execute(select(accounts).order_by(accounts.c.username))).mappings()
-            return [Account(**_aware(dict(row))) for row in rows]
+            return [Account(**aware(dict(row))) for row in rows]
 
 
 class SqlSessions(SessionStore):
@@ -60,7 +60,7 @@ class SqlSessions(SessionStore):
         async with self._engine.connect() as conn:
             row = (await conn.execute(
                 select(sessions).where(sessions.c.session_id == session_id))).mappings().first()
-        return Session(**_aware(dict(row))) if row else None
+        return Session(**aware(dict(row))) if row else None
 
     async def save(self, session: Session) -> None:
         values = asdict(session)

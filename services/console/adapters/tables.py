@@ -1,4 +1,4 @@
-"""The console's own database: accounts and sessions (migrations/console)."""
+"""The console's own database: accounts, sessions and the sign-in log (migrations/console)."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ accounts = Table(
     Column("failed_attempts", Integer, nullable=False, default=0),
     Column("locked_until", DateTime(timezone=True)),
     Column("last_totp_step", BigInteger, nullable=False, default=0),
+    Column("external_issuer", String(200)),  # an OpenID Connect account: no password
 )
 
 sessions = Table(
@@ -29,4 +30,16 @@ sessions = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("last_seen", DateTime(timezone=True), nullable=False),
     Column("pending_secret", String(64)),
+)
+
+signins = Table(
+    "console_signins", metadata,  # append-only: the database refuses UPDATE and DELETE
+    Column("id", BigInteger().with_variant(Integer(), "sqlite"), primary_key=True,
+           autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False, index=True),
+    Column("username", String(64), nullable=False, index=True),
+    Column("outcome", String(16), nullable=False),
+    Column("method", String(16), nullable=False, default=""),
+    Column("client", String(64), nullable=False),
+    Column("detail", String(200), nullable=False, default=""),
 )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..domain.accounts import Account, Session
+from ..domain.signin_log import SignInEntry, SignInQuery
 
 
 class AccountStore(abc.ABC):
@@ -34,6 +35,33 @@ class SessionStore(abc.ABC):
 
     @abc.abstractmethod
     async def delete(self, session_id: str) -> None: ...
+
+
+class SignInLog(abc.ABC):
+    """Append-only: entries are recorded, never changed."""
+
+    @abc.abstractmethod
+    async def record(self, entry: SignInEntry) -> None: ...
+
+    @abc.abstractmethod
+    async def search(self, query: SignInQuery) -> tuple[list[SignInEntry], int]:
+        """One page of the entries that match, newest first, and how many match in all."""
+
+
+class IdentityProvider(abc.ABC):
+    """An OpenID Connect provider, as the authorization-code flow with PKCE needs it."""
+
+    issuer: str
+    client_id: str
+
+    @abc.abstractmethod
+    async def authorization_url(self, *, state: str, nonce: str, challenge: str) -> str:
+        """Where to send the browser to sign in (raises ``OidcRefused`` when unreachable)."""
+
+    @abc.abstractmethod
+    async def id_token_claims(self, code: str, verifier: str) -> dict[str, Any]:
+        """The code exchanged for an ID token, its signature checked against the provider's
+        keys; its claims are still to be checked.  Raises ``OidcRefused``."""
 
 
 class PasswordHasher(abc.ABC):

@@ -36,6 +36,7 @@ class Account:
     failed_attempts: int = 0
     locked_until: datetime | None = None
     last_totp_step: int = 0
+    external_issuer: str | None = None  # signs in through this OpenID provider, no password
 
     @property
     def needs_second_factor(self) -> bool:

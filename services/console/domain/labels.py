@@ -1,4 +1,6 @@
-"""The Chinese words of the workspaces: states, actions, roles, vocabularies, dates."""
+"""The Chinese words of the workspaces: states, actions, roles, events, dates.  The words of
+the API's enumerated values (deadlines, channels, endings, …) come from the common table the
+OpenAPI documents show, ``jingkang.common.domain.enum_labels``."""
 
 from __future__ import annotations
 
@@ -6,6 +8,13 @@ from datetime import date, datetime
 from functools import lru_cache
 
 from jingkang.common.domain.chinatime import CHINA
+from jingkang.common.domain.enum_labels import (  # the API's words, one table for both
+    ASSESSMENT_KINDS,
+    CHANNELS,
+    DEADLINES,
+    EXIT_DESTINATIONS,
+    WITHDRAWAL_REASONS,
+)
 from jingkang.common.domain.regions import RegionTable, city_of, province_of
 
 STATES = {
@@ -28,18 +37,8 @@ ROLES = {
     "health_commission": "卫生健康部门", "disabled_federation": "残疾人联合会",
     "auditor": "审计人员", "admin": "系统管理员",
 }
-DEADLINES = {
-    "review": "审核", "dispatch": "分派", "reconfirmation": "再次审核意愿",
-    "reassessment": "转介评估", "follow_up": "回访",
-}
-ASSESSMENT_KINDS = {"discharge": "出院康复评估", "outpatient": "门诊就诊诊断评估"}
-EXIT_DESTINATIONS = {
-    "employment": "推荐就业", "sheltered_employment": "公益性庇护性就业",
-    "other_rehab_service": "其他类型社区康复服务", "home": "返回社区居住",
-}
-CHANNELS = {"medical": "医疗机构评估转介", "self": "本人申请", "guardian": "监护人申请",
-            "third_party": "登记申请"}
-WITHDRAWAL_REASONS = {"withdrawn": "本人退出", "deceased": "死亡", "lost_contact": "失联"}
+__all__ = ["ACTIONS", "ASSESSMENT_KINDS", "CHANNELS", "DEADLINES", "EVENTS", "EXIT_DESTINATIONS",
+           "ROLES", "STATES", "WITHDRAWAL_REASONS", "chinese_date", "chinese_time", "region_name"]
 
 
 def chinese_date(value: date | datetime | str | None) -> str:

@@ -16,6 +16,7 @@ from ..config import Settings
 from .routes import (admin, applications, cases, civil_affairs, hospital, institution, placement,
                      queues, signin)
 from .web import HERE, CsrfRefused, Redirect, page
+from .routes import signin_log
 
 # Scripts and styles only from the console itself; no inline script, no framing.
 SECURITY_HEADERS = {
@@ -45,6 +46,7 @@ def create_app(settings: Settings | None = None,
     for module in (signin, admin, hospital, applications, cases, placement, queues, institution,
                    civil_affairs):
         app.include_router(module.router)
+    app.include_router(signin_log.router)
     _install_handlers(app, settings)
     return app
 

@@ -1,4 +1,5 @@
-"""登录: password, then the TOTP code (or enrolling an authenticator first); signing out."""
+"""登录: password, then the TOTP code (or enrolling an authenticator first), or through the
+OpenID Connect provider (统一身份认证) where one is configured; signing out."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from ...application.signin import SignInRefused
 from ...domain import totp
+from ...domain.oidc import OidcRefused
 from ..web import (
     SIGNIN_CSRF_COOKIE,
     SESSION_COOKIE,
@@ -18,6 +20,7 @@ from ..web import (
     check_csrf,
     client_of,
     page,
+    runtime,
     secure,
     see_other,
     session_at_any_stage,
@@ -26,13 +29,15 @@ from ..web import (
 )
 
 router = APIRouter(include_in_schema=False)
+OIDC_COOKIE = "jk_oidc"  # the sealed state, nonce and PKCE verifier of a login under way
+OIDC_PATH = "/signin/oidc"
 
 
 def _signin_page(request: Request, error: str = "", username: str = "",
-                 status: int = 200) -> HTMLResponse:
+                 status: int = 200, field: str = "password") -> HTMLResponse:
     token = secrets.token_urlsafe(32)
     response = page(request, "signin.html", status=status, signin_csrf=token, error=error,
-                    username=username)
+                    error_field=field, username=username, oidc=runtime(request).oidc is not None)
     response.set_cookie(SIGNIN_CSRF_COOKIE, token, httponly=True, samesite="strict",
                         secure=secure(request), path="/signin")
     return response
@@ -57,6 +62,41 @@ async def signin(request: Request, username: str = Form(""), password: str = For
     response = see_other("/" if session.stage == "full" else "/signin/code")
     set_session_cookie(response, request, cookie)
     response.delete_cookie(SIGNIN_CSRF_COOKIE, path="/signin")
+    return response
+
+
+@router.get(OIDC_PATH)
+async def oidc_begin(request: Request) -> Response:
+    """To the identity provider, with a fresh state, nonce and PKCE challenge."""
+    oidc = runtime(request).oidc
+    if oidc is None:
+        raise Redirect("/signin")
+    try:
+        url, sealed = await oidc.begin()
+    except OidcRefused as refused:
+        return _signin_page(request, str(refused), status=503, field="oidc")
+    response = see_other(url)
+    # Lax, not Strict: the provider sends the browser back with a top-level navigation.
+    response.set_cookie(OIDC_COOKIE, sealed, max_age=600, httponly=True, samesite="lax",
+                        secure=secure(request), path=OIDC_PATH)
+    return response
+
+
+@router.get(f"{OIDC_PATH}/callback")
+async def oidc_callback(request: Request, state: str = "", code: str = "",
+                        error: str = "") -> Response:
+    oidc = runtime(request).oidc
+    if oidc is None:
+        raise Redirect("/signin")
+    try:
+        cookie, session = await oidc.finish(request.cookies.get(OIDC_COOKIE, ""), state[:200],
+                                            code[:2000], error[:100], client_of(request))
+    except SignInRefused as refused:
+        response = _signin_page(request, str(refused), status=401, field=refused.field)
+    else:
+        response = see_other("/" if session.stage == "full" else "/signin/code")
+        set_session_cookie(response, request, cookie)
+    response.delete_cookie(OIDC_COOKIE, path=OIDC_PATH)
     return response
 
 
