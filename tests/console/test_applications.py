@@ -44,7 +44,7 @@ def test_a_report_names_who_reports() -> None:
 
 def test_a_reporter_can_only_report() -> None:
     _, errors = application_body(FORM, TODAY, role="reporter")
-    assert errors == {"channel": "请选择登记申请（第三方报告）"}
+    assert errors == {"channel": "请选择第三方报告"}
 
 
 def test_a_future_or_malformed_date_and_a_bad_identity_number_are_named() -> None:

@@ -21,7 +21,7 @@ from jingkang.common.domain.chinatime import china_date
 from jingkang.console.config import Settings
 from jingkang.demo.accounts import DemoAccount, create_console_accounts
 
-from ..registry.scenario import credit_code, institution_body
+from ..registry.scenario import institution_body
 from ..services.support import running, service_env, token
 from .browser import SCREENSHOTS, chromium, need_browser
 

@@ -59,7 +59,16 @@ ASSESSMENT_KINDS = _words("discharge", "outpatient")
 CHANNELS = _words("medical", "self", "guardian", "third_party")
 EXIT_DESTINATIONS = _words("employment", "sheltered_employment", "other_rehab_service", "home")
 WITHDRAWAL_REASONS = _words("withdrawn", "deceased", "lost_contact")
+# Where one value means another thing in another vocabulary: a reporter who is an
+# ``individual`` is a person (个人), not the individual service method (个别服务).
+BY_ENUM = {"ReporterKind": {"individual": "个人"}}
+REPORTER_KINDS = {**_words("committee", "enterprise", "social_organization", "individual"),
+                  **BY_ENUM["ReporterKind"]}
 
 
-def labels_for(values: list[object]) -> dict[str, str]:
-    return {str(v): LABELS[str(v)] for v in values if str(v) in LABELS}
+def labels_for(values: list[object], enum: str = "") -> dict[str, str]:
+    """The words of an enumeration's values (``enum``: its name, for the values whose word
+    depends on the vocabulary)."""
+    own = BY_ENUM.get(enum, {})
+    return {str(v): own.get(str(v)) or LABELS[str(v)] for v in values
+            if str(v) in own or str(v) in LABELS}

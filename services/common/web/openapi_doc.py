@@ -126,7 +126,7 @@ def _label_enums(node: Any) -> None:
     if isinstance(node, dict):
         values = node.get("enum")
         if isinstance(values, list):
-            labels = labels_for(values)
+            labels = labels_for(values, str(node.get("title") or ""))
             if labels:
                 node["x-enum-labels"] = labels
                 listed = "；".join(f"{value} {label}" for value, label in labels.items())

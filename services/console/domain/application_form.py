@@ -10,12 +10,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from jingkang.common.domain import enum_labels as labels
+
 from .person_form import (GIVERS, PERSON_OPTIONAL, PERSON_REQUIRED, consents_of, person_of,
                           required_missing, stripped)
 
-CHANNELS = {"self": "本人申请", "guardian": "监护人申请", "third_party": "登记申请（第三方报告）"}
-REPORTER_KINDS = {"committee": "村（居）委会", "enterprise": "企事业单位",
-                  "social_organization": "社会组织", "individual": "个人"}
+# The channels a social worker registers (a medical referral is the hospital's upload).
+CHANNELS = {key: text for key, text in labels.CHANNELS.items() if key != "medical"}
+REPORTER_KINDS = labels.REPORTER_KINDS
 REQUIRED = {**PERSON_REQUIRED, "channel": "申请渠道", "needs": "康复需求",
             "applied_on": "申请日期"}
 REPORTER = ("reporter_kind", "reporter_name")
