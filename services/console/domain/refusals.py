@@ -26,7 +26,7 @@ _MESSAGES = (
     ("division code", "不是有效的行政区划代码"),
 )
 # The API's Chinese that says less than its English beside it (message_en).
-_GENERAL = ("取值不被接受", "身份证号码无效")
+_GENERAL = ("取值不被接受", "取值无效", "身份证号码无效")
 _CODES = {
     "consent_required": ("consents", "须经患者本人及监护人同意后方可上传"),
     "duplicate_case": ("person.id_number", "此人已有未结案的个案"),
