@@ -88,7 +88,8 @@ def system(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Any]]
         accounts = {demo.role: demo for demo, _, _ in made}
         accounts["qiaoxi"] = QIAOXI_ACCOUNT
         with chromium() as browser:
-            yield {"base": bases[2], "accounts": accounts, "browser": browser}
+            yield {"base": bases[2], "referral": bases[0], "accounts": accounts,
+                   "browser": browser}
 
 
 class Desk:
@@ -306,3 +307,45 @@ def test_a_refusal_is_shown_in_chinese_beside_its_field(system: dict[str, Any]) 
     assert error.count() == 1, centre.page.locator(".error").all_inner_texts()
     assert any("\u4e00" <= c <= "\u9fff" for c in error.inner_text())  # Chinese, not English
     centre.shot("case-refusal")
+
+
+def _service_types(system: dict[str, Any], case_path: str) -> list[str]:
+    centre = token("institution", org=CENTRE, region="130102")
+    events = httpx.get(f"{system['referral']}/v1{case_path}/events", headers=centre).json()
+    return [e["data"]["service_type"] for e in events["events"] if e["type"] == "ServiceRecorded"]
+
+
+def test_a_clerk_records_three_services_with_the_keyboard_alone(system: dict[str, Any]) -> None:
+    centre = Desk(system, "institution")
+    page = centre.page
+    page.goto(f"{centre.base}/institution/service-records")
+    for serial in range(10, 10 + max(0, 3 - page.locator("form.record-row").count())):
+        path = _upload(system, serial)
+        _dispatched_to_the_centre(system, path)
+        _in_service_at_the_centre(system, path)
+    page.bring_to_front()  # the other roles' pages are open too: this one has the focus
+    page.goto(f"{centre.base}/institution/service-records")
+    rows = page.locator("form.record-row")
+    paths = [rows.nth(i).locator(".who a").get_attribute("href") for i in range(3)]
+    before = {path: _service_types(system, path) for path in paths}
+    for i, path in enumerate(paths):
+        page.locator("select[name=service_type]:focus").wait_for()  # htmx settles, then focuses
+        focused = page.evaluate("[document.activeElement.name, "
+                                "document.activeElement.form.getAttribute('action')]")
+        assert focused == ["service_type", f"/institution/service-records/{path.split('/')[-1]}"]
+        page.keyboard.press("ArrowDown")  # the next kind of service after the one remembered
+        page.keyboard.press("Tab")
+        page.keyboard.press("Control+A")
+        page.keyboard.type(str(30 + 15 * i))
+        page.keyboard.press("Tab")
+        page.keyboard.press("Control+A")
+        page.keyboard.type("赵社工，李护士")
+        page.keyboard.press("Enter")
+        page.locator(f"form.record-row:has(a[href='{path}']) .ok",
+                     has_text="已记录").wait_for()
+    recorded = {path: _service_types(system, path)[len(before[path]):] for path in paths}
+    # life skills is the first default; each row starts from the one before it
+    assert recorded == {paths[0]: ["social_skills"], paths[1]: ["vocational"],
+                        paths[2]: ["home_guidance"]}
+    assert page.locator(".record-row .error").count() == 0
+    centre.shot("service-records")
