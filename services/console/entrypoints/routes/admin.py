@@ -11,7 +11,7 @@ from ..web import User, check_csrf, page, require_role, runtime, see_other
 router = APIRouter(include_in_schema=False)
 HOME = {"hospital": "/hospital", "social_worker": "/queues/review",
         "platform": "/queues/dispatch", "admin": "/admin/accounts",
-        "institution": "/institution", "civil_affairs": "/civil-affairs"}
+        "institution": "/institution", "civil_affairs": "/civil-affairs", "auditor": "/audit"}
 
 
 @router.get("/")
