@@ -176,6 +176,23 @@ def test_a_malformed_as_of_is_refused_beside_its_field_and_nothing_is_asked(
     assert apis.calls == []
 
 
+@pytest.mark.parametrize(("params", "says"), [
+    ({"case": "../v1/audit"}, "个案标识只含字母"), ({"as_of": "2026-12-04T10:00"}, "请先填写")])
+def test_a_malformed_case_id_is_refused_beside_its_field_and_nothing_is_asked(
+        auditor: Any, params: dict, says: str) -> None:
+    c, apis = auditor
+    page = c.client.get("/audit", params=params)
+    assert page.status_code == 422 and apis.calls == []
+    assert re.search(rf'<span class="error" id="err-case">{says}', page.text)
+
+
+def test_a_case_out_of_sight_is_said_so_beside_its_field(auditor: Any) -> None:
+    c, apis = auditor
+    page = c.client.get("/audit", params={"case": "no-such-case"}).text
+    assert '<span class="error" id="err-case">未找到此个案' in page
+    assert [path for _, path, _ in apis.calls] == ["/v1/cases/no-such-case", "/v1/cases"]
+
+
 def test_the_access_log_filtered_by_case_paged_and_printable(auditor: Any, world: World,
                                                             monkeypatch: Any) -> None:
     c, _ = auditor
@@ -214,7 +231,8 @@ def test_the_registrys_log_refusals_and_china_dates(auditor: Any, world: World) 
 
 
 @pytest.mark.parametrize(("field", "value"), [("since", "昨天"), ("until", "2026-02-30"),
-                                              ("since", "2026-12-04 25:00")])
+                                              ("since", "2026-12-04 25:00"),
+                                              ("service", "console")])
 def test_a_malformed_since_or_until_is_refused_beside_its_field_and_nothing_is_asked(
         auditor: Any, field: str, value: str) -> None:
     c, apis = auditor

@@ -34,7 +34,7 @@ async def _case_reads(apis: Any, user: SignedInUser, case_id: str, as_of: str | 
                       year: int) -> dict[str, Any]:
     """The case now, its timeline and integrity, and with ``as_of`` its state then."""
     path = f"/v1/cases/{case_id}"
-    found: dict[str, Any] = {"errors": {}}
+    found: dict[str, Any] = {"errors": {}, "events": None, "verdict": None, "then": None}
     current = await apis.call(user.account, "GET", "referral", path)
     if not current.ok:
         refusal = field_errors(current.body)
