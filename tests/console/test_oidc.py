@@ -181,7 +181,7 @@ def test_a_second_factor_the_provider_vouches_for_is_taken(tmp_path: Path) -> No
         idp.behaviour.claims.update(preferred_username="audit.zhao", jingkang_role="auditor",
                                     amr=["pwd", "otp"])
         assert through_provider(c).headers["location"] == "/"
-        assert c.home() == "/cases"
+        assert c.home() == "/audit"  # the auditor home: fully signed in
 
 
 def test_without_the_providers_second_factor_the_console_asks_for_totp(tmp_path: Path) -> None:
@@ -192,7 +192,7 @@ def test_without_the_providers_second_factor_the_console_asks_for_totp(tmp_path:
         assert c.home() == "/signin"  # the provider's password alone opens nothing
         secret = c.client.get("/signin/code").text.split('id="totp-secret">')[1].split("<")[0]
         assert c.code(secret).headers["location"] == "/"
-        assert c.home() == "/cases"
+        assert c.home() == "/audit"
         assert _log(c) == [("audit.zhao", "signed_in", "totp")]
 
 
@@ -251,7 +251,7 @@ def test_in_a_browser_an_auditor_signs_in_through_the_provider_and_reads_the_log
             SCREENSHOTS.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(SCREENSHOTS / "signin-oidc-1366.png"), full_page=True)
             page.click("#oidc")
-            page.wait_for_url(f"{base}/cases")
+            page.wait_for_url(f"{base}/audit")
             page.click("text=登录日志")
             page.wait_for_url(f"{base}/signins")
             rows = page.locator("table.list tbody tr")

@@ -96,7 +96,7 @@ def test_an_auditor_without_an_authenticator_enrols_one_before_anything_opens(
         secret = page.split('id="totp-secret">')[1].split("<")[0]
         assert c.home() == "/signin"
         assert c.code(secret).headers["location"] == "/"
-        assert c.home() == "/cases"
+        assert c.home() == "/audit"  # the auditor's workspace
 
 
 def test_the_session_cookie_is_httponly_samesite_and_secure_over_https(tmp_path: Path) -> None:

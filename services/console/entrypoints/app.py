@@ -13,10 +13,9 @@ from fastapi.staticfiles import StaticFiles
 
 from ..bootstrap import build_runtime
 from ..config import Settings
-from .routes import (admin, applications, cases, civil_affairs, hospital, institution, placement,
-                     queues, service_records, signin)
+from .routes import (admin, applications, audit, cases, civil_affairs, hospital, institution,
+                     placement, queues, service_records, signin, signin_log)
 from .web import HERE, CsrfRefused, Redirect, page
-from .routes import signin_log
 
 # Scripts and styles only from the console itself; no inline script, no framing.
 SECURITY_HEADERS = {
@@ -44,7 +43,7 @@ def create_app(settings: Settings | None = None,
                   redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (signin, admin, hospital, applications, cases, placement, queues, institution,
-                   service_records, civil_affairs):
+                   service_records, civil_affairs, audit):
         app.include_router(module.router)
     app.include_router(signin_log.router)
     _install_handlers(app, settings)

@@ -12,7 +12,7 @@ router = APIRouter(include_in_schema=False)
 HOME = {"hospital": "/hospital", "social_worker": "/queues/review",
         "platform": "/queues/dispatch", "admin": "/admin/accounts",
         "institution": "/institution", "civil_affairs": "/civil-affairs",
-        "reporter": "/applications"}
+        "reporter": "/applications", "auditor": "/audit"}
 
 
 @router.get("/")
