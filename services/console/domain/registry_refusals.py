@@ -19,12 +19,12 @@ _ENGLISH = (
     ("exceeds total_patients", "居家患者人数不能多于患者总人数"),
     ("one line per profession", "每个专业只填一行"),
 )
-_LATIN = re.compile(r"[A-Za-z]{3,}(?: [A-Za-z]{2,}){2,}")
+_WORD = re.compile(r"[A-Za-z]{2,}")
 
 
 def chinese(message: str, message_en: str = "") -> str:
     """The registry's message, unless English words show through it."""
-    if not _LATIN.search(message):
+    if len(_WORD.findall(message)) < 3:  # no English sentence in it
         return message
     english = f"{message_en} {message}".lower()
     for fragment, said in _ENGLISH:
