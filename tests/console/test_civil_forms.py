@@ -133,3 +133,15 @@ def test_only_civil_affairs_officials_have_the_management_pages(tmp_path: Path) 
         for path in ("/civil-affairs/institutions", "/civil-affairs/institutions/x",
                      "/civil-affairs/coverage", "/civil-affairs/baselines"):
             assert c.client.get(path, follow_redirects=False).headers["location"] == "/"
+
+
+def test_an_institution_id_the_registry_never_gives_goes_back_to_the_list(
+        tmp_path: Path) -> None:
+    with console(tmp_path) as c:
+        official = c.create("ca.zhao", "civil_affairs", with_totp=True)
+        c.app.state.runtime.apis = apis = FakeApis({})
+        c.sign_in("ca.zhao")
+        c.code(official.totp_secret)
+        answer = c.client.get("/civil-affairs/institutions/%2E%2E", follow_redirects=False)
+    assert answer.headers["location"] == "/civil-affairs/institutions"
+    assert not any(path.startswith("/v1/institutions/") for _, _, path, _ in apis.calls)

@@ -96,6 +96,8 @@ def test_a_refused_field_is_shown_beside_it_in_chinese(official: Console) -> Non
     assert 'value="110101"' in elsewhere.text  # what was typed stays in the form
     malformed = official.client.get("/civil-affairs/institutions", params={"region": "13"})
     assert malformed.status_code == 422 and "6位数字" in _error_beside(malformed.text, "region")
+    unknown = official.client.get("/civil-affairs/institutions", params={"kind": "hotel"})
+    assert unknown.status_code == 422 and _error_beside(unknown.text, "kind")
 
 
 def _institution_id(c: Console, serial: int) -> str:

@@ -149,9 +149,9 @@ def form_of(institution: dict[str, Any]) -> Form:
     values["accepting"] = "1" if institution.get("accepting") else ""
     values["prices"] = prices_text(institution.get("prices") or [])
     contact = institution.get("contact") or {}
-    values.update({"contact.name": contact.get("name", ""), "contact.phone": contact.get("phone", "")})
-    values.pop("capacity", None)
-    values["capacity"] = str(institution.get("capacity", ""))
+    values.update({"contact.name": contact.get("name", ""),
+                   "contact.phone": contact.get("phone", ""),
+                   "capacity": str(institution.get("capacity", ""))})
     return values
 
 

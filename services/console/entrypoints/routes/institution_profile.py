@@ -4,6 +4,7 @@ status (停业、恢复、注销) with a reason; and its staff report for a peri
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -14,7 +15,8 @@ from jingkang.common.domain.chinatime import CHINA
 from ...domain import institution_forms as forms
 from ...domain.registry_refusals import registry_errors
 from ...domain.worklists import current_period
-from ..web import Apis, SignedInUser, User, check_csrf, page, require_role, runtime, see_other
+from ..web import (Apis, Redirect, SignedInUser, User, check_csrf, page, require_role, runtime,
+                   see_other)
 from .institutions import VOCABULARY
 
 router = APIRouter(include_in_schema=False)
@@ -22,7 +24,14 @@ DONE = {"registered": "已登记机构", "changed": "已保存机构信息", "st
         "staff": "已报送人员情况"}
 
 
+INSTITUTION_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
+
+
 def _path(institution_id: str) -> str:
+    """The API path of an institution; an id the registry could never have given (a ``..``
+    that would climb out of the path, say) goes back to the list."""
+    if not INSTITUTION_ID.fullmatch(institution_id) or institution_id.strip(".") == "":
+        raise Redirect("/civil-affairs/institutions")
     return f"/v1/institutions/{institution_id}"
 
 
@@ -74,8 +83,9 @@ async def change(institution_id: str, request: Request, user: User, apis: Apis) 
     if not version.isdigit():
         errors[""] = "表单缺少版本号，请刷新页面后重新修改"
     if not errors:
-        done, errors, status = await _send(request, user, apis, institution_id, "PATCH", "", body,
-                                   "changed", headers={"If-Match": f'"{version}"'})
+        done, errors, status = await _send(request, user, apis, institution_id, "PATCH", "",
+                                           body, "changed",
+                                           headers={"If-Match": f'"{version}"'})
         if done:
             return done
     return await _profile_page(request, user, apis, institution_id, status=status, values=form,
@@ -91,8 +101,8 @@ async def change_status(institution_id: str, request: Request, user: User,
     body, errors = forms.status_body(form)
     status = 422
     if not errors:
-        done, errors, status = await _send(request, user, apis, institution_id, "POST", "/status", body,
-                                   "status")
+        done, errors, status = await _send(request, user, apis, institution_id, "POST",
+                                           "/status", body, "status")
         if done:
             return done
     return await _profile_page(request, user, apis, institution_id, status=status,
@@ -110,7 +120,7 @@ async def report_staff(institution_id: str, request: Request, user: User,
     status = 422
     if not errors:
         done, errors, status = await _send(request, user, apis, institution_id, "POST",
-                                   "/staff-reports", body, "staff")
+                                           "/staff-reports", body, "staff")
         if done:
             return done
     return await _profile_page(request, user, apis, institution_id, status=status,
