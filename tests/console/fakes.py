@@ -20,7 +20,8 @@ class FakeApis(ServiceApis):
 
     async def call(self, account: Account, method: str, service: str, path: str, *,
                    params: dict[str, Any] | None = None, json: Any = None,
-                   headers: dict[str, str] | None = None) -> ApiAnswer:
+                   headers: dict[str, str] | None = None,
+                   content: bytes | None = None) -> ApiAnswer:
         self.calls.append((account.username, service, path, dict(params or {})))
         self.bodies.append(json)
         answer = self.answers.get((service, path))

@@ -22,12 +22,13 @@ class HttpServiceApis(ServiceApis):
 
     async def call(self, account: Account, method: str, service: str, path: str, *,
                    params: dict[str, Any] | None = None, json: Any = None,
-                   headers: dict[str, str] | None = None) -> ApiAnswer:
+                   headers: dict[str, str] | None = None,
+                   content: bytes | None = None) -> ApiAnswer:
         sent = {"Authorization": f"Bearer {self._token_for(account)}",
                 "Accept-Language": "zh-CN", **(headers or {})}
         try:
             response = await self._clients[service].request(
-                method, path, params=params, json=json, headers=sent)
+                method, path, params=params, json=json, content=content, headers=sent)
         except httpx.HTTPError as exc:
             return ApiAnswer(503, {"code": "unavailable", "detail": str(exc)})
         try:

@@ -92,4 +92,6 @@ class ServiceApis(abc.ABC):
     @abc.abstractmethod
     async def call(self, account: Account, method: str, service: str, path: str, *,
                    params: dict[str, Any] | None = None, json: Any = None,
-                   headers: dict[str, str] | None = None) -> ApiAnswer: ...
+                   headers: dict[str, str] | None = None,
+                   content: bytes | None = None) -> ApiAnswer:
+        """``content``: a raw body (a CSV file) sent as it is, instead of ``json``."""

@@ -13,8 +13,9 @@ from fastapi.staticfiles import StaticFiles
 
 from ..bootstrap import build_runtime
 from ..config import Settings
-from .routes import (admin, applications, audit, cases, civil_affairs, hospital, institution,
-                     placement, queues, service_records, signin, signin_log)
+from .routes import (admin, applications, audit, cases, civil_affairs, coverage, hospital,
+                     institution, institution_profile, institutions, placement, queues,
+                     service_records, signin, signin_log)
 from .web import HERE, CsrfRefused, Redirect, page
 
 # Scripts and styles only from the console itself; no inline script, no framing.
@@ -43,7 +44,8 @@ def create_app(settings: Settings | None = None,
                   redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for module in (signin, admin, hospital, applications, cases, placement, queues, institution,
-                   service_records, civil_affairs, audit):
+                   service_records, civil_affairs, institutions, institution_profile, coverage,
+                   audit):
         app.include_router(module.router)
     app.include_router(signin_log.router)
     _install_handlers(app, settings)
