@@ -17,7 +17,7 @@ import asyncpg
 import pytest
 
 from .conftest import Api
-from .payloads import HOSPITAL, upload
+from .payloads import HOSPITAL, PLATFORM, institution, upload
 
 pytestmark = pytest.mark.postgres
 
@@ -51,7 +51,7 @@ def statements(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, list[str]]
     yield by_task
 
 
-def _upload_statements(by_task: dict[str, list[str]]) -> list[str]:
+def _command_statements(by_task: dict[str, list[str]]) -> list[str]:
     """The statements of the one task that appended events."""
     [sent] = [s for s in by_task.values() if any("INSERT INTO events" in q for q in s)]
     return sent
@@ -63,11 +63,28 @@ async def test_an_upload_sends_its_statements_in_the_pinned_number(
     statements.clear()  # the first upload also prepares statements and fills the pool
     await api.post("/v1/referrals/medical-assessments", upload(802), HOSPITAL, 201,
                    **{"Idempotency-Key": "round-trips-802"})
-    sent = _upload_statements(statements)
+    sent = _command_statements(statements)
     assert len(sent) == UPLOAD_STATEMENTS, "\n".join(sent)
     [append] = [q for q in sent if "INSERT INTO events" in q]
     assert "INSERT INTO cases" in append  # the read-model row rides on the append
     assert not any(q.startswith("INSERT INTO cases") for q in sent)
     statements.clear()  # without a key: no look-up and no stored answer
     await api.post("/v1/referrals/medical-assessments", upload(803), HOSPITAL, 201)
-    assert len(_upload_statements(statements)) == UPLOAD_STATEMENTS - 2
+    assert len(_command_statements(statements)) == UPLOAD_STATEMENTS - 2
+
+
+# BEGIN, the case row FOR UPDATE, the person's data key, the events with the case row, their
+# seal, COMMIT.  (Seven before the row rode on the append.)
+ACCEPTANCE_STATEMENTS = 6
+
+
+async def test_a_command_on_a_case_sends_its_statements_in_the_pinned_number(
+        api: Api, statements: dict[str, list[str]]) -> None:
+    case = await api.post("/v1/referrals/medical-assessments", upload(811), HOSPITAL, 201)
+    await api.post(f"/v1/cases/{case['case_id']}/dispatch", {"institution_id": "inst-a"},
+                   PLATFORM)
+    statements.clear()
+    await api.post(f"/v1/cases/{case['case_id']}/acceptance", {"accepted": True},
+                   institution("inst-a"))
+    sent = _command_statements(statements)
+    assert len(sent) == ACCEPTANCE_STATEMENTS, "\n".join(sent)
