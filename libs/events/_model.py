@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar
 
 import msgspec
 import orjson
@@ -114,6 +115,27 @@ class RecordedEvent(msgspec.Struct, frozen=True):
             "prev_hash": self.prev_hash,
             "hash": self.hash,
         }
+
+
+class RowWrite(NamedTuple):
+    """A row written together with an append, in the caller's transaction (an inline
+    projection's row): ``into`` is ``INSERT INTO table (columns)``, ``values`` one per column,
+    ``tail`` an optional ``ON CONFLICT`` clause.  On PostgreSQL the append's own statement
+    writes it (a data-modifying CTE: one round trip less per command), elsewhere the statement
+    after the append.  It is written exactly when the append writes events: not when the
+    append refuses, nor for a retry of a batch stored already."""
+
+    into: str
+    values: Sequence[Any]
+    tail: str = ""
+
+    def statement(self, first: int = 1, gate: str = "") -> str:
+        """The INSERT with its values as parameters ``$first`` on.  With ``gate`` (a
+        condition) the values are selected only when it holds, and take the column types."""
+        params = ", ".join(f"${n}" for n in range(first, first + len(self.values)))
+        if gate:
+            return f"{self.into} SELECT {params} WHERE {gate} {self.tail}"
+        return f"{self.into} VALUES ({params}) {self.tail}"
 
 
 @dataclass(frozen=True, slots=True)

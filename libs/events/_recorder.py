@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from ._db import Connection, Database
 from ._ledger_key import LedgerKey
-from ._model import AppendResult, NewEvent
+from ._model import AppendResult, NewEvent, RowWrite
 from ._types import EventTypes
 
 
@@ -46,7 +46,7 @@ class Recorder(Protocol):
 
     async def append(self, store: StoreRules, stream_id: str, stream_type: str,
                      expected: int, events: Sequence[NewEvent], conn: Connection | None,
-                     when: datetime) -> AppendResult: ...
+                     when: datetime, row_write: RowWrite | None = None) -> AppendResult: ...
 
     def time_param(self, moment: datetime) -> Any:
         """A time as this engine's statements take it."""

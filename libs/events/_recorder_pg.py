@@ -13,7 +13,7 @@ from ._batch import Prepared, already_stored, prepare, recorded
 from ._chain import GENESIS_HASH
 from ._db import Connection, Database, UniqueViolation
 from ._errors import ConcurrencyError
-from ._model import AppendResult, NewEvent
+from ._model import AppendResult, NewEvent, RowWrite
 from ._recorder import StoreRules
 from ._rows import to_served_entry
 
@@ -43,12 +43,13 @@ class PostgresRecorder:
 
     async def append(self, store: StoreRules, stream_id: str, stream_type: str,
                      expected: int, events: Sequence[NewEvent], conn: Connection | None,
-                     when: datetime) -> AppendResult:
+                     when: datetime, row_write: RowWrite | None = None) -> AppendResult:
         if conn is not None or store.ledger_key is None:
             # Unsealed, the store's own append is one autocommitted statement.
             async with store._use(conn) as c:
                 return await self._append_on(store, c, stream_id, stream_type, expected,
-                                             events, when, own=conn is None)
+                                             events, when, own=conn is None,
+                                             row_write=row_write)
         # Events and their seals commit together: the store's own append is a transaction,
         # committed by the statement that writes the seals.
         try:
@@ -66,7 +67,8 @@ class PostgresRecorder:
     async def _append_on(self, store: StoreRules, c: Connection, stream_id: str,
                          stream_type: str, expected: int, events: Sequence[NewEvent],
                          when: datetime, *, own: bool,
-                         collision: type[Exception] | None = None) -> AppendResult:
+                         collision: type[Exception] | None = None,
+                         row_write: RowWrite | None = None) -> AppendResult:
         """The append on ``c``; with ``collision`` set, ``c`` is the store's own transaction
         (``db.begun()``), which the seals' statement commits."""
         cached = store._heads.get(stream_id)
@@ -80,7 +82,7 @@ class PostgresRecorder:
                 prev_hash = head
             batch = prepare(stream_id, stream_type, expected, prev_hash, events, when)
             try:
-                rows = await c.fetch(*_append_args(batch))
+                rows = await c.fetch(*_with_row(_append_args(batch), row_write))
             except UniqueViolation as exc:
                 if collision is not None and "uq_events_event_id" in exc.detail:
                     store._heads.pop(stream_id, None)
@@ -136,6 +138,8 @@ class PostgresRecorder:
                                 batch: Prepared, events: Sequence[NewEvent], *,
                                 own: bool) -> AppendResult:
         store._heads.pop(batch.stream_id, None)
+        if not exc.detail.startswith("uq_events_"):
+            raise exc  # the row written with the events collided: the caller's to judge
         if "uq_events_event_id" in exc.detail and own:
             # A concurrent retry of the same batch committed first: report what it stored.
             # (Our own connection runs single statements, so it is still usable.)
@@ -154,3 +158,16 @@ def _append_args(b: Prepared) -> tuple[Any, ...]:
     return (sql.PG_APPEND, b.stream_id, b.stream_type, b.recorded_at, b.event_ids,
             b.versions, b.types, b.schema_versions, b.data, b.metadata, b.prev_hashes,
             b.hashes, b.expected_version, b.prev_hash)
+
+
+def _with_row(append: tuple[Any, ...], row_write: RowWrite | None) -> tuple[Any, ...]:
+    """The append's statement and arguments, writing ``row_write`` too when there is one: the
+    insert becomes a data-modifying CTE, and the row is selected only if it returned events
+    (so a refused append writes neither)."""
+    if row_write is None:
+        return append
+    statement, args = append[0], append[1:]
+    row = row_write.statement(len(args) + 1, gate="EXISTS (SELECT 1 FROM appended)")
+    return (f"WITH appended AS ({statement}), written AS ({row}) "
+            "SELECT position, version, tx_id FROM appended ORDER BY version",
+            *args, *row_write.values)

@@ -12,7 +12,7 @@ from ._batch import already_stored, prepare, recorded
 from ._chain import GENESIS_HASH, format_time
 from ._db import Connection, Database, UniqueViolation
 from ._errors import ConcurrencyError, EventIdConflictError
-from ._model import AppendResult, NewEvent
+from ._model import AppendResult, NewEvent, RowWrite
 from ._recorder import StoreRules
 from ._rows import to_entry
 
@@ -36,7 +36,7 @@ class SqliteRecorder:
 
     async def append(self, store: StoreRules, stream_id: str, stream_type: str,
                      expected: int, events: Sequence[NewEvent], conn: Connection | None,
-                     when: datetime) -> AppendResult:
+                     when: datetime, row_write: RowWrite | None = None) -> AppendResult:
         async with store._use(conn, write=True) as c:
             head = await c.fetchrow(sql.STREAM_HEAD, stream_id)
             actual = head["version"] if head else 0
@@ -64,6 +64,8 @@ class SqliteRecorder:
                     await c.execute(sql.SEAL_ROW, row["position"], row["tx_id"], key.key_id,
                                     key.seal(row["position"], row["tx_id"], stream_id, version,
                                              hash_), stream_id, version)
+            if row_write is not None:  # writers are serial: a statement of its own is as safe
+                await c.execute(row_write.statement(), *row_write.values)
             store._after_write(c, own=conn is None)
         store._remember_head(batch.stream_id, batch.versions[-1], batch.hashes[-1])
         return recorded(batch, rows, events)

@@ -18,7 +18,7 @@ from ._db import Connection, Database
 from ._errors import StoreMisconfiguredError
 from ._feed_serving import FeedServing
 from ._ledger_key import LedgerKey
-from ._model import AppendResult, FeedCursor, FeedEntry, FeedHead, FeedPage, NewEvent
+from ._model import AppendResult, FeedCursor, FeedEntry, FeedHead, FeedPage, NewEvent, RowWrite
 from ._model import RecordedEvent, VerifyResult
 from ._recorder import Recorder
 from ._recorder_pg import PostgresRecorder
@@ -88,11 +88,16 @@ class EventStore:
 
     async def append(self, stream_id: str, stream_type: str, expected_version: int,
                      events: Sequence[NewEvent], *, conn: Connection | None = None,
-                     recorded_at: datetime | None = None) -> AppendResult:
+                     recorded_at: datetime | None = None,
+                     row: tuple[str, Sequence[Any], str] | None = None) -> AppendResult:
         """Append ``events`` after ``expected_version`` (0 for a new stream), all or nothing.
 
         ``recorded_at`` (default: the store's clock) lets a caller that has already folded the
         events into a read model stamp them with the very time it used.
+
+        ``row`` (in the caller's transaction only), ``(into, values, tail)`` as ``RowWrite``
+        describes: a read-model row written with the events, by the same statement where the
+        engine allows.
 
         Raises ``ConcurrencyError`` when the stream is elsewhere (nothing written; inside a
         caller's transaction, that transaction must be rolled back).  A batch whose event ids
@@ -109,8 +114,11 @@ class EventStore:
         when = recorded_at or self._clock()
         if when.tzinfo is None:
             raise ValueError("recorded_at needs a time zone")
+        if row is not None and conn is None:
+            raise ValueError("a row is written with the events only in the caller's transaction")
         return await self.recorder.append(self, stream_id, stream_type, expected_version,
-                                          events, conn, when)
+                                          events, conn, when,
+                                          None if row is None else RowWrite(*row))
 
     def _after_write(self, conn: Connection, *, own: bool) -> None:
         if own and self.recorder.own_append_commits:

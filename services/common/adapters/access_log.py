@@ -126,10 +126,14 @@ class Entry:
         return "success" if self.status < 400 else "refused"
 
 
+# Refusals logged whatever the method: a probe for what exists or what one may see.
+REFUSALS_LOGGED = frozenset((401, 403, 404))
+
+
 def classify(method: str, path: str, status: int, role: str | None,
              reads: Sequence[Watched]) -> tuple[str | None, str | None] | None:
     """(object type, object id) when the request is to be logged, else None."""
-    if status in (401, 403, 404) and not path.startswith(("/healthz", "/readyz", "/metrics")):
+    if status in REFUSALS_LOGGED and not path.startswith(("/healthz", "/readyz", "/metrics")):
         match = next((w for w in reads if w.pattern.fullmatch(path)), None)
         return (match.object_type if match else None,
                 _object_id(match, path) if match else None)

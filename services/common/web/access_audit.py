@@ -13,7 +13,9 @@ from pydantic import BaseModel, Field
 
 from jingkang_events import DatabaseUnavailable
 
-from jingkang.common.adapters.access_log import AccessLog, Entry, Watched, classify
+from jingkang.common.adapters.access_log import (
+    REFUSALS_LOGGED, AccessLog, Entry, Watched, classify,
+)
 from jingkang.common.web.auth import principal_of, require_roles
 from jingkang.common.web.hardening import TokenBuckets
 from jingkang.common.web.problems import unavailable
@@ -66,6 +68,8 @@ class AccessLogMiddleware:
         await self.app(scope, receive, send_logged)
 
     async def _note(self, scope: Any, status: int) -> None:
+        if scope["method"] != "GET" and status not in REFUSALS_LOGGED:
+            return  # a command's answer: never logged, so its token need not be looked at
         principal = await principal_of(scope)
         hit = classify(scope["method"], scope["path"], status,
                        principal.role if principal else None, self.reads)

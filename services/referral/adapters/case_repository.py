@@ -40,10 +40,9 @@ _COLUMNS = (
     "review_due_on, dispatch_due_on, reconfirm_due_on, reassessment_due_on, follow_up_due_on, "
     "follow_ups, created_at, updated_at, snapshot, key_id, served_by"
 )
-_UPSERT = (
-    f"INSERT INTO cases ({_COLUMNS}) VALUES "
-    "($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, "
-    "$21, $22, $23) ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, state = excluded.state, "
+_INTO = f"INSERT INTO cases ({_COLUMNS})"
+_ON_CONFLICT = (
+    "ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, state = excluded.state, "
     "close_reason = excluded.close_reason, exit_destination = excluded.exit_destination, "
     "residence_region = excluded.residence_region, institution_id = excluded.institution_id, "
     "relocation_target_id = excluded.relocation_target_id, "
@@ -55,6 +54,7 @@ _UPSERT = (
     "updated_at = excluded.updated_at, snapshot = excluded.snapshot, key_id = excluded.key_id, "
     "served_by = excluded.served_by"
 )
+_UPSERT = (f"{_INTO} VALUES ({', '.join(f'${n}' for n in range(1, 24))}) {_ON_CONFLICT}")
 # The row's state with the data key that opens its personal parts.
 SELECT_STATE = ("snapshot, key_id, "
                 "(SELECT wrapped_key FROM person_keys k WHERE k.key_id = cases.key_id) AS wrapped")
@@ -148,21 +148,27 @@ class CaseRepository:
         the row always equals the state rebuilt from the events."""
         key = await self.keys.active(conn, after.person_key or "", recorded_at,
                                      likely_new=before.version == 0)
+        # The row goes with the events: on PostgreSQL in the append's own statement.
+        row = (_INTO, self.row_values(conn, after, recorded_at, key, due=due), _ON_CONFLICT)
         await self.store.append(after.case_id, STREAM_TYPE, before.version,
                                 [to_new_event(e, metadata, key) for e in events],
-                                conn=conn, recorded_at=recorded_at)
-        await self.write_row(conn, after, recorded_at, key, due=due)
+                                conn=conn, recorded_at=recorded_at, row=row)
         return key
 
     async def write_row(self, conn: Connection, case: Case, when: datetime,
                         key: DataKey, created_at: datetime | None = None,
                         due: dict[str, date] | None = None) -> None:
+        await conn.execute(_UPSERT, *self.row_values(conn, case, when, key, created_at, due))
+
+    def row_values(self, conn: Connection, case: Case, when: datetime, key: DataKey,
+                   created_at: datetime | None = None,
+                   due: dict[str, date] | None = None) -> tuple[Any, ...]:
+        """The read-model row of ``case``, in column order."""
         created = created_at or case.registered_at or when  # kept from the first write
         copied = [self._day(conn, v) if name.endswith("_due_on") else v
                   for name, v in copied_columns(case, self.rules, due).items()]
-        await conn.execute(
-            _UPSERT, case.case_id, *copied, conn.timestamp(created), conn.timestamp(when),
-            snapshot_json(case, key), key.key_id, copied_served_by(case))
+        return (case.case_id, *copied, conn.timestamp(created), conn.timestamp(when),
+                snapshot_json(case, key), key.key_id, copied_served_by(case))
 
     @staticmethod
     def _day(conn: Connection, day: date | None) -> Any:

@@ -35,11 +35,12 @@ def roles_for(action: str) -> tuple[str, ...]:
 def require_action(action: str):  # noqa: ANN201 - a FastAPI dependency
     allowed = roles_for(action)
 
-    async def check(actor: CurrentActor) -> Actor:
-        if actor.role not in allowed:
+    # On the principal, not on ``CurrentActor``: one dependency less to solve per command.
+    async def check(principal: CurrentPrincipal) -> Actor:
+        if principal.role not in allowed:
             raise Problem(403, "forbidden_role", "Role not allowed",
-                          f"role {actor.role!r} may not take action {action!r}; "
+                          f"role {principal.role!r} may not take action {action!r}; "
                           f"allowed: {', '.join(allowed)}")
-        return actor
+        return await actor_of(principal)
 
     return check
