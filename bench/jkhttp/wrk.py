@@ -8,6 +8,7 @@ import math
 import os
 import shutil
 import subprocess
+import sys
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -107,7 +108,24 @@ class Load:
 
 async def run_wrk(load: Load, target: Target, base: int, workdir: Path, label: str,
                   repetition: int = 0) -> Run:
-    """One window of ``load`` against ``target``; serials (identity numbers) from ``base``."""
+    """One window of ``load`` against ``target``; serials (identity numbers) from ``base``.
+    Debian's wrk 4.1.0 now and then dies of a segmentation fault (signal 11) with a Lua
+    script, in wrk itself: that window is run again, on new serials, once or twice."""
+    for attempt in range(3):
+        try:
+            return await _run_wrk_once(load, target, base + attempt * 500_000, workdir, label,
+                                       repetition)
+        except WrkCrashed as crash:
+            print(f"wrk crashed ({crash}); the window is run again", file=sys.stderr)
+    raise RuntimeError(f"wrk crashed three times running {load.script}")
+
+
+class WrkCrashed(RuntimeError):
+    """wrk was killed by a signal (not a refusal of ours: its exit status is negative)."""
+
+
+async def _run_wrk_once(load: Load, target: Target, base: int, workdir: Path, label: str,
+                        repetition: int) -> Run:
     out = workdir / f"wrk-{label}-{repetition}-{base}.json"
     env = os.environ | {"JK_CONFIG": str(load.config), "JK_BASE": str(base), "JK_OUT": str(out)}
     argv = [wrk_binary(), "-t1", f"-c{load.connections}", f"-d{load.seconds}s",
@@ -121,6 +139,8 @@ async def run_wrk(load: Load, target: Target, base: int, workdir: Path, label: s
     process.returncode = os.waitstatus_to_exitcode(status)
     wall = asyncio.get_running_loop().time() - started
     after = cpu_snapshot(target.server.pid, target.database)
+    if process.returncode < 0:
+        raise WrkCrashed(f"signal {-process.returncode}")
     if process.returncode != 0 or not out.exists():
         raise RuntimeError(f"wrk failed ({process.returncode}): {' '.join(argv)}; see "
                            f"{workdir / f'wrk-{label}.log'}")
