@@ -13,7 +13,8 @@ from fastapi.staticfiles import StaticFiles
 
 from ..bootstrap import build_runtime
 from ..config import Settings
-from .routes import admin, cases, civil_affairs, hospital, institution, queues, signin
+from .routes import (admin, cases, civil_affairs, hospital, institution, queues, signin,
+                     worklists)
 from .web import HERE, CsrfRefused, Redirect, page
 
 # Scripts and styles only from the console itself; no inline script, no framing.
@@ -41,7 +42,8 @@ def create_app(settings: Settings | None = None,
     app = FastAPI(title="精康工作台 Jingkang console", lifespan=lifespan, docs_url=None,
                   redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (signin, admin, hospital, cases, queues, institution, civil_affairs):
+    for module in (signin, admin, hospital, cases, worklists, queues, institution,
+                   civil_affairs):
         app.include_router(module.router)
     _install_handlers(app, settings)
     return app
