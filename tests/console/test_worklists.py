@@ -85,3 +85,74 @@ def test_each_filter_narrows_the_list(system: Any) -> None:
         assert rows(queue.text) == [made[f"130105-{SEEDED + 1}"]]
         assert "分派期限" in queue.text
         assert rows(http.get("/cases", params={"due": "dispatch", "overdue": "true"}).text) == []
+
+
+def _next_link(html: str) -> str:
+    found = re.search(r'<a href="([^"]+)" rel="next">下一页</a>', html)
+    assert found, "no next page link"
+    return found.group(1).replace("&amp;", "&")
+
+
+def test_the_cursor_pages_on_keeping_the_filters(system: Any) -> None:
+    base, made = system
+    with signed_in(base, "demo-platform") as http:
+        first = http.get("/cases", params={"state": "registered"}).text
+        assert "第一页" not in first
+        following = _next_link(first)
+        assert "state=registered" in following
+        second = http.get(following).text
+        assert 'href="/cases?state=registered">第一页</a>' in second
+        assert 'rel="next"' not in second
+        assert set(rows(first)).isdisjoint(rows(second))
+        assert set(rows(first)) | set(rows(second)) == set(made.values())
+
+
+def test_a_bad_filter_value_is_refused_beside_its_field(system: Any) -> None:
+    base, _ = system
+    with signed_in(base, "demo-platform") as http:
+        answer = http.get("/cases", params={"region": "13x", "risk_level_min": "9",
+                                            "updated_since": "2026-13-01", "state": "flying"})
+        assert answer.status_code == 422
+        assert '<span class="error" id="err-region">行政区划代码为6位数字' in answer.text
+        assert 'id="err-risk_level_min">危险性等级为0至5级' in answer.text
+        assert 'id="err-updated_since">请填写有效日期' in answer.text
+        assert 'id="err-state">请从选项中选择状态' in answer.text
+        assert 'value="13x"' in answer.text  # the form keeps what was typed
+        unknown = http.get("/cases", params={"region": "999999"})
+        assert 'id="err-region">不是有效的行政区划代码' in unknown.text
+        alone = http.get("/cases", params={"overdue": "true"})
+        assert 'id="err-overdue">请先选择待办事项' in alone.text
+        forged = http.get("/cases", params={"cursor": "not-a-cursor"})  # the API refuses it
+        assert forged.status_code == 422 and "翻页位置无效，请从第一页重新开始" in forged.text
+
+
+def test_the_queues_page_past_the_first_fifty(system: Any) -> None:
+    base, made = system
+    with signed_in(base, "demo-platform") as http:
+        first = http.get("/queues/dispatch").text
+        assert len(rows(first.split("候补名单")[0])) == 50
+        second = http.get(_next_link(first)).text.split("候补名单")[0]
+        assert len(rows(second)) == len(made) - 50
+        risky = rows(http.get("/queues/dispatch", params={"risk_level_min": "4"}).text)
+        assert risky == [made[f"130104-{SEEDED}"]]
+    with signed_in(base, "demo-social-worker") as http:
+        page = http.get("/queues/reconfirmation")
+        assert page.status_code == 200 and "再次审核队列" in page.text
+        # registered today: the three months have not passed, so every case waits, not late
+        assert len(rows(page.text)) == 50
+        assert rows(http.get("/queues/reconfirmation", params={"overdue": "true"}).text) == []
+        assert "审核队列" in http.get("/queues/review").text
+
+
+def test_sorting_by_the_last_update_either_way(system: Any) -> None:
+    base, made = system
+    with signed_in(base, "demo-platform") as http:
+        newest = rows(http.get("/cases", params={"region": "130102"}).text)
+        oldest = rows(http.get("/cases", params={"region": "130102", "sort": "updated_at"}).text)
+        assert oldest[0] == made["130102-0"] and newest[0] == made[f"130102-{SEEDED - 1}"]
+        assert oldest[:5] == [made[f"130102-{n}"] for n in range(5)]
+        both = http.get("/cases", params={"due": "dispatch", "sort": "updated_at"})
+        assert both.status_code == 422
+        assert 'id="err-sort">待办队列按危险性和期限排序' in both.text
+        assert 'id="err-sort">请从选项中选择排序' in http.get(
+            "/cases", params={"sort": "name"}).text

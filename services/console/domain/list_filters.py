@@ -16,8 +16,9 @@ REGION = re.compile(r"[0-9]{6}")
 TEXT_MAX = 100
 RISK_LEVELS = range(0, 6)
 OVERDUE = {"true": "已逾期", "false": "未逾期"}
+SORTS = {"-updated_at": "最近更新在前", "updated_at": "最早更新在前"}
 FIELDS = ("state", "region", "institution_id", "due", "overdue", "risk_level_min",
-          "updated_since")
+          "updated_since", "sort")
 
 
 @dataclass
@@ -47,6 +48,8 @@ def read_filters(sent: dict[str, str], year: int, allowed: tuple[str, ...] = FIE
             found.params[name] = checked
     if "overdue" in found.params and not found.values.get("due"):
         found.errors["overdue"] = "请先选择待办事项，再筛选是否逾期"
+    if "sort" in found.params and found.values.get("due"):
+        found.errors["sort"] = "待办队列按危险性和期限排序，不能另选排序"
     return found
 
 
@@ -98,15 +101,16 @@ _CHECKS = {
     "overdue": _choice(OVERDUE, "请选择已逾期或未逾期"),
     "risk_level_min": _risk,
     "updated_since": _since,
+    "sort": _choice(SORTS, "请从选项中选择排序"),
 }
 
-LABELS = {"state": "状态", "region": "居住地", "institution_id": "服务机构", "due": "待办事项",
+LABELS = {"sort": "排序", "state": "状态", "region": "居住地", "institution_id": "服务机构", "due": "待办事项",
           "overdue": "是否逾期", "risk_level_min": "危险性不低于", "updated_since": "更新起"}
 
 
 def described(found: ListFilters, year: int) -> list[str]:
     """The filters in force, in Chinese, for the printed page's header: 状态：已登记."""
-    shown = {"state": lambda v: STATES[v], "due": lambda v: DEADLINES[v],
+    shown = {"sort": lambda v: SORTS[v], "state": lambda v: STATES[v], "due": lambda v: DEADLINES[v],
              "overdue": lambda v: OVERDUE[v], "region": lambda v: f"{region_name(v, year)}（{v}）",
              "risk_level_min": lambda v: f"{v}级"}
     return [f"{LABELS[name]}：{shown.get(name, str)(found.values[name])}"

@@ -12,9 +12,8 @@ from fastapi.responses import HTMLResponse
 from jingkang.common.domain.chinatime import CHINA
 
 from ...domain.list_filters import read_filters
-from ...domain.refusals import field_errors
 from ..web import Apis, SignedInUser, User, require_role, runtime
-from .worklists import CURSOR_MAX, PAGE_SIZE, list_page
+from .worklists import CURSOR_MAX, PAGE_SIZE, api_refusals, list_page
 
 router = APIRouter(include_in_schema=False)
 QUEUE_FILTERS = ("region", "overdue", "risk_level_min")
@@ -31,7 +30,7 @@ async def _page(apis: Any, user: SignedInUser, params: dict[str, Any],
     answer = await apis.call(user.account, "GET", "referral", "/v1/cases", params={
         **params, **({"cursor": cursor[:CURSOR_MAX]} if cursor else {}), "limit": PAGE_SIZE})
     if not answer.ok:
-        return [], None, field_errors(answer.body)
+        return [], None, api_refusals(answer.body)
     return answer.body["items"], answer.body.get("next_cursor"), {}
 
 

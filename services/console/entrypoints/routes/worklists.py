@@ -15,6 +15,15 @@ from ..web import Apis, SignedInUser, User, page, runtime
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 CURSOR_MAX = 500
+STALE_CURSOR = "翻页位置无效，请从第一页重新开始"
+
+
+def api_refusals(problem: object) -> dict[str, str]:
+    """The API's refusal of a list call; a cursor it did not issue sends back to page one."""
+    errors = field_errors(problem)
+    if "cursor" in errors:
+        errors["cursor"] = STALE_CURSOR
+    return errors
 
 
 def list_page(request: Request, user: SignedInUser, found: ListFilters, *, status: int = 200,
@@ -39,7 +48,7 @@ async def case_list(request: Request, user: User, apis: Apis) -> HTMLResponse:
     answer = await apis.call(user.account, "GET", "referral", "/v1/cases", params={
         **found.params, **({"cursor": cursor} if cursor else {}), "limit": PAGE_SIZE})
     if not answer.ok:
-        found.errors.update(field_errors(answer.body))
+        found.errors.update(api_refusals(answer.body))
         return list_page(request, user, found, status=answer.status if answer.status < 500
                          else 502, items=[], next_cursor=None, title="个案列表")
     return list_page(request, user, found, items=answer.body["items"],
