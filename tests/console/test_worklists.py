@@ -17,6 +17,7 @@ from jingkang.demo.accounts import DEMO_ACCOUNTS, create_console_accounts
 
 from ..referral.payloads import upload
 from ..services.support import running, service_env, token
+from .browser import SCREENSHOTS, chromium, need_browser
 
 SEEDED = 55  # more than one page of 50
 _CSRF = re.compile(r'name="csrf" value="([^"]+)"')
@@ -156,3 +157,81 @@ def test_sorting_by_the_last_update_either_way(system: Any) -> None:
         assert 'id="err-sort">待办队列按危险性和期限排序' in both.text
         assert 'id="err-sort">请从选项中选择排序' in http.get(
             "/cases", params={"sort": "name"}).text
+
+
+BUDGET = 300_000  # bytes transferred for a work list's first page, everything included
+SIZES = {"1366": {"width": 1366, "height": 768}, "1920": {"width": 1920, "height": 1080}}
+
+
+def _browser_signed_in(browser: Any, base: str, username: str) -> Any:
+    account = next(a for a in DEMO_ACCOUNTS if a.username == username)
+    page = browser.new_context(viewport=SIZES["1366"], locale="zh-CN").new_page()
+    page.goto(f"{base}/signin")
+    page.fill("input[name=username]", account.username)
+    page.fill("input[name=password]", account.password)
+    page.click("button[type=submit]")
+    return page
+
+
+def _weighed(page: Any, url: str) -> tuple[int, list[str]]:
+    """The bytes of every response the page's load brought (bodies and headers), and the
+    addresses asked; with every request routed, the browser's cache is off (a cold load)."""
+    loaded: list[Any] = []
+    page.route("**/*", lambda route: route.continue_())
+
+    def keep(request: Any) -> None:
+        loaded.append(request)
+
+    page.on("requestfinished", keep)
+    page.goto(url, wait_until="networkidle")
+    page.remove_listener("requestfinished", keep)
+    sizes = [request.sizes() for request in loaded]
+    return (sum(s["responseBodySize"] + s["responseHeadersSize"] for s in sizes),
+            [request.url for request in loaded])
+
+
+def test_the_first_page_of_a_work_list_stays_under_the_budget(system: Any) -> None:
+    need_browser()
+    base, _ = system
+    with chromium() as browser:
+        page = _browser_signed_in(browser, base, "demo-platform")
+        for path in ("/cases", "/queues/dispatch"):
+            weight, asked = _weighed(page, f"{base}{path}")
+            assert page.locator("table.list tbody tr").count() >= 50
+            assert not any("echarts" in url for url in asked), asked
+            assert any(url.endswith("/static/console.css") for url in asked)
+            print(f"{path}: {weight} bytes in {len(asked)} responses")
+            assert weight < BUDGET, f"{path}: {weight} bytes"
+
+
+def test_a_list_prints_with_its_title_filters_and_date(system: Any) -> None:
+    need_browser()
+    base, _ = system
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with chromium() as browser:
+        page = _browser_signed_in(browser, base, "demo-platform")
+        page.goto(f"{base}/cases")
+        page.select_option("select[name=state]", "registered")  # by keyboard: fill and Enter
+        page.fill("input[name=region]", "130102")
+        page.press("input[name=region]", "Enter")
+        page.wait_for_url("**/cases?*region=130102*")
+        assert page.locator("button.print-button").inner_text() == "打印"
+        for size in ("1920", "1366"):
+            page.set_viewport_size(SIZES[size])
+            page.screenshot(path=str(SCREENSHOTS / f"cases-{size}.png"), full_page=True)
+        page.emulate_media(media="print")
+        assert not page.locator("header.top").is_visible()
+        assert not page.locator("form.filters").is_visible()
+        head = page.locator(".print-head").inner_text()
+        assert "个案列表" in head and "状态：已登记" in head
+        assert "居住地：河北省石家庄市长安区（130102）" in head
+        assert re.search(r"打印日期：20\d\d年\d{1,2}月\d{1,2}日", head)
+        assert page.locator("table.list td").first.evaluate(
+            "cell => getComputedStyle(cell).borderTopStyle") == "solid"
+        page.screenshot(path=str(SCREENSHOTS / "cases-print.png"), full_page=True)
+        page.emulate_media(media="screen")
+        page.locator("table.list tbody a").first.click()
+        page.emulate_media(media="print")
+        assert not page.locator(".case-actions").is_visible()
+        assert "打印日期：" in page.locator(".print-head").inner_text()
+        page.screenshot(path=str(SCREENSHOTS / "case-print.png"), full_page=True)

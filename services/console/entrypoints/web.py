@@ -25,7 +25,7 @@ templates.env.filters.update(cn_date=labels.chinese_date, cn_time=labels.chinese
                              region=lambda code: labels.region_name(code, date.today().year))
 templates.env.globals.update(STATES=labels.STATES, ACTIONS=labels.ACTIONS, ROLES=labels.ROLES,
                              DEADLINES=labels.DEADLINES, EVENTS=labels.EVENTS,
-                             CHANNELS=labels.CHANNELS)
+                             CHANNELS=labels.CHANNELS, china_today=labels.china_today)
 
 
 class Redirect(Exception):
