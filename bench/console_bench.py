@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import re
 import signal
@@ -63,7 +64,8 @@ def free_port() -> int:
 def environment(data_dir: Path) -> dict[str, str]:
     ports = {name: free_port() for name in ("REFERRAL", "REGISTRY", "CONSOLE")}
     env = {**os.environ, "JINGKANG_DATA_DIR": str(data_dir), "JINGKANG_JWT_SECRET": SECRET,
-           "JINGKANG_LOG_LEVEL": "warning"}
+           "JINGKANG_LOG_LEVEL": "warning",
+           "JINGKANG_RATE_LIMIT_ENABLED": "false"}  # the seeding is one client, far over 50/s
     for name, port in ports.items():
         env[f"JINGKANG_{name}_PORT"] = str(port)
         env[f"JINGKANG_{name}_URL"] = f"http://127.0.0.1:{port}"
@@ -184,12 +186,14 @@ def main() -> None:
     args = parser.parse_args()
     data_dir = args.data_dir or Path(tempfile.mkdtemp(prefix="console-bench-"))
     env = environment(data_dir)
-    process = subprocess.Popen([sys.executable, "-m", "jingkang.cli", "run"], env=env)
+    process = subprocess.Popen([sys.executable, "-m", "jingkang.cli", "run"], env=env,
+                               stdout=sys.stderr)  # its banner is progress, not figures
     try:
         for name in ("REFERRAL", "REGISTRY", "CONSOLE"):
             wait_healthy(env[f"JINGKANG_{name}_URL"], process)
         progress(f"services up (pid {process.pid}), data in {data_dir}")
-        create_console_accounts(Settings(_env_file=None, data_dir=data_dir))
+        with contextlib.redirect_stdout(sys.stderr):
+            create_console_accounts(Settings(_env_file=None, data_dir=data_dir))
         asyncio.run(seed(env["JINGKANG_REFERRAL_URL"], args.cases, args.concurrency))
         results = measure(env, args.requests)
     finally:
