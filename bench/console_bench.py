@@ -96,7 +96,8 @@ def id_number(serial: int) -> str:
 def assessment(serial: int) -> dict[str, Any]:
     return {
         "person": {"name": "张三", "id_number": id_number(serial), "phone": "13800138000",
-                   "address": "长安区建设北大街1号", "guardian": {"name": "李四", "relation": "母亲"}},
+                   "address": "长安区建设北大街1号",
+                   "guardian": {"name": "李四", "relation": "母亲"}},
         "residence_region": "130102", "assessment_kind": "discharge",
         "assessed_on": "2026-10-30", "diagnosis": "精神分裂症", "risk_level": 1 + serial % 5,
         "recommendation": "病情稳定，建议社区康复",

@@ -136,6 +136,8 @@ def test_the_queues_page_past_the_first_fifty(system: Any) -> None:
         assert len(rows(second)) == len(made) - 50
         risky = rows(http.get("/queues/dispatch", params={"risk_level_min": "4"}).text)
         assert risky == [made[f"130104-{SEEDED}"]]
+        stale = http.get("/queues/dispatch", params={"waitlist_cursor": "stale"}).text
+        assert "翻页位置无效，请从第一页重新开始" in stale  # the waitlist's refusal shown too
     with signed_in(base, "demo-social-worker") as http:
         page = http.get("/queues/reconfirmation")
         assert page.status_code == 200 and "再次审核队列" in page.text

@@ -104,13 +104,15 @@ _CHECKS = {
     "sort": _choice(SORTS, "请从选项中选择排序"),
 }
 
-LABELS = {"sort": "排序", "state": "状态", "region": "居住地", "institution_id": "服务机构", "due": "待办事项",
-          "overdue": "是否逾期", "risk_level_min": "危险性不低于", "updated_since": "更新起"}
+LABELS = {"sort": "排序", "state": "状态", "region": "居住地", "institution_id": "服务机构",
+          "due": "待办事项", "overdue": "是否逾期", "risk_level_min": "危险性不低于",
+          "updated_since": "更新起"}
 
 
 def described(found: ListFilters, year: int) -> list[str]:
     """The filters in force, in Chinese, for the printed page's header: 状态：已登记."""
-    shown = {"sort": lambda v: SORTS[v], "state": lambda v: STATES[v], "due": lambda v: DEADLINES[v],
+    shown = {"sort": lambda v: SORTS[v], "state": lambda v: STATES[v],
+             "due": lambda v: DEADLINES[v],
              "overdue": lambda v: OVERDUE[v], "region": lambda v: f"{region_name(v, year)}（{v}）",
              "risk_level_min": lambda v: f"{v}级"}
     return [f"{LABELS[name]}：{shown.get(name, str)(found.values[name])}"

@@ -35,15 +35,16 @@ async def _page(apis: Any, user: SignedInUser, params: dict[str, Any],
 
 
 async def _queue(request: Request, user: SignedInUser, apis: Any, due: str, title: str,
-                 **extra: Any) -> HTMLResponse:
+                 refused: dict[str, str] | None = None, **extra: Any) -> HTMLResponse:
     year = runtime(request).now().astimezone(CHINA).year
     found = read_filters({**request.query_params, "due": due}, year, (*QUEUE_FILTERS, "due"))
     found.values.pop("due")
     items, next_cursor = [], None
     if not found.errors:
-        items, next_cursor, refused = await _page(apis, user, found.params,
-                                                  request.query_params.get("cursor", ""))
-        found.errors.update(refused)
+        items, next_cursor, answered = await _page(apis, user, found.params,
+                                                   request.query_params.get("cursor", ""))
+        found.errors.update(answered)
+    found.errors.update(refused or {})  # the waitlist's, on the dispatch page
     return list_page(request, user, found, status=422 if found.errors and not items else 200,
                      template="queue.html", items=items, next_cursor=next_cursor, due=due,
                      title=title, note=NOTES[due], path=request.url.path, **extra)
@@ -66,7 +67,7 @@ async def reconfirmation_queue(request: Request, user: User, apis: Apis) -> HTML
 @router.get("/queues/dispatch")
 async def dispatch_queue(request: Request, user: User, apis: Apis) -> HTMLResponse:
     require_role(user, "platform")
-    waitlist, waitlist_next, _ = await _page(
+    waitlist, waitlist_next, refused = await _page(
         apis, user, {"state": "waitlisted"}, request.query_params.get("waitlist_cursor", ""))
-    return await _queue(request, user, apis, "dispatch", "分派队列", waitlist=waitlist,
+    return await _queue(request, user, apis, "dispatch", "分派队列", refused, waitlist=waitlist,
                         waitlist_next=waitlist_next)

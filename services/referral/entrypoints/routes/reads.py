@@ -58,8 +58,8 @@ async def list_cases(
         raise Problem(422, "validation_error", "Invalid request", "sort goes without due",
                       errors=[{"field": "sort", "message": "a queue (`due`) has its own order"}])
     filters = CaseFilter(state=state, region=region, institution_id=institution_id, due=due,
-                         overdue=overdue, risk_level_min=risk_level_min, updated_since=updated_since,
-                         oldest_first=sort == "updated_at")
+                         overdue=overdue, risk_level_min=risk_level_min,
+                         updated_since=updated_since, oldest_first=sort == "updated_at")
     try:
         items, next_cursor = await reads.list(actor, filters, limit=limit, cursor=cursor)
     except InvalidListCursor as exc:
