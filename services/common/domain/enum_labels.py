@@ -11,6 +11,8 @@ LABELS: dict[str, str] = {
     "accepted": "已接收", "closed": "已结案（机构：已关闭）", "review": "审核",
     "dispatch": "分派", "reconfirmation": "再次审核意愿", "reassessment": "转介评估",
     "follow_up": "回访", "relocation": "迁居",
+    # list orders (GET /v1/cases?sort=)
+    "-updated_at": "最近更新在前", "updated_at": "最早更新在前",
     # ways in and who gives consent
     "discharge": "出院康复评估", "outpatient": "门诊就诊诊断评估", "medical": "医疗机构评估转介",
     "self": "本人申请", "guardian": "监护人", "patient": "本人", "third_party": "第三方报告",

@@ -55,6 +55,11 @@ def chinese_date(value: date | datetime | str | None) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+def china_today() -> date:
+    """Today in China (the printed pages' date)."""
+    return datetime.now(CHINA).date()
+
+
 def chinese_time(value: str | None) -> str:
     """2026年12月4日 22:05 in China time from an RFC 3339 time."""
     if not value:

@@ -15,7 +15,7 @@ from ..bootstrap import build_runtime
 from ..config import Settings
 from .routes import (admin, applications, audit, cases, civil_affairs, coverage, hospital,
                      institution, institution_profile, institutions, placement, queues,
-                     service_records, signin, signin_log)
+                     service_records, signin, signin_log, worklists)
 from .web import HERE, CsrfRefused, Redirect, page
 
 # Scripts and styles only from the console itself; no inline script, no framing.
@@ -43,9 +43,9 @@ def create_app(settings: Settings | None = None,
     app = FastAPI(title="精康工作台 Jingkang console", lifespan=lifespan, docs_url=None,
                   redoc_url=None, openapi_url=None)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    for module in (signin, admin, hospital, applications, cases, placement, queues, institution,
-                   service_records, civil_affairs, institutions, institution_profile, coverage,
-                   audit):
+    for module in (signin, admin, hospital, applications, cases, worklists, placement, queues,
+                   institution, service_records, civil_affairs, institutions,
+                   institution_profile, coverage, audit):
         app.include_router(module.router)
     app.include_router(signin_log.router)
     _install_handlers(app, settings)

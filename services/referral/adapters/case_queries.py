@@ -119,9 +119,10 @@ class CaseQueries:
             priority = f"CASE WHEN risk_level >= {int(self.high_risk_level)} THEN 0 ELSE 1 END"
             keys, direction = (priority, column, "case_id"), ">"
             order = f"{priority}, {column}, case_id"
-        else:
-            keys, direction = ("0", "updated_at", "case_id"), "<"
-            order = "updated_at DESC, case_id DESC"
+        else:  # both directions walk ix_cases_updated (updated_at, case_id)
+            way = "ASC" if f.oldest_first else "DESC"
+            keys, direction = ("0", "updated_at", "case_id"), ">" if f.oldest_first else "<"
+            order = f"updated_at {way}, case_id {way}"
         if cursor:
             last = _decode(cursor)
             sql.add(f"({keys[0]}, {keys[1]}, {keys[2]}) {direction} ({{0}}, {{1}}, {{2}})",

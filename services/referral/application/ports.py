@@ -151,6 +151,7 @@ class CaseFilter:
     overdue: bool | None = None
     risk_level_min: int | None = None
     updated_since: datetime | None = None
+    oldest_first: bool = False  # sort=updated_at: the least recently updated first
 
 
 class InvalidListCursor(ValueError):

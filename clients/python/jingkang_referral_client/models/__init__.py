@@ -47,6 +47,7 @@ from .integrity_out import IntegrityOut
 from .leaf_out import LeafOut
 from .ledger_key_out import LedgerKeyOut
 from .list_cases_due_type_0 import ListCasesDueType0
+from .list_cases_sort_type_0 import ListCasesSortType0
 from .person import Person
 from .person_out import PersonOut
 from .person_out_guardian_type_0 import PersonOutGuardianType0
@@ -124,6 +125,7 @@ __all__ = (
     "LeafOut",
     "LedgerKeyOut",
     "ListCasesDueType0",
+    "ListCasesSortType0",
     "Person",
     "PersonOut",
     "PersonOutGuardianType0",

@@ -1,4 +1,5 @@
-"""个案: the case page (state, deadlines, timeline, the actions the API lists) and the case list."""
+"""个案: the case page (state, deadlines, timeline, the actions the API lists); the case list
+is in worklists.py."""
 
 from __future__ import annotations
 
@@ -54,17 +55,3 @@ async def case_action(request: Request, case_id: str, action: str, user: User,
         errors = field_errors(answer.body)
     return await _case_page(request, user, apis, case_id, errors, action, submitted,
                             status=422)
-
-
-@router.get("/cases")
-async def case_list(request: Request, user: User, apis: Apis) -> HTMLResponse:
-    """The cases in the user's scope, newest first; filter by state, page with the cursor."""
-    params = {k: v for k in ("state", "cursor") if (v := request.query_params.get(k))}
-    answer = await apis.call(user.account, "GET", "referral", "/v1/cases",
-                             params={**params, "limit": 50})
-    if not answer.ok:
-        return page(request, "problem.html", user, status=answer.status,
-                    errors=field_errors(answer.body))
-    return page(request, "cases.html", user, items=answer.body["items"],
-                next_cursor=answer.body.get("next_cursor"), state=params.get("state", ""),
-                title="个案列表")

@@ -42,16 +42,24 @@ async def list_cases(
     overdue: Annotated[bool | None, Query(description="逾期 only past due (true) or not yet due (false); with `due`")] = None,
     risk_level_min: Annotated[int | None, Query(ge=0, le=5, description="最低危险等级 risk level at least")] = None,
     updated_since: Annotated[PlausibleTime, Query(description="更新起 updated at or after (RFC 3339)")] = None,
+    sort: Annotated[Literal["-updated_at", "updated_at"] | None, Query(description=(
+        "排序 without `due`: `-updated_at` newest first (the default) or `updated_at` oldest "
+        "first; a queue (`due`) keeps its own order"))] = None,
     cursor: Annotated[str | None, Query(max_length=500, description="游标 from `next_cursor`")] = None,
     limit: Annotated[int, Query(ge=1, le=500, description="每页 page size")] = 50,
 ) -> JSONResponse:
-    """Cases in the caller's scope, newest first; with `due`, a work queue in which cases of
-    risk level 3 or more come first, then the soonest due."""
+    """Cases in the caller's scope, newest first (or oldest first with `sort=updated_at`); with
+    `due`, a work queue in which cases of risk level 3 or more come first, then the soonest
+    due."""
     if overdue is not None and due is None:
         raise Problem(422, "validation_error", "Invalid request", "overdue goes with due",
                       errors=[{"field": "overdue", "message": "needs `due`"}])
+    if sort is not None and due is not None:
+        raise Problem(422, "validation_error", "Invalid request", "sort goes without due",
+                      errors=[{"field": "sort", "message": "a queue (`due`) has its own order"}])
     filters = CaseFilter(state=state, region=region, institution_id=institution_id, due=due,
-                         overdue=overdue, risk_level_min=risk_level_min, updated_since=updated_since)
+                         overdue=overdue, risk_level_min=risk_level_min,
+                         updated_since=updated_since, oldest_first=sort == "updated_at")
     try:
         items, next_cursor = await reads.list(actor, filters, limit=limit, cursor=cursor)
     except InvalidListCursor as exc:

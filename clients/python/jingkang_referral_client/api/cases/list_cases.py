@@ -10,6 +10,7 @@ from ... import errors
 
 from ...models.case_list_out import CaseListOut
 from ...models.list_cases_due_type_0 import ListCasesDueType0
+from ...models.list_cases_sort_type_0 import ListCasesSortType0
 from ...models.problem import Problem
 from ...types import UNSET, Unset
 from typing import cast
@@ -26,6 +27,7 @@ def _get_kwargs(
     overdue: bool | None | Unset = UNSET,
     risk_level_min: int | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sort: ListCasesSortType0 | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
@@ -88,6 +90,15 @@ def _get_kwargs(
     else:
         json_updated_since = updated_since
     params["updated_since"] = json_updated_since
+
+    json_sort: None | str | Unset
+    if isinstance(sort, Unset):
+        json_sort = UNSET
+    elif isinstance(sort, ListCasesSortType0):
+        json_sort = sort.value
+    else:
+        json_sort = sort
+    params["sort"] = json_sort
 
     json_cursor: None | str | Unset
     if isinstance(cursor, Unset):
@@ -188,14 +199,16 @@ def sync_detailed(
     overdue: bool | None | Unset = UNSET,
     risk_level_min: int | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sort: ListCasesSortType0 | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> Response[CaseListOut | Problem]:
     """ 个案列表与工作队列 List cases and work queues
 
-     Cases in the caller's scope, newest first; with `due`, a work queue in which cases of
-    risk level 3 or more come first, then the soonest due.
+     Cases in the caller's scope, newest first (or oldest first with `sort=updated_at`); with
+    `due`, a work queue in which cases of risk level 3 or more come first, then the soonest
+    due.
 
     Args:
         state (None | str | Unset): 状态 state
@@ -207,6 +220,8 @@ def sync_detailed(
         overdue (bool | None | Unset): 逾期 only past due (true) or not yet due (false); with `due`
         risk_level_min (int | None | Unset): 最低危险等级 risk level at least
         updated_since (datetime.datetime | None | Unset): 更新起 updated at or after (RFC 3339)
+        sort (ListCasesSortType0 | None | Unset): 排序 without `due`: `-updated_at` newest first
+            (the default) or `updated_at` oldest first; a queue (`due`) keeps its own order
         cursor (None | str | Unset): 游标 from `next_cursor`
         limit (int | Unset): 每页 page size Default: 50.
 
@@ -227,6 +242,7 @@ due=due,
 overdue=overdue,
 risk_level_min=risk_level_min,
 updated_since=updated_since,
+sort=sort,
 cursor=cursor,
 limit=limit,
 
@@ -248,14 +264,16 @@ def sync(
     overdue: bool | None | Unset = UNSET,
     risk_level_min: int | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sort: ListCasesSortType0 | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> CaseListOut | Problem | None:
     """ 个案列表与工作队列 List cases and work queues
 
-     Cases in the caller's scope, newest first; with `due`, a work queue in which cases of
-    risk level 3 or more come first, then the soonest due.
+     Cases in the caller's scope, newest first (or oldest first with `sort=updated_at`); with
+    `due`, a work queue in which cases of risk level 3 or more come first, then the soonest
+    due.
 
     Args:
         state (None | str | Unset): 状态 state
@@ -267,6 +285,8 @@ def sync(
         overdue (bool | None | Unset): 逾期 only past due (true) or not yet due (false); with `due`
         risk_level_min (int | None | Unset): 最低危险等级 risk level at least
         updated_since (datetime.datetime | None | Unset): 更新起 updated at or after (RFC 3339)
+        sort (ListCasesSortType0 | None | Unset): 排序 without `due`: `-updated_at` newest first
+            (the default) or `updated_at` oldest first; a queue (`due`) keeps its own order
         cursor (None | str | Unset): 游标 from `next_cursor`
         limit (int | Unset): 每页 page size Default: 50.
 
@@ -288,6 +308,7 @@ due=due,
 overdue=overdue,
 risk_level_min=risk_level_min,
 updated_since=updated_since,
+sort=sort,
 cursor=cursor,
 limit=limit,
 
@@ -303,14 +324,16 @@ async def asyncio_detailed(
     overdue: bool | None | Unset = UNSET,
     risk_level_min: int | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sort: ListCasesSortType0 | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> Response[CaseListOut | Problem]:
     """ 个案列表与工作队列 List cases and work queues
 
-     Cases in the caller's scope, newest first; with `due`, a work queue in which cases of
-    risk level 3 or more come first, then the soonest due.
+     Cases in the caller's scope, newest first (or oldest first with `sort=updated_at`); with
+    `due`, a work queue in which cases of risk level 3 or more come first, then the soonest
+    due.
 
     Args:
         state (None | str | Unset): 状态 state
@@ -322,6 +345,8 @@ async def asyncio_detailed(
         overdue (bool | None | Unset): 逾期 only past due (true) or not yet due (false); with `due`
         risk_level_min (int | None | Unset): 最低危险等级 risk level at least
         updated_since (datetime.datetime | None | Unset): 更新起 updated at or after (RFC 3339)
+        sort (ListCasesSortType0 | None | Unset): 排序 without `due`: `-updated_at` newest first
+            (the default) or `updated_at` oldest first; a queue (`due`) keeps its own order
         cursor (None | str | Unset): 游标 from `next_cursor`
         limit (int | Unset): 每页 page size Default: 50.
 
@@ -342,6 +367,7 @@ due=due,
 overdue=overdue,
 risk_level_min=risk_level_min,
 updated_since=updated_since,
+sort=sort,
 cursor=cursor,
 limit=limit,
 
@@ -363,14 +389,16 @@ async def asyncio(
     overdue: bool | None | Unset = UNSET,
     risk_level_min: int | None | Unset = UNSET,
     updated_since: datetime.datetime | None | Unset = UNSET,
+    sort: ListCasesSortType0 | None | Unset = UNSET,
     cursor: None | str | Unset = UNSET,
     limit: int | Unset = 50,
 
 ) -> CaseListOut | Problem | None:
     """ 个案列表与工作队列 List cases and work queues
 
-     Cases in the caller's scope, newest first; with `due`, a work queue in which cases of
-    risk level 3 or more come first, then the soonest due.
+     Cases in the caller's scope, newest first (or oldest first with `sort=updated_at`); with
+    `due`, a work queue in which cases of risk level 3 or more come first, then the soonest
+    due.
 
     Args:
         state (None | str | Unset): 状态 state
@@ -382,6 +410,8 @@ async def asyncio(
         overdue (bool | None | Unset): 逾期 only past due (true) or not yet due (false); with `due`
         risk_level_min (int | None | Unset): 最低危险等级 risk level at least
         updated_since (datetime.datetime | None | Unset): 更新起 updated at or after (RFC 3339)
+        sort (ListCasesSortType0 | None | Unset): 排序 without `due`: `-updated_at` newest first
+            (the default) or `updated_at` oldest first; a queue (`due`) keeps its own order
         cursor (None | str | Unset): 游标 from `next_cursor`
         limit (int | Unset): 每页 page size Default: 50.
 
@@ -403,6 +433,7 @@ due=due,
 overdue=overdue,
 risk_level_min=risk_level_min,
 updated_since=updated_since,
+sort=sort,
 cursor=cursor,
 limit=limit,
 
