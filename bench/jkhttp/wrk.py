@@ -116,8 +116,13 @@ async def run_wrk(load: Load, target: Target, base: int, workdir: Path, label: s
             return await _run_wrk_once(load, target, base + attempt * 500_000, workdir, label,
                                        repetition)
         except WrkCrashed as crash:
+            CRASHED[target.name] = CRASHED.get(target.name, 0) + 1
             print(f"wrk crashed ({crash}); the window is run again", file=sys.stderr)
     raise RuntimeError(f"wrk crashed three times running {load.script}")
+
+
+# Windows whose wrk crashed, by target: what they stored was never tallied.
+CRASHED: dict[str, int] = {}
 
 
 class WrkCrashed(RuntimeError):
