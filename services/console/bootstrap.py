@@ -50,13 +50,21 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def token_minter(settings: Settings):  # noqa: ANN201 - a closure over the secret
-    secret = settings.jwt_secret.get_secret_value()
+def token_minter(settings: Settings):  # noqa: ANN201 - a closure over the signing key
+    """The signed-in user's API token: RS256 with the console's private key when one is set
+    (the services trust its public half), else HS256 with the shared secret; the issuer and
+    audience the services require, when they require them."""
+    key_file = settings.console_api_signing_key_file
+    key = key_file.read_text(encoding="utf-8") if key_file else \
+        settings.jwt_secret.get_secret_value()
+    algorithm = "RS256" if key_file else "HS256"
 
     def token_for(account: Account) -> str:
-        return mint_token(secret, sub=f"console:{account.username}", role=account.role,
+        return mint_token(key, sub=f"console:{account.username}", role=account.role,
                           org_id=account.org_id, region=account.region,
-                          ttl_seconds=settings.console_api_token_seconds)
+                          ttl_seconds=settings.console_api_token_seconds, algorithm=algorithm,
+                          issuer=settings.jwt_issuer, audience=settings.jwt_audience,
+                          key_id=settings.console_api_signing_key_id)
     return token_for
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import Field, SecretStr
 
 from jingkang.common.settings import CommonSettings
@@ -21,6 +23,12 @@ class Settings(CommonSettings):
         15, ge=1, description="how long a locked account stays locked")
     console_api_token_seconds: int = Field(
         300, ge=60, le=3600, description="lifetime of the bearer tokens the console mints")
+    console_api_signing_key_file: Path | None = Field(
+        None, description="PEM RSA private key: the console then signs the users' API tokens "
+                          "RS256, for services that trust its public half (jwt_public_key_file "
+                          "or their JWKS); without it, HS256 with the shared secret")
+    console_api_signing_key_id: str | None = Field(
+        None, description="the `kid` header of those tokens, to pick the key from a JWKS")
     console_secure_cookies: bool = Field(
         False, description="always mark the session cookie Secure (it is whenever the request "
                            "came over HTTPS)")

@@ -47,13 +47,19 @@ def challenge(error: str | None = None) -> dict[str, str]:
 
 
 def mint_token(secret: str, *, sub: str, role: str, org_id: str, region: str,
-               ttl_seconds: int = 3600) -> str:
+               ttl_seconds: int = 3600, algorithm: str = ALGORITHM, issuer: str | None = None,
+               audience: str | None = None, key_id: str | None = None) -> str:
+    """A bearer token of these claims: HS256 with the shared secret, or RS256 with ``secret``
+    a PEM private key whose public half the services trust (their public key or JWKS)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}; one of {', '.join(ROLES)}")
     now = int(time.time())
-    claims = {"sub": sub, "role": role, "org_id": org_id, "region": region,
-              "iat": now, "nbf": now, "exp": now + ttl_seconds}
-    return jwt.encode(claims, secret, algorithm=ALGORITHM)
+    claims: dict[str, Any] = {"sub": sub, "role": role, "org_id": org_id, "region": region,
+                              "iat": now, "nbf": now, "exp": now + ttl_seconds}
+    claims.update({name: value for name, value in (("iss", issuer), ("aud", audience))
+                   if value})
+    return jwt.encode(claims, secret, algorithm=algorithm,
+                      headers={"kid": key_id} if key_id else None)
 
 
 class TokenVerifier:
