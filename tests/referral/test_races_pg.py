@@ -205,6 +205,30 @@ async def test_erasure_and_new_uploads_of_the_person_one_loses_cleanly(race_api:
     assert sum(outcomes.values()) == len(rounds), outcomes
 
 
+async def test_one_person_uploaded_many_times_at_once_opens_one_case(race_api: Api) -> None:
+    """10 persons, each uploaded 8 times at once (80 concurrent uploads): one case each, the
+    other 7 answered 409 naming it; each case one event and one read-model row (the events
+    and the row are one statement on PostgreSQL, so no row without its events and no events
+    without their row)."""
+    bodies = [p.upload(serial, residence_region="130102") for serial in range(700, 710)]
+    responses = await _post_all(race_api, [("/v1/referrals/medical-assessments", body,
+                                             p.HOSPITAL) for body in bodies for _ in range(8)])
+    for person in range(10):
+        answers = responses[person * 8:(person + 1) * 8]
+        assert sorted(r.status_code for r in answers) == [201] + [409] * 7, \
+            [r.text for r in answers]
+        opened = next(r.json()["case_id"] for r in answers if r.status_code == 201)
+        assert {r.json()["case_id"] for r in answers if r.status_code == 409} == {opened}
+        assert {r.json()["code"] for r in answers if r.status_code == 409} == {"duplicate_case"}
+        history = await race_api.get(f"/v1/cases/{opened}/events", p.AUDITOR)
+        assert [e["type"] for e in history["events"]] == ["MedicalAssessmentUploaded"]
+        case = await race_api.get(f"/v1/cases/{opened}", p.AUDITOR)
+        assert (case["state"], case["version"]) == ("registered", 1)
+    listed = await race_api.get("/v1/cases", p.AUDITOR, region="130102", limit=200)
+    opened_ids = {r.json()["case_id"] for r in responses if r.status_code == 201}
+    assert opened_ids <= {c["case_id"] for c in listed["items"]} and len(opened_ids) == 10
+
+
 # --- 3. many commands on one case ------------------------------------------------------------
 
 

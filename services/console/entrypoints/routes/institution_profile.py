@@ -92,37 +92,38 @@ async def change(institution_id: str, request: Request, user: User, apis: Apis) 
                                errors=errors, stale="" in errors and version.isdigit())
 
 
+async def _post_and_show(request: Request, user: SignedInUser, apis: Apis,
+                         institution_id: str, form: dict[str, Any],
+                         built: tuple[dict[str, Any], dict[str, str]], suffix: str,
+                         done: str) -> Response:
+    """A form that posts to ``suffix`` under the institution: the profile once done, else the
+    profile with the refusals beside the form's fields (named ``<done>.<field>``) and what was
+    entered (``<done>_values``)."""
+    body, errors = built
+    status = 422
+    if not errors:
+        sent, errors, status = await _send(request, user, apis, institution_id, "POST", suffix,
+                                           body, done)
+        if sent:
+            return sent
+    return await _profile_page(request, user, apis, institution_id, status=status,
+                               errors={f"{done}.{k}" if k else "": v for k, v in errors.items()},
+                               **{f"{done}_values": form})
+
+
 @router.post("/civil-affairs/institutions/{institution_id}/status")
 async def change_status(institution_id: str, request: Request, user: User,
                         apis: Apis) -> Response:
     require_role(user, "civil_affairs")
-    institution_id = institution_id[:64]
     form = await check_csrf(request, user)
-    body, errors = forms.status_body(form)
-    status = 422
-    if not errors:
-        done, errors, status = await _send(request, user, apis, institution_id, "POST",
-                                           "/status", body, "status")
-        if done:
-            return done
-    return await _profile_page(request, user, apis, institution_id, status=status,
-                               errors={f"status.{k}" if k else "": v for k, v in errors.items()},
-                               status_values=form)
+    return await _post_and_show(request, user, apis, institution_id[:64], form,
+                                forms.status_body(form), "/status", "status")
 
 
 @router.post("/civil-affairs/institutions/{institution_id}/staff-reports")
 async def report_staff(institution_id: str, request: Request, user: User,
                        apis: Apis) -> Response:
     require_role(user, "civil_affairs")
-    institution_id = institution_id[:64]
     form = await check_csrf(request, user)
-    body, errors = forms.staff_report_body(form)
-    status = 422
-    if not errors:
-        done, errors, status = await _send(request, user, apis, institution_id, "POST",
-                                           "/staff-reports", body, "staff")
-        if done:
-            return done
-    return await _profile_page(request, user, apis, institution_id, status=status,
-                               errors={f"staff.{k}" if k else "": v for k, v in errors.items()},
-                               staff_values=form)
+    return await _post_and_show(request, user, apis, institution_id[:64], form,
+                                forms.staff_report_body(form), "/staff-reports", "staff")

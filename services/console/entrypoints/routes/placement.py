@@ -8,9 +8,9 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from ..web import Apis, User, page
+from .cases import CASE_ID_MAX
 
 router = APIRouter(include_in_schema=False)
-CASE_ID_MAX = 64
 
 
 @router.get("/cases/{case_id}/placement")

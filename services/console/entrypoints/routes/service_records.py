@@ -15,7 +15,9 @@ from jingkang.common.domain.chinatime import CHINA
 from ...domain.action_forms import FORMS, SERVICE_FORMS, SERVICE_METHODS, SERVICE_TYPES, body_from
 from ...domain.refusals import field_errors
 from ...domain.service_entry import COOKIE, remembered, start_now, to_remember
-from ..web import Apis, SignedInUser, User, check_csrf, page, require_role, runtime, see_other
+from ..web import (Apis, SignedInUser, User, check_csrf, page, require_role, runtime, secure,
+                   see_other)
+from .cases import CASE_ID_MAX
 
 router = APIRouter(include_in_schema=False)
 PATH = "/institution/service-records"
@@ -57,7 +59,7 @@ async def service_records(request: Request, user: User, apis: Apis) -> HTMLRespo
 async def record(request: Request, case_id: str, user: User, apis: Apis) -> Response:
     require_role(user, "institution")
     submitted = await check_csrf(request, user)
-    case_id = case_id[:64]
+    case_id = case_id[:CASE_ID_MAX]
     fragment = request.headers.get("HX-Request") == "true"
     row = int(submitted["row"]) if str(submitted.get("row", "")).isdigit() else 0
     body, errors = body_from(FORMS["service_record"], submitted)
@@ -74,7 +76,7 @@ async def record(request: Request, case_id: str, user: User, apis: Apis) -> Resp
                             done={case_id: _said(submitted)}) if fragment
                 else see_other(PATH))
             response.set_cookie(COOKIE, kept, httponly=True, samesite="lax",
-                                secure=request.url.scheme == "https", path="/institution",
+                                secure=secure(request), path="/institution",
                                 max_age=90 * 24 * 3600)
             return response
         errors = field_errors(answer.body)
