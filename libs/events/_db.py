@@ -9,7 +9,8 @@ Each database hands out two kinds of connection:
 
 * ``transaction()`` — a write transaction; callbacks registered with ``after_commit`` run
   once it has committed.  On SQLite it is ``BEGIN IMMEDIATE`` on the one writer connection,
-  so writers queue instead of failing with ``database is locked``.
+  so writers queue instead of failing with ``database is locked``.  On PostgreSQL its BEGIN
+  and COMMIT travel with its first and last statements where they can (``_PgTransaction``).
 * ``connection()`` — single statements outside an explicit transaction (autocommit on
   PostgreSQL; a read-only reader connection on SQLite).
 """
@@ -58,6 +59,13 @@ class Connection(ABC):
         marks = ", ".join(f"${i}" for i in range(1, len(columns) + 1))
         await self.executemany(
             f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+    async def execute_deferred(self, sql: str) -> None:
+        """A statement written out in full (no parameters) whose result nobody reads and on
+        which no later statement of the transaction depends: where the engine allows, it waits
+        for the transaction's next statement written out in full, or its COMMIT, and travels
+        with it (a round trip less); here it runs at once."""
+        await self.execute(sql)
 
     async def fetchrow(self, sql: str, *args: Any) -> Row | None:
         rows = await self.fetch(sql, *args)

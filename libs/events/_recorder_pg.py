@@ -51,9 +51,9 @@ class PostgresRecorder:
                                              events, when, own=conn is None,
                                              row_write=row_write)
         # Events and their seals commit together: the store's own append is a transaction,
-        # committed by the statement that writes the seals.
+        # whose COMMIT travels with the seals' statement.
         try:
-            async with store.db.begun() as c:
+            async with store.db.transaction() as c:
                 return await self._append_on(store, c, stream_id, stream_type, expected,
                                              events, when, own=True,
                                              collision=_StoredMeanwhile)
@@ -70,7 +70,7 @@ class PostgresRecorder:
                          collision: type[Exception] | None = None,
                          row_write: RowWrite | None = None) -> AppendResult:
         """The append on ``c``; with ``collision`` set, ``c`` is the store's own transaction
-        (``db.begun()``), which the seals' statement commits."""
+        and a collision of event ids is raised as that, to be told apart after rollback."""
         cached = store._heads.get(stream_id)
         prev_hash = GENESIS_HASH if expected == 0 else (
             cached[1] if cached and cached[0] == expected else None)
@@ -94,14 +94,13 @@ class PostgresRecorder:
             prev_hash = None
         else:
             raise ConcurrencyError(stream_id, expected, None)
-        await self._seal(store, c, batch, rows, commit=collision is not None)
-        store._after_write(c, own=own)
+        await self._seal(store, c, batch, rows)
+        store._after_write(c, own=own and collision is None)  # else committed on leaving
         store._remember_head(batch.stream_id, batch.versions[-1], batch.hashes[-1])
         return recorded(batch, rows, events)
 
     @staticmethod
-    async def _seal(store: StoreRules, c: Connection, b: Prepared, rows: Sequence[Any], *,
-                    commit: bool) -> None:
+    async def _seal(store: StoreRules, c: Connection, b: Prepared, rows: Sequence[Any]) -> None:
         key = store.ledger_key
         if key is None:
             return
@@ -109,16 +108,9 @@ class PostgresRecorder:
         tx_ids = [int(r["tx_id"]) for r in rows]
         seals = [key.seal(p, t, b.stream_id, v, h)
                  for p, t, v, h in zip(positions, tx_ids, b.versions, b.hashes, strict=True)]
-        if commit:
-            # One simple query, so it can carry the COMMIT: every value is an integer from
-            # the database or hex from the key, written out by this code.
-            await c.execute(sql.pg_seal_and_commit(positions, tx_ids, key.key_id, seals))
-        elif len(rows) == 1:
-            await c.execute(sql.PG_SEAL_ONE, positions[0], tx_ids[0], key.key_id, seals[0],
-                            b.stream_id, b.versions[0])
-        else:
-            await c.execute(sql.PG_SEAL_BATCH, positions, tx_ids, key.key_id, seals, b.stream_id,
-                            b.versions)
+        # Written out in full, so it can travel with the transaction's next statement or its
+        # COMMIT: every value is an integer from the database or hex from the key.
+        await c.execute_deferred(sql.pg_seals(positions, tx_ids, key.key_id, seals))
 
     @staticmethod
     async def _read_head(store: StoreRules, c: Connection, stream_id: str, expected: int,

@@ -55,43 +55,37 @@ WHERE (CASE WHEN $12::int = 0
 RETURNING position, version, tx_id
 """
 
-# Seals of a batch, written in the transaction that inserted its events.  A seal row already at
-# a position (someone with INSERT on event_seals put it there first) is left for verify to
-# report rather than refusing every append that reaches that position.
-PG_SEAL_ONE = """
+# Seals, written in the transaction that inserted their events.  A seal row already at a
+# position (someone with INSERT on event_seals put it there first) is left for verify to report
+# rather than refusing every append that reaches that position.
+SEAL_ROW = """
 INSERT INTO event_seals (position, tx_id, stream_id, version, key_id, seal)
 VALUES ($1, $2, $5, $6, $3, $4)
 ON CONFLICT (position) DO NOTHING
 """
-PG_SEAL_BATCH = """
-INSERT INTO event_seals (position, tx_id, stream_id, version, key_id, seal)
-SELECT s.position, s.tx_id, $5::text, s.version, $3::text, s.seal
-FROM unnest($1::bigint[], $2::bigint[], $4::text[], $6::int[]) AS s(position, tx_id, seal, version)
-ON CONFLICT (position) DO NOTHING
-"""
-SEAL_ROW = PG_SEAL_ONE
 _HEX = frozenset("0123456789abcdef")
 
 
-# With the seals' statement, the COMMIT of the store's own append (see pg_seal_and_commit).
-PG_SEAL_AND_COMMIT = """
+# The same on PostgreSQL, written out in full (see pg_seals).
+PG_SEALS = """
 INSERT INTO event_seals (position, tx_id, stream_id, version, key_id, seal)
 SELECT s.position, s.tx_id, e.stream_id, e.version, '{key_id}', s.seal
 FROM (VALUES {rows}) AS s(position, tx_id, seal) JOIN events AS e ON e.position = s.position
-ON CONFLICT (position) DO NOTHING; COMMIT
+ON CONFLICT (position) DO NOTHING
 """
 
 
-def pg_seal_and_commit(positions: list[int], tx_ids: list[int], key_id: str,
-                       seals: list[str]) -> str:
-    """The seals and the COMMIT of the store's own append as one simple query (a round trip
-    less).  Simple queries take no parameters, so the values are written out: integers and
-    lowercase hex only (the stream id, free text, is taken from the events just inserted)."""
+def pg_seals(positions: list[int], tx_ids: list[int], key_id: str, seals: list[str]) -> str:
+    """The seals' insert as a statement without parameters, so that it can share a simple
+    query with the transaction's COMMIT (a round trip less).  The values are written out:
+    integers and lowercase hex only (the stream id, free text, is taken from the events just
+    inserted)."""
     if not all(set(text) <= _HEX for text in (key_id, *seals)):
         raise ValueError("seals and key ids are lowercase hex")
     rows = ",".join(f"({int(p)}::bigint,{int(t)}::bigint,'{s}')"
                     for p, t, s in zip(positions, tx_ids, seals, strict=True))
-    return PG_SEAL_AND_COMMIT.format(key_id=key_id, rows=rows)
+    return PG_SEALS.format(key_id=key_id, rows=rows).strip()
+
 
 PG_BY_IDS = f"SELECT {COLUMNS} FROM events WHERE event_id = ANY($1::uuid[]) ORDER BY position"
 

@@ -21,10 +21,11 @@ from .payloads import HOSPITAL, PLATFORM, institution, upload
 
 pytestmark = pytest.mark.postgres
 
-# With an Idempotency-Key: the look-up of a stored answer, BEGIN, the person's lock, the
-# open-case check, the person's data key, the events with the case row, their seal, the stored
-# answer, COMMIT.  (Ten before the row rode on the append.)
-UPLOAD_STATEMENTS = 9
+# With an Idempotency-Key: the look-up of a stored answer, BEGIN with the person's lock, the
+# open-case check, the person's data key, the events with the case row, the stored answer, the
+# events' seal with the COMMIT.  (Ten before the row rode on the append, nine before BEGIN and
+# COMMIT travelled with the lock and the seal.)
+UPLOAD_STATEMENTS = 7
 
 
 @pytest.fixture
@@ -70,12 +71,16 @@ async def test_an_upload_sends_its_statements_in_the_pinned_number(
     assert not any(q.startswith("INSERT INTO cases") for q in sent)
     statements.clear()  # without a key: no look-up and no stored answer
     await api.post("/v1/referrals/medical-assessments", upload(803), HOSPITAL, 201)
-    assert len(_command_statements(statements)) == UPLOAD_STATEMENTS - 2
+    sent = _command_statements(statements)
+    assert len(sent) == UPLOAD_STATEMENTS - 2, "\n".join(sent)
+    assert sent[0].startswith("BEGIN; SELECT pg_advisory_xact_lock(")
+    assert sent[-1].startswith("INSERT INTO event_seals") and sent[-1].endswith("; COMMIT")
 
 
 # BEGIN, the case row FOR UPDATE, the person's data key, the events with the case row, their
-# seal, COMMIT.  (Seven before the row rode on the append.)
-ACCEPTANCE_STATEMENTS = 6
+# seal with the COMMIT.  (Seven before the row rode on the append, six before the COMMIT
+# travelled with the seal.)
+ACCEPTANCE_STATEMENTS = 5
 
 
 async def test_a_command_on_a_case_sends_its_statements_in_the_pinned_number(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
@@ -61,6 +62,7 @@ SELECT_STATE = ("snapshot, key_id, "
 # The first key of PostgreSQL's two-key advisory locks taken on a person (the second is a hash
 # of the person key); the consumers' leader locks use the one-key form, a space of its own.
 PERSON_LOCK = 17_001
+_HEX_DIGEST = re.compile(r"[0-9a-f]{64}")
 
 
 def to_new_event(event: CaseEvent, metadata: Metadata, key: DataKey) -> NewEvent:
@@ -120,8 +122,12 @@ class CaseRepository:
         the erasure destroyed.  No row to lock may exist yet, hence an advisory lock.
         SQLite's IMMEDIATE write transactions are serial already."""
         if conn.dialect == "postgresql":
-            await conn.execute("SELECT pg_advisory_xact_lock($1, hashtext($2))", PERSON_LOCK,
-                               person_key)
+            # Written out in full, so the transaction's BEGIN travels with it (a round trip
+            # less); a person key is a hex digest, nothing else is let into the text.
+            if not _HEX_DIGEST.fullmatch(person_key):
+                raise ValueError("a person key is a lowercase hex digest")
+            await conn.execute(
+                f"SELECT pg_advisory_xact_lock({PERSON_LOCK}, hashtext('{person_key}'))")
 
     async def cases_of_person(self, conn: Connection,
                               person_key: str) -> list[tuple[str, str]]:
