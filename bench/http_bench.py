@@ -97,6 +97,7 @@ class Settings:
     duration: int
     warmup: int
     repetitions: int
+    workers: int
 
 
 def parse_settings(argv: list[str] | None = None) -> Settings:
@@ -106,15 +107,18 @@ def parse_settings(argv: list[str] | None = None) -> Settings:
                         help="seconds per measured window (20)")
     parser.add_argument("--warmup", type=int, default=5, help="warm-up seconds per target (5)")
     parser.add_argument("--repetitions", type=int, default=3, help="windows per target (3)")
+    parser.add_argument("--workers", type=int, default=1,
+                        help="worker processes of the service and of the ceiling alike (1)")
     parser.add_argument("--quick", action="store_true",
                         help="smoke run: 1 repetition of 3 s after a 1 s warm-up")
     args = parser.parse_args(argv)
     if args.quick:
         args.duration, args.warmup, args.repetitions = 3, 1, 1
-    if args.connections < 1 or args.duration < 1 or args.repetitions < 1 or args.warmup < 1:
-        parser.error("--connections, --duration, --warmup and --repetitions must be at least 1")
+    if min(args.connections, args.duration, args.repetitions, args.warmup, args.workers) < 1:
+        parser.error("--connections, --duration, --warmup, --repetitions and --workers must "
+                     "be at least 1")
     return Settings(os.environ.get(ADMIN_URL_ENV, DEFAULT_ADMIN_URL), args.connections,
-                    args.duration, args.warmup, args.repetitions)
+                    args.duration, args.warmup, args.repetitions, args.workers)
 
 
 def print_header(settings: Settings, pg: dict[str, str], fixture: Fixture,
@@ -123,8 +127,10 @@ def print_header(settings: Settings, pg: dict[str, str], fixture: Fixture,
           "driven by wrk")
     for line in describe_machine(pg, {os.getpid(), *(t.server.pid for t in targets.values())}):
         print(line)
-    print("servers     uvicorn, loop=uvloop, http=httptools, 1 process each; pool of 10 "
-          "connections each")
+    processes = ("1 process each" if settings.workers == 1 else
+                 f"{settings.workers} worker processes each (and a supervisor)")
+    print(f"servers     uvicorn, loop=uvloop, http=httptools, {processes}; pool of 10 "
+          "connections a process")
     print(f"load        wrk -t1 -c{settings.connections} --timeout 10s, closed loop; "
           f"{settings.repetitions} x {settings.duration} s per target after a "
           f"{settings.warmup} s warm-up each (then ANALYZE); targets take turns; medians")
@@ -167,9 +173,9 @@ async def measure(settings: Settings, pg: PgServer, workdir: Path,
                   started: list[Target]) -> None:
     """Start the servers (appended to ``started``), warm up, take turns, print."""
     description = await pg.describe()
-    service = await start_service(pg, workdir)
+    service = await start_service(pg, workdir, settings.workers)
     started.append(service)
-    ceiling = await start_ceiling(pg, workdir)
+    ceiling = await start_ceiling(pg, workdir, settings.workers)
     started.append(ceiling)
     fixture = Fixture()
     config = fixture.write_lua_config(workdir / "wrk-config.lua")
@@ -200,9 +206,9 @@ async def measure(settings: Settings, pg: PgServer, workdir: Path,
     every += measured
 
     measured.sort(key=lambda r: (list(targets).index(r.target), r.repetition))
-    print_runs(measured)
+    print_runs(measured, settings.workers)
     summaries = {name: summarise([r for r in measured if r.target == name]) for name in targets}
-    print_medians(summaries, settings.repetitions, settings.connections)
+    print_medians(summaries, settings.repetitions, settings.connections, settings.workers)
     print_ratios(summaries, GOALS, settings.connections)
     print_operations([r for r in measured if r.target == "mix"])
     print_errors({name: [r for r in every if r.target == name] for name in targets})

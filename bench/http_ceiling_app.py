@@ -14,6 +14,7 @@ Run by http_bench.py; by hand::
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import uuid
@@ -46,8 +47,6 @@ def create_app(dsn: str) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         pool = await asyncpg.create_pool(dsn, min_size=1, max_size=POOL_SIZE, reset=_no_reset)
-        async with pool.acquire() as conn:
-            await conn.execute(CREATE_TABLE)
         app.state.pool = pool
         try:
             yield
@@ -72,13 +71,34 @@ def create_app(dsn: str) -> FastAPI:
     return app
 
 
+def app_from_environment() -> FastAPI:
+    return create_app(os.environ["CEILING_DATABASE_URL"])
+
+
+async def _create_table(dsn: str) -> None:
+    conn = await asyncpg.connect(dsn)
+    try:
+        await conn.execute(CREATE_TABLE)
+    finally:
+        await conn.close()
+
+
 def main() -> None:
-    dsn = os.environ["CEILING_DATABASE_URL"]
+    # Once, before any worker starts (workers creating it at once could collide).
+    asyncio.run(_create_table(os.environ["CEILING_DATABASE_URL"]))
+    # CEILING_WORKERS > 1: uvicorn's supervisor and that many workers sharing the socket, as
+    # `jingkang serve --workers` runs the service.
+    workers = int(os.environ.get("CEILING_WORKERS", "1"))
     config = uvicorn.Config(
-        create_app(dsn), host="127.0.0.1", port=int(os.environ.get("CEILING_PORT", "8010")),
-        loop="uvloop", http="httptools",
-        log_level=os.environ.get("CEILING_LOG_LEVEL", "warning"), timeout_graceful_shutdown=10)
-    uvicorn.Server(config).run()
+        "http_ceiling_app:app_from_environment", factory=True, host="127.0.0.1",
+        port=int(os.environ.get("CEILING_PORT", "8010")), loop="uvloop", http="httptools",
+        log_level=os.environ.get("CEILING_LOG_LEVEL", "warning"), timeout_graceful_shutdown=10,
+        workers=workers)
+    if workers > 1:
+        from uvicorn.supervisors import Multiprocess
+        Multiprocess(config, sockets=[config.bind_socket()]).run()
+    else:
+        uvicorn.Server(config).run()
 
 
 if __name__ == "__main__":

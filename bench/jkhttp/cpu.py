@@ -62,7 +62,23 @@ class CpuSnapshot:
 
 def cpu_snapshot(server_pid: int, database: str) -> CpuSnapshot:
     ours, rest = _postgres_ticks(database)
-    return CpuSnapshot(_machine_ticks(), proc_ticks(server_pid), ours, rest)
+    return CpuSnapshot(_machine_ticks(), tree_ticks(server_pid), ours, rest)
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as listing:
+            return [int(child) for child in listing.read().split()]
+    except OSError:
+        return []
+
+
+def tree_ticks(pid: int) -> int | None:
+    """CPU ticks of a process and of its children alive (a server's worker processes)."""
+    own = proc_ticks(pid)
+    if own is None:
+        return None
+    return own + sum(tree_ticks(child) or 0 for child in _children(pid))
 
 
 @dataclass(frozen=True)

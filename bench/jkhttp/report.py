@@ -18,7 +18,7 @@ def fmt(value: float, digits: int = 1) -> str:
     return "-" if math.isnan(value) else f"{value:,.{digits}f}"
 
 
-def print_runs(runs: list[Run]) -> None:
+def print_runs(runs: list[Run], workers: int = 1) -> None:
     print("Per window: requests/s = answers with the expected 2xx status per second; latency "
           "of every answer as wrk measured it;")
     print("errors = any other status, plus socket errors and timeouts.  CPU ms per answered "
@@ -43,15 +43,17 @@ def print_runs(runs: list[Run]) -> None:
         print(f"{run.target:<8} {run.repetition:>3} {run.requests_per_s:>8,.0f} "
               f"{fmt(run.p50):>8} {fmt(run.p99):>8} {run.ok_total:>9,} {run.error_count:>6}   "
               f"{cpu_text}")
-        for who in ("server", "client"):
-            if run.core_share(who) >= SATURATED:
+        for who, cores in (("server", workers), ("client", 1)):
+            if run.core_share(who) >= SATURATED * cores:
                 saturated.add((run.target, who))
     for target, who in sorted(saturated):
-        bound = ("its one process is the bottleneck" if who == "server" else
+        bound = ("its process is the bottleneck" if who == "server" and workers == 1 else
+                 f"its {workers} processes are the bottleneck" if who == "server" else
                  "wrk's one thread is the bottleneck, so this rate is a floor of what the "
                  "target can do")
-        print(f"note: in some {target} windows the {who} used ≥ {SATURATED:.0%} of a core: "
-              f"{bound}")
+        cores = workers if who == "server" else 1
+        print(f"note: in some {target} windows the {who} used ≥ {SATURATED:.0%} of "
+              f"{'a core' if cores == 1 else f'{cores} cores'}: {bound}")
     print()
 
 
@@ -74,21 +76,22 @@ def summarise(runs: list[Run]) -> Summary:
                    sum(r.error_count for r in runs), cpu_ms)
 
 
-def print_medians(summaries: dict[str, Summary], windows: int, connections: int) -> None:
+def print_medians(summaries: dict[str, Summary], windows: int, connections: int,
+                  workers: int = 1) -> None:
     print(f"Medians over {windows} windows each, wrk 1 thread, {connections} connections "
           f"(CPU ms per request as above)")
     print(f"{'target':<8} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}   "
-          f"{'server':>6} {'pg':>6} {'client':>6}   one-process bound")
+          f"{'server':>6} {'pg':>6} {'client':>6}   CPU bound of the server's processes")
     for name, s in summaries.items():
         cpu = s.cpu_ms
-        bound = (f"~{1000 / cpu['server']:,.0f} req/s (1000 / server CPU ms)"
-                 if cpu.get("server") else "")
+        bound = (f"~{workers * 1000 / cpu['server']:,.0f} req/s ({workers} x 1000 / server "
+                 "CPU ms)" if cpu.get("server") else "")
         cpu_text = (f"{cpu['server']:>6.2f} {cpu['postgres']:>6.2f} {cpu['client']:>6.2f}   "
                     f"{bound}" if cpu else "CPU use unknown")
         print(f"{name:<8} {s.requests_per_s:>8,.0f} {fmt(s.p50):>8} {fmt(s.p99):>8} "
               f"{s.errors:>7}   {cpu_text}")
-    print("(one-process bound: what the server's single process could answer with a core of "
-          "its own)")
+    print(f"(CPU bound: what the server's {workers} process(es) could answer with a core "
+          "each of their own)")
     print()
 
 

@@ -149,25 +149,29 @@ async def migrate_service(pg: PgServer, workdir: Path, label: str = "service") -
 
 
 async def serve_referral(pg: PgServer, database: str, workdir: Path,
-                         name: str = "service") -> Target:
-    """``jingkang serve referral`` over ``database`` (uvicorn, uvloop, httptools, one process)."""
+                         name: str = "service", workers: int = 1) -> Target:
+    """``jingkang serve referral --workers N`` over ``database`` (uvicorn, uvloop, httptools;
+    one process, or a supervisor and N workers sharing its socket)."""
     port = free_port()
-    server = ServerProcess(name, [sys.executable, "-m", "jingkang.cli", "serve", "referral"],
+    server = ServerProcess(name, [sys.executable, "-m", "jingkang.cli", "serve", "referral",
+                                  "--workers", str(workers)],
                            service_environment(pg, database, port), workdir, port)
     await server.start()
     progress(f"{name}: pid {server.pid}, {server.base_url}, database {database}")
     return Target(name, database, server)
 
 
-async def start_service(pg: PgServer, workdir: Path) -> Target:
-    return await serve_referral(pg, await migrate_service(pg, workdir), workdir)
+async def start_service(pg: PgServer, workdir: Path, workers: int = 1) -> Target:
+    return await serve_referral(pg, await migrate_service(pg, workdir), workdir,
+                                workers=workers)
 
 
-async def start_ceiling(pg: PgServer, workdir: Path) -> Target:
+async def start_ceiling(pg: PgServer, workdir: Path, workers: int = 1) -> Target:
     database = await pg.create("ceiling")
     port = free_port()
     env = clean_environment() | {"CEILING_DATABASE_URL": pg.dsn(database),
-                                 "CEILING_PORT": str(port), "CEILING_LOG_LEVEL": "warning"}
+                                 "CEILING_PORT": str(port), "CEILING_LOG_LEVEL": "warning",
+                                 "CEILING_WORKERS": str(workers)}
     server = ServerProcess("ceiling", [sys.executable, str(CEILING_APP)], env, workdir, port)
     await server.start()
     progress(f"ceiling: pid {server.pid}, {server.base_url}, database {database}")

@@ -78,6 +78,8 @@ def build_parser() -> argparse.ArgumentParser:
              cmd_run)
     serve = _command(sub, "serve", "start one service (uvicorn, uvloop, httptools)", cmd_serve)
     _service_argument(serve, all_too=False)
+    serve.add_argument("--workers", type=_positive, help="worker processes, PostgreSQL only "
+                       "(default: the workers setting, 1)")
     migrate = _command(sub, "migrate", "apply the Alembic migrations to a service's database",
                        cmd_migrate)
     _service_argument(migrate)

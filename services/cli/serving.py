@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
-import contextlib
-import logging
 import signal
 import subprocess
 import sys
 import time
-from typing import Any
 
 import httpx
 
@@ -31,28 +27,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from jingkang.common.web.logs import log_config
-    from jingkang.common.runtime import end_long_polls
 
-    class StoppingServer(uvicorn.Server):
-        """uvicorn's server, which on the stop signal also has held feed calls answer now."""
-
-        def handle_exit(self, sig: int, frame: Any) -> None:
-            with contextlib.suppress(RuntimeError):  # no loop yet: no call is held
-                asyncio.get_running_loop().call_soon_threadsafe(end_long_polls)
-            # Stopping: the peer, often stopped with this one (`jingkang run`), refusing the
-            # consumers' last polls is expected, not worth a warning (errors still show).
-            logging.getLogger("jingkang_events._consumer").setLevel(logging.ERROR)
-            super().handle_exit(sig, frame)
+    from .servers import StoppingServer, serve_workers
 
     settings = settings_of(args.service)
+    workers = args.workers or settings.workers
+    if workers > 1 and settings.database_url.startswith("sqlite"):
+        print("several workers need PostgreSQL: the embedded SQLite database takes one "
+              "process (set JINGKANG_WORKERS=1, or a PostgreSQL database URL)", file=sys.stderr)
+        return 2
     config = uvicorn.Config(
         f"jingkang.{args.service}.entrypoints.app:create_app", factory=True,
         host=settings.host, port=settings.port, loop="uvloop", http="httptools",
         proxy_headers=True, forwarded_allow_ips=settings.forwarded_allow_ips,
         log_level=settings.log_level, timeout_graceful_shutdown=10,
-        log_config=log_config(args.service, settings.log_format, settings.log_level))
+        log_config=log_config(args.service, settings.log_format, settings.log_level),
+        workers=workers)
     try:
-        StoppingServer(config).run()
+        if workers > 1:
+            serve_workers(config, args.service, settings.shared_state_dir)
+        else:
+            StoppingServer(config).run()
     except KeyboardInterrupt:  # uvicorn re-raises the stop signal after a graceful shutdown
         pass
     return 0

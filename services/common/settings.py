@@ -82,8 +82,15 @@ class CommonSettings(BaseSettings):
     rate_limit_enabled: bool = True
     rate_limit_per_second: float = Field(50, gt=0, description="requests per client, sustained")
     rate_limit_burst: int = Field(200, ge=1, description="requests per client, at once")
-    rate_limit_max_clients: int = Field(10_000, ge=1,
-                                        description="clients remembered per process at most")
+    rate_limit_max_clients: int = Field(10_000, ge=1, le=1_000_000,
+                                        description="clients remembered at most")
+    workers: int = Field(1, ge=1, le=32, description=(
+        "worker processes `jingkang serve` starts (PostgreSQL only); they share the "
+        "rate-limit buckets and the request metrics through shared_state_dir"))
+    shared_state_dir: Path | None = Field(None, description=(
+        "where one service's worker processes on this host share their rate-limit buckets and "
+        "request metrics; `jingkang serve` with several workers sets it (a new private folder "
+        "unless given) and empties it at start"))
     body_timeout_seconds: float = Field(
         30, gt=0, le=600, description="a request body not received in full within this: 408")
     access_log_unauthenticated_per_minute: int = Field(

@@ -22,7 +22,7 @@ import pytest
 from jingkang.common.adapters.migrations import upgrade_to_head_async
 from jingkang.common.settings import CommonSettings
 from jingkang.common.web.auth import mint_token
-from jingkang.common.web.hardening import TokenBuckets
+from jingkang.common.web.rate_limit import TokenBuckets
 from jingkang.referral.config import Settings as ReferralSettings
 from jingkang.referral.entrypoints.app import create_app as create_referral
 from jingkang.registry.config import Settings as RegistrySettings

@@ -17,7 +17,7 @@ from jingkang.common.adapters.access_log import (
     REFUSALS_LOGGED, AccessLog, Entry, Watched, classify,
 )
 from jingkang.common.web.auth import principal_of, require_roles
-from jingkang.common.web.hardening import TokenBuckets
+from jingkang.common.web.rate_limit import TokenBuckets
 from jingkang.common.web.problems import unavailable
 from jingkang.common.web.requests import PlausibleTime
 

@@ -8,11 +8,7 @@ response (see ``ops._RequestMetrics``).
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import math
 import re
-import time
-from collections import OrderedDict
 from collections.abc import Collection
 from typing import Any
 from urllib.parse import parse_qsl
@@ -22,11 +18,12 @@ from starlette.middleware.cors import CORSMiddleware
 
 from jingkang.common.domain.text import refused_character
 from jingkang.common.settings import CommonSettings
-from jingkang.common.web.auth import principal_of
+from jingkang.common.web.asgi_scope import header, path_in_app
 from jingkang.common.web.docs_assets import DOCS_PATHS
 from jingkang.common.web.localize import LocalizedProblems
 from jingkang.common.web.request_ids import RequestIds
 from jingkang.common.web.problems import Problem, problem_response
+from jingkang.common.web.rate_limit import install_rate_limit
 
 API_CSP = "default-src 'none'; frame-ancestors 'none'"
 # /docs and /redoc load Swagger UI and ReDoc from the service itself (docs_assets.py) and
@@ -41,25 +38,10 @@ CORS_HEADERS = ("Authorization", "Content-Type", "Idempotency-Key", "If-Match", 
                 "X-Correlation-ID")
 CORS_EXPOSED = ("ETag", "Location", "Retry-After")
 
-# Probes and scrapes must answer under load.  Feed consumers long-poll /v1/events and, when
-# catching up, read its pages back to back: limiting them would only delay projections.
-RATE_LIMIT_EXEMPT = frozenset({"/healthz", "/readyz", "/metrics", "/v1/events"})
 # Where a body may be as large as an import: CSV imports, scans of signed report forms.
 LARGE_BODIES = ("/imports", "/report-scans")
 # Header values may hold a tab (RFC 9110 field-value), no other control character.
 _HEADER_CONTROL = re.compile(rb"[\x00-\x08\x0a-\x1f\x7f]")
-
-
-def _path(scope: Any) -> str:
-    path, root = scope["path"], scope.get("root_path", "")
-    return path[len(root):] if root and path.startswith(root) else path
-
-
-def _header(scope: Any, name: bytes) -> bytes | None:
-    for key, value in scope["headers"]:
-        if key == name:
-            return value
-    return None
 
 
 class SecurityHeaders:
@@ -79,7 +61,7 @@ class SecurityHeaders:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        extra = self.docs if _path(scope) in self.docs_paths else self.api
+        extra = self.docs if path_in_app(scope) in self.docs_paths else self.api
 
         async def send_with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
@@ -176,8 +158,8 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        limit = self.max_import_bytes if _path(scope).endswith(LARGE_BODIES) else self.max_bytes
-        declared = _header(scope, b"content-length")
+        limit = self.max_import_bytes if path_in_app(scope).endswith(LARGE_BODIES) else self.max_bytes
+        declared = header(scope, b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > limit:
             await _too_large(limit)(scope, receive, send)
         else:
@@ -222,65 +204,6 @@ class BodyLimit:
             await refusal(scope, receive, send)
 
 
-class TokenBuckets:
-    """Token buckets by client key, least recently used first, so idle ones go first."""
-
-    def __init__(self, *, per_second: float, burst: int, max_clients: int) -> None:
-        self.rate, self.burst, self.max_clients = per_second, burst, max_clients
-        self.refill_seconds = burst / per_second  # idle this long, a bucket is full: forgettable
-        self.table: OrderedDict[str, tuple[float, float]] = OrderedDict()  # key → tokens, time
-
-    def take(self, key: str, now: float) -> float:
-        """0 when the request may go, else the seconds until it may."""
-        tokens, then = self.table.pop(key, (self.burst, now))
-        tokens = min(self.burst, tokens + (now - then) * self.rate)
-        wait = 0.0 if tokens >= 1 else (1 - tokens) / self.rate
-        self.table[key] = (tokens - 1 if wait == 0 else tokens, now)
-        self._evict(now)
-        return wait
-
-    def _evict(self, now: float) -> None:
-        table = self.table
-        while table:
-            key, (_, then) = next(iter(table.items()))
-            if now - then < self.refill_seconds and len(table) <= self.max_clients:
-                return
-            del table[key]  # full again, or the table is at its bound: at worst a reset bucket
-
-
-async def client_key(scope: Any) -> str:
-    """Who a request is, for its bucket: the principal of a valid bearer token, else the
-    client address.  Never the unverified token: a new made-up token with every request
-    would get a new, full bucket every time."""
-    principal = await principal_of(scope)
-    if principal is not None:
-        who = f"{principal.org_id}\x00{principal.sub}".encode()
-        return "principal:" + hashlib.blake2b(who, digest_size=16).hexdigest()
-    client = scope.get("client")
-    return "address:" + (client[0] if client else "unknown")
-
-
-class RateLimit:
-    """429 with Retry-After once a client's bucket is empty.  Buckets live in this process:
-    behind a load balancer the limit applies per worker."""
-
-    def __init__(self, app: Any, *, buckets: TokenBuckets) -> None:
-        self.app, self.buckets = app, buckets
-
-    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
-        if scope["type"] != "http" or _path(scope) in RATE_LIMIT_EXEMPT:
-            await self.app(scope, receive, send)
-            return
-        wait = self.buckets.take(await client_key(scope), time.monotonic())
-        if not wait:
-            await self.app(scope, receive, send)
-            return
-        seconds = max(1, math.ceil(wait))
-        await problem_response(Problem(
-            429, "rate_limited", "Too many requests", f"retry in {seconds} s",
-            headers={"Retry-After": str(seconds)}))(scope, receive, send)
-
-
 def install_hardening(app: ServiceApp, settings: CommonSettings) -> None:
     """Added before the request metrics, so those count the 413s and 429s too."""
     app.hsts = settings.hsts
@@ -289,9 +212,7 @@ def install_hardening(app: ServiceApp, settings: CommonSettings) -> None:
                        max_import_bytes=settings.max_import_bytes,
                        timeout_seconds=settings.body_timeout_seconds)
     if settings.rate_limit_enabled:
-        app.add_middleware(RateLimit, buckets=TokenBuckets(
-            per_second=settings.rate_limit_per_second, burst=settings.rate_limit_burst,
-            max_clients=settings.rate_limit_max_clients))
+        install_rate_limit(app, settings)
     if settings.cors_origins:  # outermost: refusals carry CORS headers, so browsers can read them
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=CORS_METHODS, allow_headers=CORS_HEADERS,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
@@ -13,6 +14,7 @@ from prometheus_client import (
     generate_latest,
 )
 from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.exposition import CONTENT_TYPE_LATEST
 
 from jingkang.common.adapters.migrations import current_revision, head_revision
@@ -80,13 +82,26 @@ class _RuntimeCollector:
             yield family
 
 
+def _all_workers() -> CollectorRegistry | None:
+    """With several worker processes (``PROMETHEUS_MULTIPROC_DIR`` set before they started,
+    by ``jingkang serve``), the counters and histograms of all of them, summed; else None."""
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if not directory:
+        return None
+    summed = CollectorRegistry()
+    MultiProcessCollector(summed, path=directory)
+    return summed
+
+
 def install_ops(app: FastAPI, runtime_of: Any) -> None:
     """Add the three endpoints and request metrics; ``runtime_of(app)`` gives the runtime."""
     registry = CollectorRegistry()
-    # The process's own figures (memory, CPU, open files, the collector's generations).
-    ProcessCollector(registry=registry)
-    PlatformCollector(registry=registry)
-    GCCollector(registry=registry)
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # The process's own figures (memory, CPU, open files, the collector's generations);
+        # with several workers, one worker's would pass for the service's: left out.
+        ProcessCollector(registry=registry)
+        PlatformCollector(registry=registry)
+        GCCollector(registry=registry)
     requests = Counter("jingkang_http_requests", "HTTP requests",
                        ["method", "route", "status"], registry=registry)
     latency = Histogram("jingkang_http_request_seconds", "HTTP request latency",
@@ -121,7 +136,7 @@ def install_ops(app: FastAPI, runtime_of: Any) -> None:
         """Prometheus text format: requests, latency, store head, consumer cursor and lag."""
         runtime = runtime_of(request.app)
         head = await runtime.store_head_position()
-        output = generate_latest(registry).decode()
+        output = generate_latest(_all_workers() or registry).decode()
         output += generate_latest(_ScrapeOnce(runtime, head)).decode()
         return PlainTextResponse(output, media_type=CONTENT_TYPE_LATEST)
 
