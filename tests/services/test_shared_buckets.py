@@ -21,7 +21,17 @@ def test_they_answer_as_the_in_process_buckets_do(tmp_path: Path) -> None:
     moments = [0.0, 0.0, 0.0, 0.0, 0.0, 0.1, 0.5, 0.5, 3.0, 3.0, 3.0, 3.0, 3.0, 3.0]
     for key in ("a", "b"):
         assert [shared.take(key, t) for t in moments] == [local.take(key, t) for t in moments]
-    assert shared.take("a", 0.0) > 0  # an earlier moment than its last never mints tokens
+    assert shared.take("a", 2.5) > 0  # a moment a little before its last mints no tokens
+
+
+def test_buckets_written_before_the_clock_restarted_start_full(tmp_path: Path) -> None:
+    """CLOCK_MONOTONIC starts again at boot: a bucket emptied at a time far ahead of now (a
+    file kept from before) must not shut its client out until the clock catches up."""
+    buckets = _buckets(tmp_path / "buckets")
+    for _ in range(5):
+        buckets.take("client", 1_000_000.0)
+    assert buckets.take("client", 1_000_000.0) > 0
+    assert buckets.take("client", 5.0) == 0
 
 
 def test_two_openings_of_the_file_share_one_budget(tmp_path: Path) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 
 SLOT = struct.Struct("<16sdd")  # digest of the client key, tokens, monotonic time counted
 PROBE = 16
+CLOCK_RESTARTED = 1.0  # seconds a slot's time may be ahead of a reader's before it is stale
 _NEVER_USED = bytes(16)
 
 
@@ -52,7 +53,11 @@ class SharedTokenBuckets:
         home = int.from_bytes(digest[:8], "little")
         with self._locked():
             offset, tokens, then = self._slot_of(digest, home, now)
-            tokens = min(self.burst, tokens + (now - then) * self.rate)
+            elapsed = now - then
+            if elapsed < -CLOCK_RESTARTED:  # written before the host's clock started again
+                tokens, elapsed = self.burst, 0.0
+            # A little behind the slot: another worker read the clock after this one.
+            tokens = min(self.burst, tokens + max(elapsed, 0.0) * self.rate)
             wait = 0.0 if tokens >= 1 else (1 - tokens) / self.rate
             SLOT.pack_into(self._map, offset, digest, tokens - 1 if wait == 0 else tokens, now)
         return wait
