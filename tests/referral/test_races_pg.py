@@ -24,6 +24,7 @@ from ..conftest import create_pg_database, drop_pg_database
 from ..events.support import serve_feed
 from . import payloads as p
 from .conftest import Api, TravelClock, _directory_loaded, running_referral
+from .worker_processes import directory_rows, serving_workers
 
 # Qinhuangdao (1303), a city of its own here: one bed in 海港区, two in 山海关区.
 ONE_BED = {"institution_id": "one-bed", "name": "海港区精康站", "region": "130302", "capacity": 1}
@@ -35,7 +36,8 @@ RESIDENCE = "130302"
 ACTIVE = {"dispatched", "accepted", "evaluated", "in_service", "relocating", "hospitalized"}
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres),
+                        pytest.param("postgresql-2-workers", marks=pytest.mark.postgres)])
 async def race_db(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
     url = (f"sqlite+aiosqlite:///{tmp_path / 'referral.db'}" if request.param == "sqlite"
            else await create_pg_database())
@@ -43,13 +45,16 @@ async def race_db(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterat
         await upgrade_to_head_async("referral", url)
         yield url
     finally:
-        if request.param == "postgresql":
+        if request.param != "sqlite":
             await drop_pg_database(url)
 
 
 @pytest.fixture
-async def race_api(race_db: str, tmp_path: Path) -> AsyncIterator[Api]:
-    """The referral service over ``race_db``, its directory fed with the institutions above."""
+async def race_api(request: pytest.FixtureRequest, race_db: str,
+                   tmp_path: Path) -> AsyncIterator[Api]:
+    """The referral service over ``race_db``, its directory fed with the institutions above:
+    in this process, or as ``jingkang serve referral --workers 2``, whose two processes each
+    have their own pool and event loop, so only the database's locks keep the rules."""
     registry_url = f"sqlite+aiosqlite:///{tmp_path / 'registry-double.db'}"
     await upgrade_to_head_async("registry", registry_url)
     types = EventTypes()
@@ -59,11 +64,16 @@ async def race_api(race_db: str, tmp_path: Path) -> AsyncIterator[Api]:
         await store.append(institution["institution_id"], "institution", 0, [NewEvent(
             "InstitutionRegistered", {**institution, "status": "operating", "accepting": True})])
     clock = TravelClock()
+    workers = request.node.callspec.params["race_db"].endswith("workers")
     try:
         async with serve_feed(store) as registry_base, \
-                running_referral(race_db, registry_base, clock) as base, \
+                (serving_workers(race_db, registry_base, tmp_path) if workers else
+                 running_referral(race_db, registry_base, clock)) as base, \
                 httpx.AsyncClient(base_url=base, timeout=60) as http:
-            await _directory_loaded(http)
+            if workers:
+                await directory_rows(race_db, 3)
+            else:
+                await _directory_loaded(http)
             yield Api(http, clock, race_db)
     finally:
         await store.db.close()
