@@ -33,6 +33,7 @@ def print_runs(runs: list[Run], workers: int = 1) -> None:
     print(f"{'':<8} {'':>3} {'':>8} {'':>8} {'':>8} {'':>9} {'':>6}   "
           f"{'CPU ms per request':-^34}  {'machine':-^11}  {'of one core':-^13}")
     saturated = set()
+    processes = {"server": workers, "client": 1}  # each can use a core at most
     for run in runs:
         cpu = run.cpu.per_request_ms(run.ok_total) if run.cpu else None
         cpu_text = (f"{cpu['server']:>6.2f} {cpu['postgres']:>6.2f} {cpu['pg_other']:>6.2f} "
@@ -43,15 +44,14 @@ def print_runs(runs: list[Run], workers: int = 1) -> None:
         print(f"{run.target:<8} {run.repetition:>3} {run.requests_per_s:>8,.0f} "
               f"{fmt(run.p50):>8} {fmt(run.p99):>8} {run.ok_total:>9,} {run.error_count:>6}   "
               f"{cpu_text}")
-        for who, cores in (("server", workers), ("client", 1)):
+        for who, cores in processes.items():
             if run.core_share(who) >= SATURATED * cores:
                 saturated.add((run.target, who))
     for target, who in sorted(saturated):
-        bound = ("its process is the bottleneck" if who == "server" and workers == 1 else
-                 f"its {workers} processes are the bottleneck" if who == "server" else
+        bound = ("its processes are the bottleneck" if who == "server" else
                  "wrk's one thread is the bottleneck, so this rate is a floor of what the "
                  "target can do")
-        cores = workers if who == "server" else 1
+        cores = processes[who]
         print(f"note: in some {target} windows the {who} used ≥ {SATURATED:.0%} of "
               f"{'a core' if cores == 1 else f'{cores} cores'}: {bound}")
     print()

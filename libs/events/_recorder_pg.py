@@ -1,6 +1,6 @@
 """Appends on PostgreSQL: one statement inserts the batch after checking the expected version
 and the head's hash (optimistic concurrency in the statement), and the seals follow in the
-same transaction — committed by their own statement when the store owns the transaction."""
+same transaction — with its COMMIT when the store owns the transaction."""
 
 from __future__ import annotations
 
@@ -48,14 +48,14 @@ class PostgresRecorder:
             # Unsealed, the store's own append is one autocommitted statement.
             async with store._use(conn) as c:
                 return await self._append_on(store, c, stream_id, stream_type, expected,
-                                             events, when, own=conn is None,
+                                             events, when, autocommitted=conn is None,
                                              row_write=row_write)
         # Events and their seals commit together: the store's own append is a transaction,
         # whose COMMIT travels with the seals' statement.
         try:
             async with store.db.transaction() as c:
                 return await self._append_on(store, c, stream_id, stream_type, expected,
-                                             events, when, own=True,
+                                             events, when, autocommitted=False,
                                              collision=_StoredMeanwhile)
         except _StoredMeanwhile as exc:
             async with store.db.connection() as c:
@@ -66,11 +66,12 @@ class PostgresRecorder:
 
     async def _append_on(self, store: StoreRules, c: Connection, stream_id: str,
                          stream_type: str, expected: int, events: Sequence[NewEvent],
-                         when: datetime, *, own: bool,
+                         when: datetime, *, autocommitted: bool,
                          collision: type[Exception] | None = None,
                          row_write: RowWrite | None = None) -> AppendResult:
-        """The append on ``c``; with ``collision`` set, ``c`` is the store's own transaction
-        and a collision of event ids is raised as that, to be told apart after rollback."""
+        """The append on ``c``: the store's own autocommitted statements (``autocommitted``) or
+        a transaction; with ``collision`` set, it is the store's own transaction and a
+        collision of event ids is raised as that, to be told apart after rollback."""
         cached = store._heads.get(stream_id)
         prev_hash = GENESIS_HASH if expected == 0 else (
             cached[1] if cached and cached[0] == expected else None)
@@ -87,7 +88,8 @@ class PostgresRecorder:
                 if collision is not None and "uq_events_event_id" in exc.detail:
                     store._heads.pop(stream_id, None)
                     raise collision() from exc
-                return await self._unique_violation(store, c, exc, batch, events, own=own)
+                return await self._unique_violation(store, c, exc, batch, events,
+                                                    autocommitted=autocommitted)
             if rows:
                 break
             # The WHERE clause refused: a stale head guess, a wrong version or a retry.
@@ -95,7 +97,7 @@ class PostgresRecorder:
         else:
             raise ConcurrencyError(stream_id, expected, None)
         await self._seal(store, c, batch, rows)
-        store._after_write(c, own=own and collision is None)  # else committed on leaving
+        store._after_write(c, own=autocommitted)
         store._remember_head(batch.stream_id, batch.versions[-1], batch.hashes[-1])
         return recorded(batch, rows, events)
 
@@ -128,11 +130,11 @@ class PostgresRecorder:
     @staticmethod
     async def _unique_violation(store: StoreRules, c: Connection, exc: UniqueViolation,
                                 batch: Prepared, events: Sequence[NewEvent], *,
-                                own: bool) -> AppendResult:
+                                autocommitted: bool) -> AppendResult:
         store._heads.pop(batch.stream_id, None)
         if not exc.detail.startswith("uq_events_"):
             raise exc  # the row written with the events collided: the caller's to judge
-        if "uq_events_event_id" in exc.detail and own:
+        if "uq_events_event_id" in exc.detail and autocommitted:
             # A concurrent retry of the same batch committed first: report what it stored.
             # (Our own connection runs single statements, so it is still usable.)
             stored = await c.fetch(sql.PG_BY_IDS, [e.event_id for e in events])

@@ -61,6 +61,7 @@ ASSESSMENT_KINDS = _words("discharge", "outpatient")
 CHANNELS = _words("medical", "self", "guardian", "third_party")
 EXIT_DESTINATIONS = _words("employment", "sheltered_employment", "other_rehab_service", "home")
 WITHDRAWAL_REASONS = _words("withdrawn", "deceased", "lost_contact")
+LIST_ORDERS = _words("-updated_at", "updated_at")  # GET /v1/cases?sort=
 # Where one value means another thing in another vocabulary: a reporter who is an
 # ``individual`` is a person (个人), not the individual service method (个别服务).
 BY_ENUM = {"ReporterKind": {"individual": "个人"}}

@@ -82,12 +82,9 @@ class _RuntimeCollector:
             yield family
 
 
-def _all_workers() -> CollectorRegistry | None:
-    """With several worker processes (``PROMETHEUS_MULTIPROC_DIR`` set before they started,
-    by ``jingkang serve``), the counters and histograms of all of them, summed; else None."""
-    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
-    if not directory:
-        return None
+def _summed_over_workers(directory: str) -> CollectorRegistry:
+    """The counters and histograms of every worker process, summed from their files in
+    ``directory`` at each scrape."""
     summed = CollectorRegistry()
     MultiProcessCollector(summed, path=directory)
     return summed
@@ -96,7 +93,10 @@ def _all_workers() -> CollectorRegistry | None:
 def install_ops(app: FastAPI, runtime_of: Any) -> None:
     """Add the three endpoints and request metrics; ``runtime_of(app)`` gives the runtime."""
     registry = CollectorRegistry()
-    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+    # Set before the workers started, by ``jingkang serve --workers``: their values are files.
+    workers_dir = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    exposed = _summed_over_workers(workers_dir) if workers_dir else registry
+    if not workers_dir:
         # The process's own figures (memory, CPU, open files, the collector's generations);
         # with several workers, one worker's would pass for the service's: left out.
         ProcessCollector(registry=registry)
@@ -136,7 +136,7 @@ def install_ops(app: FastAPI, runtime_of: Any) -> None:
         """Prometheus text format: requests, latency, store head, consumer cursor and lag."""
         runtime = runtime_of(request.app)
         head = await runtime.store_head_position()
-        output = generate_latest(_all_workers() or registry).decode()
+        output = generate_latest(exposed).decode()
         output += generate_latest(_ScrapeOnce(runtime, head)).decode()
         return PlainTextResponse(output, media_type=CONTENT_TYPE_LATEST)
 

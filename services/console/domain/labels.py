@@ -13,6 +13,7 @@ from jingkang.common.domain.enum_labels import (  # the API's words, one table f
     CHANNELS,
     DEADLINES,
     EXIT_DESTINATIONS,
+    LIST_ORDERS,
     WITHDRAWAL_REASONS,
 )
 from jingkang.common.domain.regions import RegionTable, city_of, province_of
@@ -38,7 +39,8 @@ ROLES = {
     "auditor": "审计人员", "admin": "系统管理员",
 }
 __all__ = ["ACTIONS", "ASSESSMENT_KINDS", "CHANNELS", "DEADLINES", "EVENTS", "EXIT_DESTINATIONS",
-           "ROLES", "STATES", "WITHDRAWAL_REASONS", "chinese_date", "chinese_time", "region_name"]
+           "LIST_ORDERS", "ROLES", "STATES", "WITHDRAWAL_REASONS", "chinese_date",
+           "chinese_time", "region_name"]
 
 
 def chinese_date(value: date | datetime | str | None) -> str:

@@ -10,13 +10,12 @@ from typing import Any
 
 from jingkang.common.domain.chinatime import CHINA
 
-from .labels import DEADLINES, STATES, region_name
+from .labels import DEADLINES, LIST_ORDERS, STATES, region_name
 
 REGION = re.compile(r"[0-9]{6}")
 TEXT_MAX = 100
 RISK_LEVELS = range(0, 6)
 OVERDUE = {"true": "已逾期", "false": "未逾期"}
-SORTS = {"-updated_at": "最近更新在前", "updated_at": "最早更新在前"}
 FIELDS = ("state", "region", "institution_id", "due", "overdue", "risk_level_min",
           "updated_since", "sort")
 
@@ -101,7 +100,7 @@ _CHECKS = {
     "overdue": _choice(OVERDUE, "请选择已逾期或未逾期"),
     "risk_level_min": _risk,
     "updated_since": _since,
-    "sort": _choice(SORTS, "请从选项中选择排序"),
+    "sort": _choice(LIST_ORDERS, "请从选项中选择排序"),
 }
 
 LABELS = {"sort": "排序", "state": "状态", "region": "居住地", "institution_id": "服务机构",
@@ -111,7 +110,7 @@ LABELS = {"sort": "排序", "state": "状态", "region": "居住地", "instituti
 
 def described(found: ListFilters, year: int) -> list[str]:
     """The filters in force, in Chinese, for the printed page's header: 状态：已登记."""
-    shown = {"sort": lambda v: SORTS[v], "state": lambda v: STATES[v],
+    shown = {"sort": lambda v: LIST_ORDERS[v], "state": lambda v: STATES[v],
              "due": lambda v: DEADLINES[v],
              "overdue": lambda v: OVERDUE[v], "region": lambda v: f"{region_name(v, year)}（{v}）",
              "risk_level_min": lambda v: f"{v}级"}

@@ -30,7 +30,8 @@ templates.env.filters["working_days"] = lambda due_on: case_view.deadline_text(
 templates.env.globals.update(lifecycle_steps=case_view.lifecycle_steps)
 templates.env.globals.update(STATES=labels.STATES, ACTIONS=labels.ACTIONS, ROLES=labels.ROLES,
                              DEADLINES=labels.DEADLINES, EVENTS=labels.EVENTS,
-                             CHANNELS=labels.CHANNELS, china_today=labels.china_today)
+                             CHANNELS=labels.CHANNELS, LIST_ORDERS=labels.LIST_ORDERS,
+                             china_today=labels.china_today)
 
 
 class Redirect(Exception):

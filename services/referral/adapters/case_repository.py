@@ -55,7 +55,8 @@ _ON_CONFLICT = (
     "updated_at = excluded.updated_at, snapshot = excluded.snapshot, key_id = excluded.key_id, "
     "served_by = excluded.served_by"
 )
-_UPSERT = (f"{_INTO} VALUES ({', '.join(f'${n}' for n in range(1, 24))}) {_ON_CONFLICT}")
+_MARKS = ", ".join(f"${n}" for n in range(1, len(_COLUMNS.split(",")) + 1))
+_UPSERT = f"{_INTO} VALUES ({_MARKS}) {_ON_CONFLICT}"
 # The row's state with the data key that opens its personal parts.
 SELECT_STATE = ("snapshot, key_id, "
                 "(SELECT wrapped_key FROM person_keys k WHERE k.key_id = cases.key_id) AS wrapped")
